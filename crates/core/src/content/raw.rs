@@ -1,0 +1,123 @@
+//! Raw content: serde structs that mirror the TOML files under `static/content/` one to one.
+//!
+//! Shared with the build script through `#[path]`, so it depends on nothing but `serde`.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A text in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawText {
+    pub ja: String,
+    pub en: String,
+}
+
+/// `causes.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCausesFile {
+    pub cause: Vec<RawCause>,
+}
+
+/// One possible cause of a missing balance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCause {
+    /// Stable id, e.g. `applied_to_order`.
+    pub id: String,
+    /// Score before any fact is known; sets the order when nothing has been answered.
+    pub prior: i32,
+    /// `yes`, `maybe` or `no`: can the money come back?
+    pub recoverable: String,
+    pub title: RawText,
+    pub explanation: RawText,
+    /// Why the money can or cannot come back.
+    pub recovery: RawText,
+    pub checks: Vec<RawText>,
+    pub actions: Vec<RawText>,
+}
+
+/// `rules.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRulesFile {
+    pub rule: Vec<RawRule>,
+}
+
+/// A rule: when all conditions hold, the effect applies to the cause, and the reason is shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRule {
+    pub cause: String,
+    /// `decisive`, `raise`, `lower` or `rule_out`.
+    pub effect: String,
+    /// Points added (`raise`) or taken away (`lower`); absent for `decisive` and `rule_out`.
+    #[serde(default)]
+    pub weight: Option<i32>,
+    pub when: Vec<RawCondition>,
+    pub reason: RawText,
+}
+
+/// A condition on one fact: it has the value `is`, or one of `any_of`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCondition {
+    pub fact: String,
+    #[serde(default)]
+    pub is: Option<String>,
+    #[serde(default)]
+    pub any_of: Option<Vec<String>>,
+}
+
+/// `questions.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuestionsFile {
+    pub question: Vec<RawQuestion>,
+}
+
+/// A question of the wizard, asking one fact.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawQuestion {
+    pub id: String,
+    pub fact: String,
+    /// `choice` (choices listed here), `tri` (yes / no / unsure) or `date`.
+    pub kind: String,
+    /// Asked only when all these hold.
+    #[serde(default)]
+    pub ask_if: Vec<RawCondition>,
+    pub text: RawText,
+    #[serde(default)]
+    pub help: Option<RawText>,
+    #[serde(default)]
+    pub choices: Vec<RawChoice>,
+}
+
+/// One answer of a `choice` question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawChoice {
+    pub value: String,
+    pub label: RawText,
+}
+
+/// `ui.toml`: every other text, by key.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawUiFile {
+    pub text: BTreeMap<String, RawText>,
+}
+
+/// All content files together.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RawContent {
+    pub causes: RawCausesFile,
+    pub rules: RawRulesFile,
+    pub questions: RawQuestionsFile,
+    pub ui: RawUiFile,
+}
+
+/// The content files, by name, in the order they are read.
+pub const FILES: &[&str] = &["causes.toml", "rules.toml", "questions.toml", "ui.toml"];

@@ -1,0 +1,316 @@
+//! Checks the raw content and reports every problem with its file and field path (`causes.toml: cause[3].title.en`),
+//! instead of stopping at the first.
+//!
+//! Shared with the build script through `#[path]`: a broken content file fails the build with the whole list.
+
+use super::raw::{RawCondition, RawContent, RawText};
+use super::vocab::{self, UiKey};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// Cause ids the product promises to hosts and tests; the content must define each.
+pub const REQUIRED_CAUSES: &[&str] = &[
+    "expired",
+    "other_account",
+    "unauthorized_use",
+    "amazon_error",
+    "applied_to_order",
+    "pending_order",
+    "subscribe_and_save",
+    "invalidated",
+    "amazon_pay",
+    "wrong_marketplace",
+    "already_registered",
+    "account_suspended",
+];
+
+/// One problem in the content, located by file and field path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: &'static str,
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}: {}", self.file, self.path, self.message)
+    }
+}
+
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn report(&mut self, file: &'static str, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem { file, path: path.into(), message: message.into() });
+    }
+
+    fn text(&mut self, file: &'static str, path: &str, text: &RawText) {
+        for (lang, value) in [("ja", &text.ja), ("en", &text.en)] {
+            let path = format!("{path}.{lang}");
+            if value.trim().is_empty() {
+                self.report(file, path, "is empty: every text needs both languages");
+            } else if let Some(markup) = find_markup(value) {
+                self.report(file, path, format!("contains markup `{markup}`: texts are plain text, never HTML"));
+            }
+        }
+    }
+
+    fn condition(&mut self, file: &'static str, path: &str, cond: &RawCondition) {
+        let Some(values) = vocab::fact_values(&cond.fact) else {
+            self.report(file, format!("{path}.fact"), format!("unknown fact `{}`", cond.fact));
+            return;
+        };
+        let wanted: Vec<&String> = cond.is.iter().chain(cond.any_of.iter().flatten()).collect();
+        match (&cond.is, &cond.any_of) {
+            (Some(_), Some(_)) => self.report(file, path.to_string(), "has both `is` and `any_of`: use one"),
+            (None, None) => self.report(file, path.to_string(), "needs `is` or `any_of`"),
+            (None, Some(list)) if list.is_empty() => self.report(file, format!("{path}.any_of"), "is empty"),
+            _ => {}
+        }
+        for value in wanted {
+            if !values.contains(&value.as_str()) {
+                self.report(
+                    file,
+                    path.to_string(),
+                    format!("`{}` is not a value of `{}` (one of {})", value, cond.fact, values.join(", ")),
+                );
+            }
+        }
+    }
+}
+
+/// Finds an HTML tag or entity in a text.
+fn find_markup(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let next = bytes.get(i + 1).copied().unwrap_or(b' ');
+        if b == b'<' && (next.is_ascii_alphabetic() || next == b'/' || next == b'!') {
+            return Some(text[i..].chars().take(12).collect());
+        }
+        if b == b'&' {
+            let rest = &text[i + 1..];
+            let name_len = rest.bytes().take_while(|c| c.is_ascii_alphanumeric() || *c == b'#').count();
+            if name_len > 0 && rest.as_bytes().get(name_len) == Some(&b';') {
+                return Some(text[i..i + name_len + 2].to_string());
+            }
+        }
+    }
+    None
+}
+
+/// Checks all content; an empty list means it is valid.
+pub fn validate(raw: &RawContent) -> Vec<Problem> {
+    let mut c = Checker { problems: Vec::new() };
+
+    // causes.toml
+    const CAUSES: &str = "causes.toml";
+    let mut cause_ids = BTreeSet::new();
+    for (i, cause) in raw.causes.cause.iter().enumerate() {
+        let at = format!("cause[{i}]");
+        if !is_id(&cause.id) {
+            c.report(CAUSES, format!("{at}.id"), format!("`{}` is not a snake_case id", cause.id));
+        }
+        if !cause_ids.insert(cause.id.as_str()) {
+            c.report(CAUSES, format!("{at}.id"), format!("`{}` is defined twice", cause.id));
+        }
+        if !["yes", "maybe", "no"].contains(&cause.recoverable.as_str()) {
+            c.report(CAUSES, format!("{at}.recoverable"), "must be `yes`, `maybe` or `no`");
+        }
+        if !(0..=100).contains(&cause.prior) {
+            c.report(CAUSES, format!("{at}.prior"), "must be between 0 and 100");
+        }
+        c.text(CAUSES, &format!("{at}.title"), &cause.title);
+        c.text(CAUSES, &format!("{at}.explanation"), &cause.explanation);
+        c.text(CAUSES, &format!("{at}.recovery"), &cause.recovery);
+        if cause.checks.is_empty() {
+            c.report(CAUSES, format!("{at}.checks"), "every cause needs at least one check");
+        }
+        if cause.actions.is_empty() {
+            c.report(CAUSES, format!("{at}.actions"), "every cause needs at least one action");
+        }
+        for (j, t) in cause.checks.iter().enumerate() {
+            c.text(CAUSES, &format!("{at}.checks[{j}]"), t);
+        }
+        for (j, t) in cause.actions.iter().enumerate() {
+            c.text(CAUSES, &format!("{at}.actions[{j}]"), t);
+        }
+    }
+    for required in REQUIRED_CAUSES {
+        if !cause_ids.contains(required) {
+            c.report(CAUSES, "cause", format!("the required cause `{required}` is missing"));
+        }
+    }
+
+    // rules.toml
+    const RULES: &str = "rules.toml";
+    let mut ruled_causes = BTreeSet::new();
+    for (i, rule) in raw.rules.rule.iter().enumerate() {
+        let at = format!("rule[{i}]");
+        if !cause_ids.contains(rule.cause.as_str()) {
+            c.report(RULES, format!("{at}.cause"), format!("unknown cause `{}`", rule.cause));
+        }
+        ruled_causes.insert(rule.cause.as_str());
+        match (rule.effect.as_str(), rule.weight) {
+            ("raise" | "lower", Some(w)) if w > 0 => {}
+            ("raise" | "lower", _) => c.report(RULES, format!("{at}.weight"), "raise and lower need a positive weight"),
+            ("decisive" | "rule_out", None) => {}
+            ("decisive" | "rule_out", Some(_)) => {
+                c.report(RULES, format!("{at}.weight"), "decisive and rule_out rules take no weight")
+            }
+            (other, _) => c.report(
+                RULES,
+                format!("{at}.effect"),
+                format!("unknown effect `{other}` (decisive, raise, lower or rule_out)"),
+            ),
+        }
+        if rule.when.is_empty() {
+            c.report(RULES, format!("{at}.when"), "a rule needs at least one condition");
+        }
+        for (j, cond) in rule.when.iter().enumerate() {
+            c.condition(RULES, &format!("{at}.when[{j}]"), cond);
+        }
+        c.text(RULES, &format!("{at}.reason"), &rule.reason);
+        for (lang, text) in [("ja", &rule.reason.ja), ("en", &rule.reason.en)] {
+            for placeholder in placeholders(text) {
+                if !vocab::REASON_PLACEHOLDERS.contains(&placeholder) {
+                    c.report(RULES, format!("{at}.reason.{lang}"), format!("unknown placeholder `{placeholder}`"));
+                }
+            }
+            let mut ja = placeholders(&rule.reason.ja);
+            let mut en = placeholders(&rule.reason.en);
+            ja.sort_unstable();
+            en.sort_unstable();
+            if lang == "en" && ja != en {
+                c.report(RULES, format!("{at}.reason"), "ja and en use different placeholders");
+            }
+        }
+    }
+    for id in &cause_ids {
+        if !ruled_causes.contains(id) {
+            c.report(CAUSES, format!("cause `{id}`"), "no rule in rules.toml ever moves this cause");
+        }
+    }
+
+    // questions.toml
+    const QUESTIONS: &str = "questions.toml";
+    let mut question_ids = BTreeSet::new();
+    let mut asked_facts = BTreeSet::new();
+    for (i, q) in raw.questions.question.iter().enumerate() {
+        let at = format!("question[{i}]");
+        if !is_id(&q.id) {
+            c.report(QUESTIONS, format!("{at}.id"), format!("`{}` is not a snake_case id", q.id));
+        }
+        if !question_ids.insert(q.id.as_str()) {
+            c.report(QUESTIONS, format!("{at}.id"), format!("`{}` is defined twice", q.id));
+        }
+        match vocab::fact_values(&q.fact) {
+            None => c.report(QUESTIONS, format!("{at}.fact"), format!("unknown fact `{}`", q.fact)),
+            Some(_) if vocab::DERIVED_FACTS.contains(&q.fact.as_str()) => {
+                c.report(QUESTIONS, format!("{at}.fact"), format!("`{}` is derived and cannot be asked", q.fact))
+            }
+            Some(values) => {
+                if !asked_facts.insert(q.fact.as_str()) {
+                    c.report(QUESTIONS, format!("{at}.fact"), format!("`{}` is asked twice", q.fact));
+                }
+                match q.kind.as_str() {
+                    "choice" => {
+                        if q.choices.len() < 2 {
+                            c.report(QUESTIONS, format!("{at}.choices"), "a choice question needs two choices or more");
+                        }
+                        for (j, choice) in q.choices.iter().enumerate() {
+                            if !values.contains(&choice.value.as_str()) {
+                                c.report(
+                                    QUESTIONS,
+                                    format!("{at}.choices[{j}].value"),
+                                    format!("`{}` is not a value of `{}`", choice.value, q.fact),
+                                );
+                            }
+                            c.text(QUESTIONS, &format!("{at}.choices[{j}].label"), &choice.label);
+                        }
+                    }
+                    "tri" | "date" => {
+                        if !q.choices.is_empty() {
+                            c.report(QUESTIONS, format!("{at}.choices"), "only choice questions list choices");
+                        }
+                        if q.kind == "tri" && values != vocab::TRI {
+                            c.report(QUESTIONS, format!("{at}.kind"), format!("`{}` is not a yes/no fact", q.fact));
+                        }
+                        if q.kind == "date" && q.fact != "cardIssued" {
+                            c.report(QUESTIONS, format!("{at}.kind"), "only `cardIssued` is asked as a date");
+                        }
+                    }
+                    other => c.report(
+                        QUESTIONS,
+                        format!("{at}.kind"),
+                        format!("unknown kind `{other}` (choice, tri or date)"),
+                    ),
+                }
+            }
+        }
+        for (j, cond) in q.ask_if.iter().enumerate() {
+            c.condition(QUESTIONS, &format!("{at}.ask_if[{j}]"), cond);
+            let asked_before = asked_facts.contains(cond.fact.as_str()) && cond.fact != q.fact;
+            if !asked_before && !vocab::DERIVED_FACTS.contains(&cond.fact.as_str()) {
+                c.report(
+                    QUESTIONS,
+                    format!("{at}.ask_if[{j}].fact"),
+                    format!("`{}` is not asked by an earlier question, so this question is unreachable", cond.fact),
+                );
+            }
+        }
+        c.text(QUESTIONS, &format!("{at}.text"), &q.text);
+        if let Some(help) = &q.help {
+            c.text(QUESTIONS, &format!("{at}.help"), help);
+        }
+    }
+    for (i, rule) in raw.rules.rule.iter().enumerate() {
+        for (j, cond) in rule.when.iter().enumerate() {
+            let fact = cond.fact.as_str();
+            let known = asked_facts.contains(fact) || vocab::DERIVED_FACTS.contains(&fact);
+            if vocab::fact_values(fact).is_some() && !known {
+                c.report(
+                    RULES,
+                    format!("rule[{i}].when[{j}].fact"),
+                    format!("`{fact}` is neither asked by a question nor derived, so this rule can never fire"),
+                );
+            }
+        }
+    }
+
+    // ui.toml
+    const UI: &str = "ui.toml";
+    for key in UiKey::ALL {
+        if !raw.ui.text.contains_key(key.name()) {
+            c.report(UI, format!("text.{}", key.name()), "is missing (the app uses this key)");
+        }
+    }
+    for (name, text) in &raw.ui.text {
+        if !UiKey::ALL.iter().any(|k| k.name() == name) {
+            c.report(UI, format!("text.{name}"), "is not used by the app: remove it or add it to vocab.rs");
+        }
+        c.text(UI, &format!("text.{name}"), text);
+    }
+
+    c.problems
+}
+
+fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.starts_with(|ch: char| ch.is_ascii_lowercase())
+        && id.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')
+}
+
+/// The `{name}` placeholders of a text, braces included.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else { break };
+        found.push(&rest[start..start + len + 1]);
+        rest = &rest[start + len + 1..];
+    }
+    found
+}

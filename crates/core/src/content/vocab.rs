@@ -1,0 +1,190 @@
+//! The fixed vocabulary the content files may use: fact names with their values, and the UI text keys.
+//!
+//! This file is shared, through `#[path]`, by the build script (which validates the content) and the library, so it
+//! depends on nothing but `core`.
+
+/// Every fact a rule or question may name, with the values it can take.
+///
+/// The first group is asked or passed in by hosts; the second is derived by the engine from cards, dates and a pasted
+/// balance history, and can only appear in conditions.
+pub const FACTS: &[(&str, &[&str])] = &[
+    ("marketplace", &["jp", "us", "uk", "de", "fr", "it", "in", "mx", "other"]),
+    ("loss", &["all", "partial", "unknown"]),
+    ("cardIssued", &["known"]),
+    ("cardKind", &["email", "print", "card", "charge", "corporate", "sheet", "unknown"]),
+    ("multipleAccounts", TRI),
+    ("unfamiliarActivity", TRI),
+    ("phoneLostOrPhished", TRI),
+    ("pendingOrders", TRI),
+    ("subscribeAndSave", TRI),
+    ("amazonPayUse", TRI),
+    ("kindleOrOneClick", TRI),
+    ("invalidationEmail", TRI),
+    ("boughtFromResale", TRI),
+    ("outageReports", TRI),
+    ("alreadyRegisteredMessage", TRI),
+    ("accountSuspendedNotice", TRI),
+    // Derived facts.
+    ("cardExpired", &["yes", "maybe", "no", "unknown"]),
+    ("cardForeign", &["yes", "no"]),
+    ("cardNeedsKind", &["yes", "no"]),
+    ("historyAmazonPay", &["yes", "no"]),
+    ("historyOrders", &["yes", "no"]),
+    ("historyUnexplained", &["yes", "no"]),
+];
+
+/// Values of every yes / no / unsure question.
+pub const TRI: &[&str] = &["yes", "no", "unsure"];
+
+/// Facts the engine computes; a question may not ask them.
+pub const DERIVED_FACTS: &[&str] = &[
+    "cardExpired",
+    "cardForeign",
+    "cardNeedsKind",
+    "historyAmazonPay",
+    "historyOrders",
+    "historyUnexplained",
+];
+
+/// Placeholders a rule's reason may contain, filled in by the engine.
+pub const REASON_PLACEHOLDERS: &[&str] = &["{card}", "{issued}", "{expires}", "{rule}", "{amount}", "{days}"];
+
+/// Looks up the values a fact can take.
+pub fn fact_values(name: &str) -> Option<&'static [&'static str]> {
+    FACTS.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+}
+
+macro_rules! ui_keys {
+    ($($(#[doc = $doc:literal])* $variant:ident = $name:literal,)*) => {
+        /// A key of `static/content/ui.toml`: every text the app shows that is not a cause or a question.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum UiKey {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        impl UiKey {
+            /// Every key, in file order.
+            pub const ALL: &'static [UiKey] = &[$(UiKey::$variant,)*];
+
+            /// The key's name in `ui.toml`.
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $(UiKey::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+ui_keys! {
+    AppTitle = "app_title",
+    Intro = "intro",
+    PrivacyPromise = "privacy_promise",
+    LanguageSwitch = "language_switch",
+    Next = "next",
+    Back = "back",
+    Restart = "restart",
+    RestartConfirm = "restart_confirm",
+    RestartYes = "restart_yes",
+    RestartNo = "restart_no",
+    DontKnow = "dont_know",
+    Yes = "yes",
+    No = "no",
+    Unsure = "unsure",
+    ProgressStep = "progress_step",
+    DateTyped = "date_typed",
+    DateInvalid = "date_invalid",
+    ChooseOne = "choose_one",
+    ResultHeading = "result_heading",
+    ResultLead = "result_lead",
+    BandHigh = "band_high",
+    BandMedium = "band_medium",
+    BandLow = "band_low",
+    BecauseHeading = "because_heading",
+    NoReasons = "no_reasons",
+    ChecksHeading = "checks_heading",
+    ActionsHeading = "actions_heading",
+    RecoverableYes = "recoverable_yes",
+    RecoverableMaybe = "recoverable_maybe",
+    RecoverableNo = "recoverable_no",
+    RuledOutHeading = "ruled_out_heading",
+    ChangeAnswers = "change_answers",
+    AnswersHeading = "answers_heading",
+    SupportHeading = "support_heading",
+    SupportLead = "support_lead",
+    SupportStep1 = "support_step_1",
+    SupportStep2 = "support_step_2",
+    SupportStep3 = "support_step_3",
+    SupportPrepare = "support_prepare",
+    SupportScamWarning = "support_scam_warning",
+    CopySummary = "copy_summary",
+    Copied = "copied",
+    CopyFailed = "copy_failed",
+    SummaryTitle = "summary_title",
+    ForgetAnswers = "forget_answers",
+    Forgotten = "forgotten",
+    ShareLink = "share_link",
+    ShareLinkNote = "share_link_note",
+    SaveOffline = "save_offline",
+    Footer = "footer",
+    ErrorBadFacts = "error_bad_facts",
+    CardsHeading = "cards_heading",
+    CardsLead = "cards_lead",
+    CardCode = "card_code",
+    CardCodeHelp = "card_code_help",
+    CardIssued = "card_issued",
+    CardKind = "card_kind",
+    CardAmount = "card_amount",
+    CardAdd = "card_add",
+    CardRemove = "card_remove",
+    CardLabel = "card_label",
+    CardExpires = "card_expires",
+    CardNeverExpires = "card_never_expires",
+    CardExpiryUnknown = "card_expiry_unknown",
+    CardDaysLeft = "card_days_left",
+    CardDaysSince = "card_days_since",
+    CardExpiresToday = "card_expires_today",
+    CardMaybeExpired = "card_maybe_expired",
+    CardsTotalExpired = "cards_total_expired",
+    CardsTotalValid = "cards_total_valid",
+    CardsEmpty = "cards_empty",
+    HistoryHeading = "history_heading",
+    HistoryLead = "history_lead",
+    HistoryPaste = "history_paste",
+    HistoryAnalyze = "history_analyze",
+    HistoryClear = "history_clear",
+    HistoryTooLarge = "history_too_large",
+    HistoryUnderstood = "history_understood",
+    HistoryTotals = "history_totals",
+    HistoryUnexplained = "history_unexplained",
+    HistoryUnexplainedMeaning = "history_unexplained_meaning",
+    HistoryUnread = "history_unread",
+    HistoryCardsAdded = "history_cards_added",
+    HistoryNothing = "history_nothing",
+    KindAdded = "kind_added",
+    KindOrder = "kind_order",
+    KindAmazonPay = "kind_amazon_pay",
+    KindReleased = "kind_released",
+    KindRefund = "kind_refund",
+    KindReload = "kind_reload",
+    KindAmazonPayCredit = "kind_amazon_pay_credit",
+    KindOther = "kind_other",
+    CodeProblemLength = "code_problem_length",
+    CodeProblemAlphabet = "code_problem_alphabet",
+    CodeProblemConfusable = "code_problem_confusable",
+    CardProblemFuture = "card_problem_future",
+    RuleJp10y = "rule_jp_10y",
+    RuleJpOld1y = "rule_jp_old_1y",
+    RuleJpOld2y = "rule_jp_old_2y",
+    RuleJpOld3y = "rule_jp_old_3y",
+    RuleJpOldUnknownKind = "rule_jp_old_unknown_kind",
+    RuleUsNever = "rule_us_never",
+    RuleUk10y = "rule_uk_10y",
+    RuleDe10y = "rule_de_10y",
+    RuleFr10y = "rule_fr_10y",
+    RuleIt10y = "rule_it_10y",
+    RuleMx5y = "rule_mx_5y",
+    RuleIn1y = "rule_in_1y",
+    RuleUnknown = "rule_unknown",
+    ExpiryLastDayNote = "expiry_last_day_note",
+}

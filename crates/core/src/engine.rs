@@ -1,0 +1,534 @@
+//! The engine: ranks causes from facts, with the reasons that moved each, and picks the next useful question.
+//!
+//! Rules are data (`static/content/rules.toml`); this module only evaluates their conditions against the facts and
+//! the facts it derives from cards, dates and a pasted history. Scores are integers; what leaves this module is a
+//! band (high / medium / low), never a percentage.
+
+use crate::content::{content, fill, Content, Effect, Lang, Question, QuestionKind, Recoverable, UiKey};
+use crate::expiry::{self, Expiry, Status};
+use crate::facts::{parse_date, CardKind, Facts, FactsError, Loss, Marketplace, Tri};
+use crate::money::format_amount;
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+
+/// Score from which a cause is "high".
+pub const HIGH: i32 = 60;
+/// Score from which a cause is "medium".
+pub const MEDIUM: i32 = 30;
+
+/// How likely a cause is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Band {
+    High,
+    Medium,
+    Low,
+}
+
+impl Band {
+    fn of(score: i32, decisive: bool) -> Band {
+        if decisive || score >= HIGH {
+            Band::High
+        } else if score >= MEDIUM {
+            Band::Medium
+        } else {
+            Band::Low
+        }
+    }
+
+    /// The stable id (`high`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Band::High => "high",
+            Band::Medium => "medium",
+            Band::Low => "low",
+        }
+    }
+
+    /// The label shown to people.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let key = match self {
+            Band::High => UiKey::BandHigh,
+            Band::Medium => UiKey::BandMedium,
+            Band::Low => UiKey::BandLow,
+        };
+        content().ui(key, lang)
+    }
+}
+
+/// A cause in the ranking, in the person's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RankedCause {
+    pub id: String,
+    pub band: Band,
+    pub title: String,
+    pub explanation: String,
+    /// Which facts raised or lowered it.
+    pub reasons: Vec<String>,
+    pub checks: Vec<String>,
+    pub actions: Vec<String>,
+    pub recoverable: Recoverable,
+    /// Why the money can or cannot come back.
+    pub recovery: String,
+}
+
+/// A cause the facts exclude, with why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RuledOut {
+    pub id: String,
+    pub title: String,
+    pub reasons: Vec<String>,
+}
+
+/// The answer to "where did my balance go?".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnosis {
+    /// In rank order, most likely first.
+    pub causes: Vec<RankedCause>,
+    pub ruled_out: Vec<RuledOut>,
+}
+
+/// A card with its expiry worked out (when it can be).
+struct CardEval {
+    expiry: Option<Expiry>,
+    foreign: bool,
+}
+
+/// Facts plus what the engine derives from them.
+struct Context<'f> {
+    facts: &'f Facts,
+    cards: Vec<CardEval>,
+}
+
+fn card_expired_value(expiry: &Expiry) -> &'static str {
+    match expiry.status {
+        Status::Expired => "yes",
+        Status::MaybeExpired => "maybe",
+        Status::Valid | Status::Never => "no",
+        Status::Unknown => "unknown",
+    }
+}
+
+impl<'f> Context<'f> {
+    fn new(facts: &'f Facts) -> Result<Self, FactsError> {
+        let mut cards = Vec::with_capacity(facts.cards.len());
+        for (i, card) in facts.cards.iter().enumerate() {
+            let market = card.marketplace.or(facts.marketplace);
+            let expiry = match (card.issued, market, facts.today) {
+                (Some(issued), Some(market), Some(today)) => Some(
+                    expiry::expiry(market, issued, card.kind, today)
+                        .map_err(|e| FactsError::new(format!("cards[{i}].issued"), e.to_string()))?,
+                ),
+                _ => None,
+            };
+            let foreign = matches!((card.marketplace, facts.marketplace), (Some(c), Some(a)) if c != a);
+            cards.push(CardEval { expiry, foreign });
+        }
+        Ok(Context { facts, cards })
+    }
+
+    /// The value of a fact, asked or derived; `None` while unknown.
+    fn value(&self, fact: &str) -> Option<&'static str> {
+        let f = self.facts;
+        let yes_no = |b: bool| if b { "yes" } else { "no" };
+        match fact {
+            "marketplace" => f.marketplace.map(Marketplace::id),
+            "loss" => f.loss.map(Loss::id),
+            "cardIssued" => f.cards.iter().any(|c| c.issued.is_some()).then_some("known"),
+            "cardKind" => f.cards.first().filter(|c| c.kind != CardKind::Unknown).map(|c| c.kind.id()),
+            "cardExpired" => {
+                let values: Vec<&str> = self.cards.iter().filter_map(|c| c.expiry.as_ref()).map(card_expired_value).collect();
+                ["yes", "maybe", "no", "unknown"].into_iter().find(|v| values.contains(v)).filter(|v| {
+                    // "no" only when every evaluated card is valid.
+                    *v != "no" || values.iter().all(|x| *x == "no")
+                })
+            }
+            "cardForeign" => {
+                let any_marked = f.cards.iter().any(|c| c.marketplace.is_some()) && f.marketplace.is_some();
+                any_marked.then(|| yes_no(self.cards.iter().any(|c| c.foreign)))
+            }
+            "cardNeedsKind" => {
+                let evaluated: Vec<&Expiry> = self.cards.iter().filter_map(|c| c.expiry.as_ref()).collect();
+                (!evaluated.is_empty())
+                    .then(|| yes_no(evaluated.iter().any(|e| e.rule == expiry::RuleId::JpOldUnknownKind)))
+            }
+            "historyAmazonPay" => f.history.as_ref().map(|h| yes_no(h.amazon_pay > 0)),
+            "historyOrders" => f.history.as_ref().map(|h| yes_no(h.orders > 0)),
+            "historyUnexplained" => f.history.as_ref().map(|h| yes_no(h.vanished > 0)),
+            other => f.tri(other).map(Tri::id),
+        }
+    }
+
+    /// Does this card match a per-card condition (`cardExpired`, `cardForeign`) of a rule?
+    fn card_matches(&self, card: usize, fact: &str, values: &[String]) -> bool {
+        let eval = &self.cards[card];
+        let value = match fact {
+            "cardExpired" => eval.expiry.as_ref().map(card_expired_value),
+            "cardForeign" => Some(if eval.foreign { "yes" } else { "no" }),
+            _ => return false,
+        };
+        value.is_some_and(|v| values.iter().any(|x| x == v))
+    }
+}
+
+/// A rule that fired, with the cards it is about (for per-card reasons).
+struct Fired {
+    rule: usize,
+    cards: Vec<usize>,
+}
+
+struct Scored {
+    cause: usize,
+    score: i32,
+    decisive: bool,
+    ruled_out: bool,
+    fired: Vec<Fired>,
+}
+
+fn score(content: &Content, ctx: &Context) -> Vec<Scored> {
+    let mut scored: Vec<Scored> = content
+        .causes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Scored { cause: i, score: c.prior, decisive: false, ruled_out: false, fired: Vec::new() })
+        .collect();
+    for (r, rule) in content.rules.iter().enumerate() {
+        let holds = rule.when.iter().all(|cond| ctx.value(&cond.fact).is_some_and(|v| cond.values.iter().any(|x| x == v)));
+        if !holds {
+            continue;
+        }
+        let per_card = rule.when.iter().find(|c| c.fact == "cardExpired" || c.fact == "cardForeign");
+        let cards = per_card
+            .map(|cond| (0..ctx.cards.len()).filter(|&i| ctx.card_matches(i, &cond.fact, &cond.values)).collect())
+            .unwrap_or_default();
+        let s = &mut scored[rule.cause];
+        match rule.effect {
+            Effect::Decisive => s.decisive = true,
+            Effect::Raise(w) => s.score += w,
+            Effect::Lower(w) => s.score -= w,
+            Effect::RuleOut => s.ruled_out = true,
+        }
+        s.fired.push(Fired { rule: r, cards });
+    }
+    for s in &mut scored {
+        // A decisive fact outweighs anything that would exclude the cause.
+        s.ruled_out &= !s.decisive;
+    }
+    scored.sort_by(|a, b| b.decisive.cmp(&a.decisive).then(b.score.cmp(&a.score)).then(a.cause.cmp(&b.cause)));
+    scored
+}
+
+/// The shape of a ranking, to tell whether an answer would change it.
+fn signature(scored: &[Scored]) -> Vec<(usize, Band, bool)> {
+    scored.iter().map(|s| (s.cause, Band::of(s.score, s.decisive), s.ruled_out)).collect()
+}
+
+fn card_label(facts: &Facts, index: usize, lang: Lang) -> String {
+    let c = content();
+    match facts.cards.get(index).and_then(|c| c.last4.as_deref()) {
+        Some(last4) => format!("xxxx-xxxxxx-{last4}"),
+        None => c.ui_with(UiKey::CardLabel, lang, &[("n", &(index + 1).to_string())]),
+    }
+}
+
+/// Describes a card's expiry for reasons: the date (or range), or that it never expires.
+pub fn expires_text(e: &Expiry, lang: Lang) -> String {
+    let c = content();
+    match (e.status, e.earliest, e.expires) {
+        (Status::Never, _, _) => c.ui(UiKey::CardNeverExpires, lang).to_owned(),
+        (_, Some(earliest), Some(latest)) => format!("{earliest} – {latest}"),
+        (_, None, Some(expires)) => expires.to_string(),
+        _ => c.ui(UiKey::CardExpiryUnknown, lang).to_owned(),
+    }
+}
+
+fn render(content: &Content, ctx: &Context, fired: &Fired, lang: Lang) -> Vec<String> {
+    let rule = &content.rules[fired.rule];
+    let text = rule.reason.get(lang);
+    let market = ctx.facts.marketplace.unwrap_or(Marketplace::Jp);
+    let history = ctx.facts.history.clone().unwrap_or_default();
+    let amount = match rule.when.iter().map(|c| c.fact.as_str()).find(|f| f.starts_with("history")) {
+        Some("historyAmazonPay") => history.amazon_pay,
+        Some("historyOrders") => history.orders,
+        Some("historyUnexplained") => history.vanished,
+        _ => 0,
+    };
+    let amount = format_amount(amount, market);
+    if fired.cards.is_empty() {
+        return vec![fill(text, &[("amount", &amount)])];
+    }
+    fired
+        .cards
+        .iter()
+        .map(|&i| {
+            let card = &ctx.facts.cards[i];
+            let e = ctx.cards[i].expiry.as_ref();
+            let days = e.and_then(|e| e.days_left).map(|d| d.abs().to_string()).unwrap_or_default();
+            fill(
+                text,
+                &[
+                    ("card", &card_label(ctx.facts, i, lang)),
+                    ("issued", &card.issued.map(|d| d.to_string()).unwrap_or_default()),
+                    ("expires", &e.map(|e| expires_text(e, lang)).unwrap_or_default()),
+                    ("rule", e.map(|e| content.ui(e.rule.text_key(), lang)).unwrap_or("")),
+                    ("days", &days),
+                    ("amount", &amount),
+                ],
+            )
+        })
+        .collect()
+}
+
+/// Ranks the causes for these facts, in the person's language.
+///
+/// Errors only on facts that contradict each other in a way the person must fix (a card issued after today).
+pub fn diagnose(facts: &Facts, lang: Lang) -> Result<Diagnosis, FactsError> {
+    let content = content();
+    let ctx = Context::new(facts)?;
+    let scored = score(content, &ctx);
+    let mut diagnosis = Diagnosis { causes: Vec::new(), ruled_out: Vec::new() };
+    for s in &scored {
+        let cause = &content.causes[s.cause];
+        let mut fired: Vec<&Fired> = s.fired.iter().collect();
+        // Decisive reasons first, then what raised, then what lowered it.
+        fired.sort_by_key(|f| match content.rules[f.rule].effect {
+            Effect::Decisive => 0,
+            Effect::RuleOut => 1,
+            Effect::Raise(_) => 2,
+            Effect::Lower(_) => 3,
+        });
+        if s.ruled_out {
+            let reasons = fired
+                .iter()
+                .filter(|f| content.rules[f.rule].effect == Effect::RuleOut)
+                .flat_map(|f| render(content, &ctx, f, lang))
+                .collect();
+            diagnosis.ruled_out.push(RuledOut { id: cause.id.clone(), title: cause.title.get(lang).to_owned(), reasons });
+            continue;
+        }
+        let reasons = fired
+            .iter()
+            .filter(|f| content.rules[f.rule].effect != Effect::RuleOut)
+            .flat_map(|f| render(content, &ctx, f, lang))
+            .collect();
+        let texts = |list: &[crate::content::Text]| list.iter().map(|t| t.get(lang).to_owned()).collect();
+        diagnosis.causes.push(RankedCause {
+            id: cause.id.clone(),
+            band: Band::of(s.score, s.decisive),
+            title: cause.title.get(lang).to_owned(),
+            explanation: cause.explanation.get(lang).to_owned(),
+            reasons,
+            checks: texts(&cause.checks),
+            actions: texts(&cause.actions),
+            recoverable: cause.recoverable,
+            recovery: cause.recovery.get(lang).to_owned(),
+        });
+    }
+    Ok(diagnosis)
+}
+
+/// An answer to a question. `"unsure"` is "I don't know" for every question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    Value(String),
+    Date(NaiveDate),
+}
+
+/// The value every question accepts for "I don't know".
+pub const DONT_KNOW: &str = "unsure";
+
+/// Records an answer, returning the new facts. Unknown question ids and values are an error naming the question.
+pub fn apply_answer(facts: &Facts, question_id: &str, answer: &Answer) -> Result<Facts, FactsError> {
+    let question =
+        content().question(question_id).ok_or_else(|| FactsError::new(question_id, "no such question"))?;
+    let mut next = facts.clone();
+    next.skipped.retain(|s| s != question_id);
+    let bad = || FactsError::new(question_id, format!("`{answer:?}` is not an answer to this question"));
+    match (question.fact.as_str(), answer) {
+        (_, Answer::Value(v)) if v == DONT_KNOW && question.kind != QuestionKind::Tri => {
+            next.skipped.push(question_id.to_owned());
+            match question.fact.as_str() {
+                "loss" => next.loss = Some(Loss::Unknown),
+                "marketplace" => next.marketplace = None,
+                "cardIssued" => {
+                    if let Some(card) = next.cards.first_mut() {
+                        card.issued = None;
+                    }
+                }
+                "cardKind" => {
+                    if let Some(card) = next.cards.first_mut() {
+                        card.kind = CardKind::Unknown;
+                    }
+                }
+                _ => {}
+            }
+        }
+        ("marketplace", Answer::Value(v)) => next.marketplace = Some(Marketplace::from_id(v).ok_or_else(bad)?),
+        ("loss", Answer::Value(v)) => {
+            next.loss = Some([Loss::All, Loss::Partial, Loss::Unknown].into_iter().find(|l| l.id() == v).ok_or_else(bad)?)
+        }
+        ("cardIssued", Answer::Date(date)) => {
+            if let Some(today) = facts.today.filter(|t| date > t) {
+                return Err(FactsError::new(question_id, format!("{date} is after today ({today})")));
+            }
+            match next.cards.first_mut() {
+                Some(card) => card.issued = Some(*date),
+                None => next.cards.push(crate::facts::Card {
+                    issued: Some(*date),
+                    kind: CardKind::Unknown,
+                    amount: None,
+                    last4: None,
+                    marketplace: None,
+                }),
+            }
+        }
+        ("cardIssued", Answer::Value(v)) => {
+            let date = parse_date(question_id, v)?;
+            return apply_answer(facts, question_id, &Answer::Date(date));
+        }
+        ("cardKind", Answer::Value(v)) => {
+            let kind = CardKind::from_id(v).ok_or_else(bad)?;
+            if let Some(card) = next.cards.first_mut() {
+                card.kind = kind;
+            }
+        }
+        (fact, Answer::Value(v)) if question.kind == QuestionKind::Tri => {
+            let tri = [Tri::Yes, Tri::No, Tri::Unsure].into_iter().find(|t| t.id() == v).ok_or_else(bad)?;
+            next.set_tri(fact, Some(tri));
+        }
+        _ => return Err(bad()),
+    }
+    Ok(next)
+}
+
+/// The answer already given to a question, to show it again when the person goes back.
+pub fn current_answer(facts: &Facts, question_id: &str) -> Option<Answer> {
+    let question = content().question(question_id)?;
+    if facts.skipped.iter().any(|s| s == question_id) {
+        return Some(Answer::Value(DONT_KNOW.to_owned()));
+    }
+    let value = |s: &str| Some(Answer::Value(s.to_owned()));
+    match question.fact.as_str() {
+        "marketplace" => facts.marketplace.and_then(|m| value(m.id())),
+        "loss" => facts.loss.and_then(|l| value(if l == Loss::Unknown { DONT_KNOW } else { l.id() })),
+        "cardIssued" => facts.cards.first().and_then(|c| c.issued).map(Answer::Date),
+        "cardKind" => facts.cards.first().filter(|c| c.kind != CardKind::Unknown).and_then(|c| value(c.kind.id())),
+        fact => facts.tri(fact).and_then(|t| value(t.id())),
+    }
+}
+
+fn is_answered(facts: &Facts, question: &Question) -> bool {
+    current_answer(facts, &question.id).is_some()
+}
+
+fn applies(ctx: &Context, question: &Question) -> bool {
+    question.ask_if.iter().all(|cond| ctx.value(&cond.fact).is_some_and(|v| cond.values.iter().any(|x| x == v)))
+}
+
+/// The answers worth simulating to see whether a question matters.
+fn sample_answers(facts: &Facts, question: &Question) -> Vec<Answer> {
+    match question.kind {
+        QuestionKind::Tri => vec![Answer::Value("yes".into()), Answer::Value("no".into())],
+        QuestionKind::Choice => question.choices.iter().map(|c| Answer::Value(c.value.clone())).collect(),
+        QuestionKind::Date => {
+            // A card issued today is valid everywhere it can be; one issued 11 years ago has expired under every
+            // finite rule. If neither moves the ranking, the date cannot matter.
+            let today = facts.today.unwrap_or_default();
+            let old = today.checked_sub_months(Months::new(132)).unwrap_or(today);
+            vec![Answer::Date(today), Answer::Date(old)]
+        }
+    }
+}
+
+/// Whether some answer to this question would change the ranking.
+fn can_change(content: &Content, facts: &Facts, base: &[(usize, Band, bool)], question: &Question) -> bool {
+    sample_answers(facts, question).iter().any(|answer| {
+        apply_answer(facts, &question.id, answer)
+            .ok()
+            .and_then(|next| Context::new(&next).ok().map(|ctx| signature(&score(content, &ctx))))
+            .is_some_and(|sig| sig != base)
+    })
+}
+
+/// The questions still worth asking, in the order the content lists them. Empty when the top cause is certain.
+fn open_questions(facts: &Facts) -> Vec<&'static Question> {
+    let content = content();
+    let Ok(ctx) = Context::new(facts) else { return Vec::new() };
+    let scored = score(content, &ctx);
+    if scored.first().is_some_and(|s| s.decisive) {
+        return Vec::new();
+    }
+    let base = signature(&scored);
+    content
+        .questions
+        .iter()
+        .filter(|q| !is_answered(facts, q) && applies(&ctx, q) && can_change(content, facts, &base, q))
+        .collect()
+}
+
+/// The most useful unanswered question, or `None` when no answer could change the ranking any more.
+pub fn next_question(facts: &Facts) -> Option<&'static Question> {
+    open_questions(facts).first().copied()
+}
+
+/// How far the wizard is: the number of questions answered and an upper bound of those still to come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    pub answered: usize,
+    pub remaining: usize,
+}
+
+/// Progress for these facts; `remaining` only counts questions that could still change the result.
+pub fn progress(facts: &Facts) -> Progress {
+    let answered = content().questions.iter().filter(|q| is_answered(facts, q)).count();
+    Progress { answered, remaining: open_questions(facts).len() }
+}
+
+/// One choice of a question, in the person's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChoiceView {
+    pub value: String,
+    pub label: String,
+}
+
+/// A question in the person's language, as the wizard and the JS API show it. The last choice is always "I don't
+/// know" (`unsure`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuestionView {
+    pub id: String,
+    pub fact: String,
+    pub kind: QuestionKind,
+    pub text: String,
+    pub help: Option<String>,
+    pub choices: Vec<ChoiceView>,
+}
+
+impl QuestionView {
+    /// Localizes a question.
+    pub fn new(question: &Question, lang: Lang) -> Self {
+        let c = content();
+        let mut choices: Vec<ChoiceView> = match question.kind {
+            QuestionKind::Tri => [("yes", UiKey::Yes), ("no", UiKey::No)]
+                .into_iter()
+                .map(|(value, key)| ChoiceView { value: value.into(), label: c.ui(key, lang).into() })
+                .collect(),
+            _ => question
+                .choices
+                .iter()
+                .map(|ch| ChoiceView { value: ch.value.clone(), label: ch.label.get(lang).into() })
+                .collect(),
+        };
+        choices.push(ChoiceView { value: DONT_KNOW.into(), label: c.ui(UiKey::DontKnow, lang).into() });
+        QuestionView {
+            id: question.id.clone(),
+            fact: question.fact.clone(),
+            kind: question.kind,
+            text: question.text.get(lang).into(),
+            help: question.help.as_ref().map(|h| h.get(lang).into()),
+            choices,
+        }
+    }
+}

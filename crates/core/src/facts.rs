@@ -1,0 +1,447 @@
+//! Facts: what the person told us (or a host passed in), as raw input and as the checked form the engine uses.
+//!
+//! Missing or unknown facts mean "not asked yet" and are never an error; a value of the wrong shape (a date that is
+//! not a date) is a [`FactsError`] naming the field.
+
+use crate::history::Findings;
+use chrono::NaiveDate;
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A marketplace (country site) of Amazon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Marketplace {
+    Jp,
+    Us,
+    Uk,
+    De,
+    Fr,
+    It,
+    In,
+    Mx,
+    Other,
+}
+
+impl Marketplace {
+    /// Every marketplace, in the order the wizard lists them.
+    pub const ALL: [Marketplace; 9] = [Self::Jp, Self::Us, Self::Uk, Self::De, Self::Fr, Self::It, Self::In, Self::Mx, Self::Other];
+
+    /// The id used in facts, URLs and content (`jp`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Jp => "jp",
+            Self::Us => "us",
+            Self::Uk => "uk",
+            Self::De => "de",
+            Self::Fr => "fr",
+            Self::It => "it",
+            Self::In => "in",
+            Self::Mx => "mx",
+            Self::Other => "other",
+        }
+    }
+
+    /// Parses an id (`jp`).
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.id() == id)
+    }
+}
+
+/// How much of the balance is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Loss {
+    All,
+    Partial,
+    Unknown,
+}
+
+impl Loss {
+    /// The id used in facts (`partial`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::All => "all",
+            Self::Partial => "partial",
+            Self::Unknown => "unknown",
+        }
+    }
+}
+
+/// The kind of a gift card, which sets its expiry for old Japanese cards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CardKind {
+    Email,
+    Print,
+    Card,
+    Charge,
+    Corporate,
+    Sheet,
+    #[default]
+    Unknown,
+}
+
+impl CardKind {
+    /// Every kind, in the order the card form lists them.
+    pub const ALL: [CardKind; 7] =
+        [Self::Email, Self::Print, Self::Card, Self::Charge, Self::Corporate, Self::Sheet, Self::Unknown];
+
+    /// The id used in facts (`email`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Email => "email",
+            Self::Print => "print",
+            Self::Card => "card",
+            Self::Charge => "charge",
+            Self::Corporate => "corporate",
+            Self::Sheet => "sheet",
+            Self::Unknown => "unknown",
+        }
+    }
+
+    /// Parses an id (`email`).
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.id() == id)
+    }
+}
+
+/// An answer to a yes / no question; `Unsure` counts as answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tri {
+    Yes,
+    No,
+    Unsure,
+}
+
+impl Tri {
+    /// The id used in facts (`yes`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Yes => "yes",
+            Self::No => "no",
+            Self::Unsure => "unsure",
+        }
+    }
+
+    fn from_id(id: &str) -> Option<Self> {
+        [Self::Yes, Self::No, Self::Unsure].into_iter().find(|t| t.id() == id)
+    }
+}
+
+/// The yes / no facts, in camelCase as hosts pass them.
+pub const TRI_FACTS: [&str; 12] = [
+    "multipleAccounts",
+    "unfamiliarActivity",
+    "phoneLostOrPhished",
+    "pendingOrders",
+    "subscribeAndSave",
+    "amazonPayUse",
+    "kindleOrOneClick",
+    "invalidationEmail",
+    "boughtFromResale",
+    "outageReports",
+    "alreadyRegisteredMessage",
+    "accountSuspendedNotice",
+];
+
+/// A gift card the person has (or had) registered.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Card {
+    /// Issue date (or purchase / receipt date).
+    pub issued: Option<NaiveDate>,
+    pub kind: CardKind,
+    /// Amount in minor units (yen, cents).
+    pub amount: Option<i64>,
+    /// Last four characters of the claim code; never more.
+    pub last4: Option<String>,
+    /// Where the card was bought, when it differs from the account's marketplace.
+    pub marketplace: Option<Marketplace>,
+}
+
+/// The checked facts the engine works on.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facts {
+    pub marketplace: Option<Marketplace>,
+    pub today: Option<NaiveDate>,
+    pub loss: Option<Loss>,
+    pub cards: Vec<Card>,
+    /// Answers to the yes / no questions, by fact name (one of [`TRI_FACTS`]).
+    pub answers: BTreeMap<&'static str, Tri>,
+    /// Question ids answered with "I don't know" (for questions that have no such value of their own).
+    pub skipped: Vec<String>,
+    /// What a pasted balance history showed.
+    pub history: Option<Findings>,
+}
+
+impl Facts {
+    /// The answer to a yes / no fact.
+    pub fn tri(&self, fact: &str) -> Option<Tri> {
+        self.answers.get(fact).copied()
+    }
+
+    /// Sets a yes / no fact; unknown names are ignored.
+    pub fn set_tri(&mut self, fact: &str, value: Option<Tri>) {
+        if let Some(name) = TRI_FACTS.iter().find(|n| **n == fact) {
+            match value {
+                Some(v) => {
+                    self.answers.insert(name, v);
+                }
+                None => {
+                    self.answers.remove(name);
+                }
+            }
+        }
+    }
+}
+
+/// A fact of the wrong shape.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct FactsError {
+    /// The field, as hosts name it (`cards[0].issued`).
+    pub field: String,
+    /// What is wrong, in English.
+    pub message: String,
+}
+
+impl FactsError {
+    pub(crate) fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { field: field.into(), message: message.into() }
+    }
+}
+
+/// A loosely typed input value: lets the lowering name the field when a host passes the wrong type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Str(String),
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    /// An array, object or anything else.
+    Other,
+}
+
+impl Value {
+    fn describe(&self) -> &'static str {
+        match self {
+            Value::Str(_) => "a string",
+            Value::Int(_) | Value::Float(_) => "a number",
+            Value::Bool(_) => "a boolean",
+            Value::Other => "a list or object",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Value;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("any value")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Value, E> {
+                Ok(Value::Str(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Value, E> {
+                Ok(Value::Str(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Value, E> {
+                Ok(Value::Int(v))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
+                Ok(i64::try_from(v).map(Value::Int).unwrap_or(Value::Float(v as f64)))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
+                Ok(Value::Float(v))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Value, E> {
+                Ok(Value::Bool(v))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                Ok(Value::Other)
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+                while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+                Ok(Value::Other)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Value::Str(v) => s.serialize_str(v),
+            Value::Int(v) => s.serialize_i64(*v),
+            Value::Float(v) => s.serialize_f64(*v),
+            Value::Bool(v) => s.serialize_bool(*v),
+            Value::Other => s.serialize_unit(),
+        }
+    }
+}
+
+/// A card as hosts and data files pass it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RawCard {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last4: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marketplace: Option<Value>,
+}
+
+/// Facts as hosts pass them from JS and golden cases write them: camelCase names, strings for values. Unknown names
+/// are ignored.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RawFacts {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marketplace: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub today: Option<Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub loss: Option<Value>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cards: Vec<RawCard>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<Findings>,
+    /// The yes / no facts and anything else; unknown names are ignored.
+    #[serde(flatten)]
+    pub rest: BTreeMap<String, Value>,
+}
+
+fn string<'a>(field: &str, value: &'a Option<Value>) -> Result<Option<&'a str>, FactsError> {
+    match value {
+        None => Ok(None),
+        Some(Value::Str(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::Str(s)) => Ok(Some(s.trim())),
+        Some(other) => Err(FactsError::new(field, format!("expected a string, got {}", other.describe()))),
+    }
+}
+
+/// Parses an ISO date (`2027-04-24`), naming the field when it is not one.
+pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate, FactsError> {
+    let well_formed = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    well_formed
+        .then(|| text.parse::<NaiveDate>().ok())
+        .flatten()
+        .ok_or_else(|| FactsError::new(field, format!("`{text}` is not a date; expected YYYY-MM-DD, e.g. 2027-04-24")))
+}
+
+fn date(field: &str, value: &Option<Value>) -> Result<Option<NaiveDate>, FactsError> {
+    string(field, value)?.map(|s| parse_date(field, s)).transpose()
+}
+
+fn one_of<T>(field: &str, value: &Option<Value>, parse: impl Fn(&str) -> Option<T>, allowed: &str) -> Result<Option<T>, FactsError> {
+    string(field, value)?
+        .map(|s| parse(s).ok_or_else(|| FactsError::new(field, format!("`{s}` is not one of {allowed}"))))
+        .transpose()
+}
+
+impl RawFacts {
+    /// Checks and converts the facts; the first malformed field is the error.
+    pub fn lower(&self) -> Result<Facts, FactsError> {
+        let marketplace = one_of("marketplace", &self.marketplace, Marketplace::from_id, "jp, us, uk, de, fr, it, in, mx, other")?;
+        let today = date("today", &self.today)?;
+        let loss = one_of(
+            "loss",
+            &self.loss,
+            |s| [Loss::All, Loss::Partial, Loss::Unknown].into_iter().find(|l| l.id() == s),
+            "all, partial, unknown",
+        )?;
+        let mut cards = Vec::with_capacity(self.cards.len());
+        for (i, raw) in self.cards.iter().enumerate() {
+            let at = |f: &str| format!("cards[{i}].{f}");
+            let amount = match &raw.amount {
+                None => None,
+                Some(Value::Int(v)) if *v >= 0 => Some(*v),
+                Some(Value::Float(v)) if v.fract() == 0.0 && *v >= 0.0 && *v < 9.0e15 => Some(*v as i64),
+                Some(other) => {
+                    return Err(FactsError::new(
+                        at("amount"),
+                        format!("expected a whole, non-negative amount in minor units (yen, cents), got {}", match other {
+                            Value::Int(_) | Value::Float(_) => "a negative or fractional number",
+                            v => v.describe(),
+                        }),
+                    ))
+                }
+            };
+            let last4 = match string(&at("last4"), &raw.last4)? {
+                None => None,
+                Some(s) => {
+                    let chars: Vec<char> = s.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+                    // Keep the last four only, whatever was passed: a full code must never travel further.
+                    let tail: String = chars[chars.len().saturating_sub(4)..].iter().collect::<String>().to_ascii_uppercase();
+                    (!tail.is_empty()).then_some(tail)
+                }
+            };
+            cards.push(Card {
+                issued: date(&at("issued"), &raw.issued)?,
+                kind: one_of(&at("kind"), &raw.kind, CardKind::from_id, "email, print, card, charge, corporate, sheet, unknown")?
+                    .unwrap_or_default(),
+                amount,
+                last4,
+                marketplace: one_of(&at("marketplace"), &raw.marketplace, Marketplace::from_id, "jp, us, uk, de, fr, it, in, mx, other")?,
+            });
+        }
+        let mut answers = BTreeMap::new();
+        for name in TRI_FACTS {
+            let value = self.rest.get(name).cloned();
+            if let Some(tri) = one_of(name, &value, Tri::from_id, "yes, no, unsure")? {
+                answers.insert(name, tri);
+            }
+        }
+        Ok(Facts {
+            marketplace,
+            today,
+            loss,
+            cards,
+            answers,
+            skipped: self.skipped.iter().filter(|s| s.len() <= 64).cloned().collect(),
+            history: self.history.clone(),
+        })
+    }
+}
+
+impl Facts {
+    /// The raw form of these facts (for storage and the URL fragment); `lower` of it gives these facts back.
+    pub fn to_raw(&self) -> RawFacts {
+        let s = |v: &str| Some(Value::Str(v.to_owned()));
+        RawFacts {
+            marketplace: self.marketplace.and_then(|m| s(m.id())),
+            today: self.today.and_then(|d| s(&d.to_string())),
+            loss: self.loss.and_then(|l| s(l.id())),
+            cards: self
+                .cards
+                .iter()
+                .map(|c| RawCard {
+                    issued: c.issued.and_then(|d| s(&d.to_string())),
+                    kind: (c.kind != CardKind::Unknown).then(|| Value::Str(c.kind.id().to_owned())),
+                    amount: c.amount.map(Value::Int),
+                    last4: c.last4.as_deref().and_then(s),
+                    marketplace: c.marketplace.and_then(|m| s(m.id())),
+                })
+                .collect(),
+            skipped: self.skipped.clone(),
+            history: self.history.clone(),
+            rest: self.answers.iter().map(|(k, v)| ((*k).to_owned(), Value::Str(v.id().to_owned()))).collect(),
+        }
+    }
+}

@@ -1,0 +1,13 @@
+//! giftcard-doctor's diagnosis core: facts in, ranked causes with reasons out; expiry rules; balance-history and
+//! claim-code parsing. Pure Rust with no web dependency, so every rule is tested with plain `cargo test`.
+
+pub mod content;
+pub mod engine;
+pub mod expiry;
+pub mod facts;
+pub mod history;
+pub mod money;
+
+pub use content::{content, Lang, UiKey};
+pub use engine::{apply_answer, current_answer, diagnose, next_question, progress, Answer, Band, Diagnosis, QuestionView};
+pub use facts::{Facts, FactsError, RawFacts};

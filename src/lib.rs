@@ -1,0 +1,1 @@
+//! The giftcard-doctor Yew app.
