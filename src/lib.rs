@@ -1,1 +1,20 @@
-//! The giftcard-doctor Yew app.
+//! The giftcard-doctor web app: Yew components over the pure core (`giftcard-doctor-core`), the mounting into
+//! Shadow DOM roots, and the `window.GiftcardDoctor` JS API. `main.rs` only calls [`start`].
+
+pub mod api;
+pub mod components;
+pub mod i18n;
+pub mod mount;
+pub mod state;
+pub mod storage;
+
+/// The version shown in the footer and in `window.GiftcardDoctor.version`.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// Installs the JS API, mounts a widget into every `[data-giftcard-doctor]` element, and fires
+/// `giftcard-doctor:ready` on `window`.
+pub fn start() {
+    api::install();
+    mount::mount_all();
+    api::announce_ready();
+}

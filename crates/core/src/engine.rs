@@ -103,11 +103,13 @@ struct Context<'f> {
     cards: Vec<CardEval>,
 }
 
+/// A card's value of the `cardExpired` fact. Past the date of a rule the sources are unsure of is only "maybe".
 fn card_expired_value(expiry: &Expiry) -> &'static str {
     match expiry.status {
-        Status::Expired => "yes",
-        Status::MaybeExpired => "maybe",
-        Status::Valid | Status::Never => "no",
+        Status::Expired if expiry.rule.certain() => "yes",
+        Status::Expired | Status::MaybeExpired => "maybe",
+        Status::Valid => "no",
+        Status::Never => "never",
         Status::Unknown => "unknown",
     }
 }
@@ -141,10 +143,12 @@ impl<'f> Context<'f> {
             "cardKind" => f.cards.first().filter(|c| c.kind != CardKind::Unknown).map(|c| c.kind.id()),
             "cardExpired" => {
                 let values: Vec<&str> = self.cards.iter().filter_map(|c| c.expiry.as_ref()).map(card_expired_value).collect();
-                ["yes", "maybe", "no", "unknown"].into_iter().find(|v| values.contains(v)).filter(|v| {
-                    // "no" only when every evaluated card is valid.
-                    *v != "no" || values.iter().all(|x| *x == "no")
-                })
+                // The worst card decides; "no" and "never" only when every card is safe.
+                let all_safe = !values.is_empty() && values.iter().all(|v| *v == "no" || *v == "never");
+                match ["yes", "maybe", "no", "never"].into_iter().find(|v| values.contains(v)) {
+                    Some("no" | "never") if !all_safe => Some("unknown"),
+                    other => other,
+                }
             }
             "cardForeign" => {
                 let any_marked = f.cards.iter().any(|c| c.marketplace.is_some()) && f.marketplace.is_some();

@@ -61,9 +61,10 @@ impl RuleId {
         }
     }
 
-    /// Whether the sources agree on the rule; when not, texts say "may".
+    /// Whether the sources agree on the rule (domain-facts.md marks UK, Germany and India *unsure*). Under an
+    /// unsure rule a card past its date "may" have expired; the engine never calls it certain.
     pub fn certain(self) -> bool {
-        !matches!(self, Self::Uk10y | Self::De10y | Self::In1y | Self::Unknown | Self::JpOldUnknownKind)
+        !matches!(self, Self::Uk10y | Self::De10y | Self::In1y | Self::Unknown)
     }
 
     /// Stable id (`jp_10y`).
@@ -260,6 +261,6 @@ mod tests {
         assert_eq!(expiry(Marketplace::Fr, issued, CardKind::Email, today).unwrap().expires, Some(d("2030-03-01")));
         let other = expiry(Marketplace::Other, issued, CardKind::Email, today).unwrap();
         assert_eq!((other.rule, other.status, other.expires), (RuleId::Unknown, Status::Unknown, None));
-        assert!(!RuleId::De10y.certain() && RuleId::Fr10y.certain());
+        assert!(!RuleId::De10y.certain() && RuleId::Fr10y.certain() && RuleId::JpOld1y.certain());
     }
 }

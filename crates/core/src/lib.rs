@@ -7,6 +7,7 @@ pub mod expiry;
 pub mod facts;
 pub mod history;
 pub mod money;
+pub mod share;
 
 pub use content::{content, Lang, UiKey};
 pub use engine::{apply_answer, current_answer, diagnose, next_question, progress, Answer, Band, Diagnosis, QuestionView};

@@ -25,7 +25,7 @@ pub const FACTS: &[(&str, &[&str])] = &[
     ("alreadyRegisteredMessage", TRI),
     ("accountSuspendedNotice", TRI),
     // Derived facts.
-    ("cardExpired", &["yes", "maybe", "no", "unknown"]),
+    ("cardExpired", &["yes", "maybe", "no", "never", "unknown"]),
     ("cardForeign", &["yes", "no"]),
     ("cardNeedsKind", &["yes", "no"]),
     ("historyAmazonPay", &["yes", "no"]),

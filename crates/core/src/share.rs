@@ -1,0 +1,169 @@
+//! What may leave the widget's memory: the answers encoded for a shareable link's fragment, and the plain-text
+//! summary for a support chat. Neither ever holds more of a claim code than its last four characters, nor any
+//! pasted history text.
+
+use crate::content::{content, Lang, UiKey};
+use crate::engine::Diagnosis;
+use crate::facts::{parse_date, CardKind, Facts, Loss, Marketplace, Tri, TRI_FACTS};
+use crate::money::format_amount;
+
+/// Encodes the answers as `key=value` pairs joined by `&` (for `#gcd?…`). Cards carry their issue date and kind
+/// only; history findings are left out.
+pub fn to_fragment(facts: &Facts) -> String {
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    if let Some(m) = facts.marketplace {
+        pairs.push(("marketplace".into(), m.id().into()));
+    }
+    if let Some(l) = facts.loss {
+        pairs.push(("loss".into(), l.id().into()));
+    }
+    if let Some(card) = facts.cards.first() {
+        if let Some(issued) = card.issued {
+            pairs.push(("cardIssued".into(), issued.to_string()));
+        }
+        if card.kind != CardKind::Unknown {
+            pairs.push(("cardKind".into(), card.kind.id().into()));
+        }
+    }
+    for (fact, value) in &facts.answers {
+        pairs.push(((*fact).into(), value.id().into()));
+    }
+    if !facts.skipped.is_empty() {
+        pairs.push(("skipped".into(), facts.skipped.join(",")));
+    }
+    pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
+}
+
+/// Decodes [`to_fragment`]'s output; anything unknown or malformed is skipped, never an error.
+pub fn from_fragment(fragment: &str) -> Facts {
+    let mut facts = Facts::default();
+    for pair in fragment.trim_start_matches('#').split('&').take(64) {
+        let Some((key, value)) = pair.split_once('=') else { continue };
+        match key {
+            "marketplace" => facts.marketplace = Marketplace::from_id(value),
+            "loss" => facts.loss = [Loss::All, Loss::Partial, Loss::Unknown].into_iter().find(|l| l.id() == value),
+            "cardIssued" => {
+                if let Ok(date) = parse_date(key, value) {
+                    first_card(&mut facts).issued = Some(date);
+                }
+            }
+            "cardKind" => {
+                if let Some(kind) = CardKind::from_id(value) {
+                    first_card(&mut facts).kind = kind;
+                }
+            }
+            "skipped" => {
+                facts.skipped = value
+                    .split(',')
+                    .filter(|s| content().question(s).is_some())
+                    .map(str::to_owned)
+                    .collect()
+            }
+            fact if TRI_FACTS.contains(&fact) => {
+                let tri = [Tri::Yes, Tri::No, Tri::Unsure].into_iter().find(|t| t.id() == value);
+                facts.set_tri(fact, tri);
+            }
+            _ => {}
+        }
+    }
+    facts
+}
+
+fn first_card(facts: &mut Facts) -> &mut crate::facts::Card {
+    if facts.cards.is_empty() {
+        facts.cards.push(crate::facts::Card {
+            issued: None,
+            kind: CardKind::Unknown,
+            amount: None,
+            last4: None,
+            marketplace: None,
+        });
+    }
+    &mut facts.cards[0]
+}
+
+/// A short plain-text summary for a support chat: the likely causes, the cards (dates, amounts, last four
+/// characters only) and the answers given.
+pub fn summary(facts: &Facts, diagnosis: &Diagnosis, lang: Lang) -> String {
+    let c = content();
+    let mut out = String::new();
+    out.push_str(c.ui(UiKey::SummaryTitle, lang));
+    out.push('\n');
+    if let Some(m) = facts.marketplace {
+        let label = c
+            .question("marketplace")
+            .and_then(|q| q.choices.iter().find(|ch| ch.value == m.id()))
+            .map(|ch| ch.label.get(lang).to_owned())
+            .unwrap_or_else(|| m.id().to_owned());
+        out.push_str(&format!("- {label}\n"));
+    }
+    for (i, cause) in diagnosis.causes.iter().take(3).enumerate() {
+        let band = cause.band.label(lang);
+        out.push_str(&format!("{}. {} ({band})\n", i + 1, cause.title));
+    }
+    let market = facts.marketplace.unwrap_or(Marketplace::Jp);
+    for (i, card) in facts.cards.iter().enumerate() {
+        let mut parts = vec![match &card.last4 {
+            Some(l) => format!("xxxx-xxxxxx-{l}"),
+            None => c.ui_with(UiKey::CardLabel, lang, &[("n", &(i + 1).to_string())]),
+        }];
+        if let Some(issued) = card.issued {
+            parts.push(format!("{}: {issued}", c.ui(UiKey::CardIssued, lang)));
+        }
+        if let Some(amount) = card.amount {
+            parts.push(format_amount(amount, card.marketplace.unwrap_or(market)));
+        }
+        out.push_str(&format!("- {}\n", parts.join(", ")));
+    }
+    if let Some(h) = &facts.history {
+        if h.vanished > 0 {
+            let range = match (h.vanished_from, h.vanished_to) {
+                (Some(from), Some(to)) => format!(" ({from} – {to})"),
+                _ => String::new(),
+            };
+            out.push_str(&format!(
+                "- {}: {}{range}\n",
+                c.ui(UiKey::HistoryUnexplained, lang).split('{').next().unwrap_or("").trim_end_matches([':', '：', ' ']),
+                format_amount(h.vanished, market)
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragment_round_trip_keeps_answers_and_drops_codes() {
+        let mut facts = Facts { marketplace: Some(Marketplace::Jp), loss: Some(Loss::All), ..Facts::default() };
+        facts.set_tri("multipleAccounts", Some(Tri::No));
+        facts.cards.push(crate::facts::Card {
+            issued: Some(parse_date("x", "2016-05-01").unwrap()),
+            kind: CardKind::Sheet,
+            amount: Some(5000),
+            last4: Some("W9CT".into()),
+            marketplace: None,
+        });
+        facts.skipped.push("outage_reports".into());
+        let fragment = to_fragment(&facts);
+        assert!(!fragment.contains("W9CT"), "{fragment}");
+        let back = from_fragment(&fragment);
+        assert_eq!(back.marketplace, facts.marketplace);
+        assert_eq!(back.loss, facts.loss);
+        assert_eq!(back.answers, facts.answers);
+        assert_eq!(back.cards[0].issued, facts.cards[0].issued);
+        assert_eq!(back.cards[0].kind, CardKind::Sheet);
+        assert_eq!(back.skipped, facts.skipped);
+    }
+
+    #[test]
+    fn garbage_fragments_are_ignored() {
+        for junk in ["", "#", "&&&", "marketplace=zz&loss=", "cardIssued=2020-02-30", "=\u{202e}x&🙂=1"] {
+            let facts = from_fragment(junk);
+            assert_eq!(facts.marketplace, None, "{junk}");
+            assert!(facts.cards.is_empty(), "{junk}");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! `window.GiftcardDoctor`: the core's functions for host pages, taking and returning plain JS objects. Bad input
+//! throws an `Error` with a message naming the field; nothing panics.
+
+use crate::components::app::browser_today as app_today;
+use giftcard_doctor_core::engine::{diagnose, next_question, QuestionView};
+use giftcard_doctor_core::facts::RawFacts;
+use giftcard_doctor_core::{Facts, Lang};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+fn error(message: impl std::fmt::Display) -> JsValue {
+    js_sys::Error::new(&message.to_string()).into()
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    // JSON-compatible: maps become plain objects, missing values `null`.
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(error)
+}
+
+/// A string option of the `{ lang, marketplace, today }` options object.
+fn option(options: &JsValue, name: &str) -> Option<String> {
+    if options.is_object() {
+        js_sys::Reflect::get(options, &name.into()).ok().and_then(|v| v.as_string())
+    } else {
+        None
+    }
+}
+
+fn lang_of(options: &JsValue) -> Lang {
+    option(options, "lang").as_deref().and_then(Lang::from_tag).unwrap_or_else(|| crate::i18n::detect(None))
+}
+
+/// Reads facts from JS; `today` defaults to the browser's date.
+pub fn facts_from_js(value: JsValue) -> Result<Facts, JsValue> {
+    let raw: RawFacts = if value.is_undefined() || value.is_null() {
+        RawFacts::default()
+    } else {
+        serde_wasm_bindgen::from_value(value).map_err(|e| error(format!("facts: {e}")))?
+    };
+    let mut facts = raw.lower().map_err(error)?;
+    if facts.today.is_none() {
+        facts.today = app_today();
+    }
+    Ok(facts)
+}
+
+/// `GiftcardDoctor.diagnose(facts, { lang })`.
+pub fn js_diagnose(facts: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let facts = facts_from_js(facts)?;
+    let diagnosis = diagnose(&facts, lang_of(&options)).map_err(error)?;
+    to_js(&diagnosis)
+}
+
+/// `GiftcardDoctor.nextQuestion(facts, { lang })`: the question, or `null` when none is left.
+pub fn js_next_question(facts: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let facts = facts_from_js(facts)?;
+    match next_question(&facts) {
+        Some(q) => to_js(&QuestionView::new(q, lang_of(&options))),
+        None => Ok(JsValue::NULL),
+    }
+}
+
+type ApiFn = dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>;
+
+/// Sets `window.GiftcardDoctor` (once per page).
+pub fn install() {
+    let Some(window) = web_sys::window() else { return };
+    if js_sys::Reflect::has(&window, &"GiftcardDoctor".into()).unwrap_or(false) {
+        return;
+    }
+    let api = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&api, &"version".into(), &crate::VERSION.into());
+    let functions: [(&str, Box<ApiFn>); 2] =
+        [("diagnose", Box::new(js_diagnose)), ("nextQuestion", Box::new(js_next_question))];
+    for (name, f) in functions {
+        let closure = Closure::<ApiFn>::wrap(f);
+        let _ = js_sys::Reflect::set(&api, &name.into(), closure.as_ref());
+        // The API lives as long as the page.
+        closure.forget();
+    }
+    let _ = js_sys::Object::freeze(&api);
+    let _ = js_sys::Reflect::set(&window, &"GiftcardDoctor".into(), &api);
+}
+
+/// Fires `giftcard-doctor:ready` on `window`.
+pub fn announce_ready() {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new("giftcard-doctor:ready")) {
+        let _ = window.dispatch_event(&event);
+    }
+}

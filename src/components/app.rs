@@ -1,0 +1,164 @@
+//! The root component: holds the one reducer, provides the language, persists the state, and shows either the
+//! current question or the result.
+
+use crate::components::footer::Footer;
+use crate::components::header::Header;
+use crate::components::progress_bar::ProgressBar;
+use crate::components::question_step::QuestionStep;
+use crate::components::result_view::ResultView;
+use crate::i18n::{detect, t, LangContext};
+use crate::state::{Action, Position, State};
+use crate::storage;
+use chrono::NaiveDate;
+use giftcard_doctor_core::engine::{current_answer, diagnose, Answer, QuestionView};
+use giftcard_doctor_core::share::summary;
+use giftcard_doctor_core::{content, Facts, Lang, UiKey};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone, Default)]
+pub struct AppProps {
+    /// Distinguishes several widgets on one page (storage keys, radio names).
+    #[prop_or_default]
+    pub instance: u32,
+    /// `ja` or `en`; otherwise the host page's or the browser's language.
+    #[prop_or_default]
+    pub lang: Option<AttrValue>,
+    /// Facts the host already knows (e.g. the marketplace of a Japanese help page).
+    #[prop_or_default]
+    pub start: Option<Facts>,
+    /// "Today", for hosts and tests; the browser's date otherwise.
+    #[prop_or_default]
+    pub today: Option<NaiveDate>,
+    /// Where the offline single file is.
+    #[prop_or_default]
+    pub offline_href: Option<AttrValue>,
+    /// Keep answers in sessionStorage across reloads.
+    #[prop_or(true)]
+    pub persist: bool,
+}
+
+/// Today in the browser's time zone.
+pub fn browser_today() -> Option<NaiveDate> {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+}
+
+fn initial_state(props: &AppProps) -> State {
+    let today = props.today.or_else(browser_today);
+    let explicit = props.lang.as_deref();
+    if let Some(mut facts) = storage::shared_facts() {
+        facts.today = today;
+        return State::new(facts, detect(explicit));
+    }
+    if props.persist {
+        if let Some(mut state) = storage::load(props.instance, today) {
+            if let Some(lang) = explicit.and_then(Lang::from_tag) {
+                state.lang = lang;
+            }
+            return state;
+        }
+    }
+    let mut facts = props.start.clone().unwrap_or_default();
+    facts.today = today;
+    State::new(facts, detect(explicit))
+}
+
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer(|| initial_state(props));
+    let instance = props.instance;
+
+    {
+        let persist = props.persist;
+        use_effect_with((*state).clone(), move |state| {
+            if persist {
+                storage::save(instance, state);
+            }
+        });
+    }
+
+    let lang = state.lang;
+    let diagnosis = {
+        let facts = state.facts.clone();
+        use_memo((facts, lang), |(facts, lang)| diagnose(facts, *lang).map(Rc::new))
+    };
+
+    let dispatch = |make: fn(()) -> Action| {
+        let state = state.clone();
+        Callback::from(move |_: ()| state.dispatch(make(())))
+    };
+    let on_lang = {
+        let state = state.clone();
+        Callback::from(move |lang| state.dispatch(Action::SetLang(lang)))
+    };
+    let on_forget = {
+        let state = state.clone();
+        Callback::from(move |_: ()| {
+            storage::forget(instance);
+            state.dispatch(Action::Restart);
+        })
+    };
+    let focus = state.steps > 0;
+
+    let main = match (&state.position, &*diagnosis) {
+        (_, Err(e)) => html! {
+            <div class="gcd-error" role="alert">
+                <p>{ t(UiKey::ErrorBadFacts, lang) }</p>
+                <p>{ e.to_string() }</p>
+            </div>
+        },
+        (Position::Question(id), Ok(_)) => match content().question(id) {
+            Some(question) => {
+                let (current, total) = state.progress();
+                let on_answer = {
+                    let state = state.clone();
+                    let id = id.clone();
+                    Callback::from(move |answer: Answer| state.dispatch(Action::Answer { question: id.clone(), answer }))
+                };
+                html! {
+                    <>
+                        <ProgressBar {current} {total} />
+                        <QuestionStep key={id.clone()} question={QuestionView::new(question, lang)}
+                            current={current_answer(&state.facts, id)} today={state.facts.today} {focus}
+                            can_back={current > 1} {instance} error={state.error.clone().map(AttrValue::from)}
+                            {on_answer} on_back={dispatch(|_| Action::Back)} />
+                    </>
+                }
+            }
+            None => html! {},
+        },
+        (Position::Result, Ok(diagnosis)) => {
+            let on_tick = {
+                let state = state.clone();
+                Callback::from(move |key| state.dispatch(Action::ToggleTick(key)))
+            };
+            let on_revise = {
+                let state = state.clone();
+                Callback::from(move |(question, answer)| state.dispatch(Action::Revise { question, answer }))
+            };
+            let text = summary(&state.facts, diagnosis, lang);
+            html! {
+                <ResultView diagnosis={diagnosis.clone()} facts={state.facts.clone()} asked={state.asked.clone()}
+                    ticks={Rc::new(state.ticks.clone())} summary={text} {instance} {focus} {on_tick} {on_revise}
+                    on_back={dispatch(|_| Action::Back)} />
+            }
+        }
+    };
+
+    html! {
+        <ContextProvider<LangContext> context={lang}>
+            <div class="gcd" lang={lang.tag()}>
+                <Header {on_lang} />
+                <main class="gcd-main">{ main }</main>
+                <Footer confirm_restart={state.confirm_restart}
+                    on_ask_restart={dispatch(|_| Action::AskRestart)}
+                    on_cancel_restart={dispatch(|_| Action::CancelRestart)}
+                    on_restart={dispatch(|_| Action::Restart)}
+                    {on_forget}
+                    share_link={storage::share_link(&state.facts)}
+                    offline_href={props.offline_href.clone()} />
+            </div>
+        </ContextProvider<LangContext>>
+    }
+}

@@ -1,0 +1,90 @@
+//! Restart (asked first), "forget my answers", the shareable link, the offline copy, and the version.
+
+use crate::i18n::{t, tf, use_lang};
+use giftcard_doctor_core::UiKey;
+use wasm_bindgen_futures::JsFuture;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FooterProps {
+    pub confirm_restart: bool,
+    pub on_ask_restart: Callback<()>,
+    pub on_cancel_restart: Callback<()>,
+    pub on_restart: Callback<()>,
+    pub on_forget: Callback<()>,
+    /// This page with the answers in its fragment.
+    pub share_link: AttrValue,
+    /// Where the offline single file is, when this build has one.
+    pub offline_href: Option<AttrValue>,
+}
+
+#[component]
+pub fn Footer(props: &FooterProps) -> Html {
+    let lang = use_lang();
+    let status = use_state(String::new);
+    let emit = |cb: &Callback<()>| {
+        let cb = cb.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let on_forget = {
+        let cb = props.on_forget.clone();
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            cb.emit(());
+            status.set(t(UiKey::Forgotten, lang).to_owned());
+        })
+    };
+    let on_share = {
+        let link = props.share_link.to_string();
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let link = link.clone();
+            let status = status.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let promise = web_sys::window().map(|w| w.navigator().clipboard().write_text(&link));
+                let ok = match promise {
+                    Some(p) => JsFuture::from(p).await.is_ok(),
+                    None => false,
+                };
+                status.set(t(if ok { UiKey::Copied } else { UiKey::CopyFailed }, lang).to_owned());
+            });
+        })
+    };
+    html! {
+        <footer class="gcd-footer gcd-no-print">
+            if props.confirm_restart {
+                <div class="gcd-confirm" role="alertdialog" aria-labelledby="gcd-confirm-text">
+                    <p id="gcd-confirm-text">{ t(UiKey::RestartConfirm, lang) }</p>
+                    <div class="gcd-actions">
+                        <button type="button" class="gcd-button gcd-button-primary" onclick={emit(&props.on_restart)}>
+                            { t(UiKey::RestartYes, lang) }
+                        </button>
+                        <button type="button" class="gcd-button" onclick={emit(&props.on_cancel_restart)}>
+                            { t(UiKey::RestartNo, lang) }
+                        </button>
+                    </div>
+                </div>
+            } else {
+                <div class="gcd-actions">
+                    <button type="button" class="gcd-button gcd-button-quiet" onclick={emit(&props.on_ask_restart)}>
+                        { t(UiKey::Restart, lang) }
+                    </button>
+                    <button type="button" class="gcd-button gcd-button-quiet" onclick={on_forget}>
+                        { t(UiKey::ForgetAnswers, lang) }
+                    </button>
+                    <button type="button" class="gcd-button gcd-button-quiet" onclick={on_share}
+                        title={t(UiKey::ShareLinkNote, lang)}>
+                        { t(UiKey::ShareLink, lang) }
+                    </button>
+                    if let Some(href) = &props.offline_href {
+                        <a class="gcd-link" href={href.clone()} download="giftcard-doctor-offline.html">
+                            { t(UiKey::SaveOffline, lang) }
+                        </a>
+                    }
+                </div>
+            }
+            <p class="gcd-status" role="status">{ (*status).clone() }</p>
+            <p class="gcd-version">{ tf(UiKey::Footer, lang, &[("version", crate::VERSION)]) }</p>
+        </footer>
+    }
+}

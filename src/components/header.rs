@@ -1,0 +1,40 @@
+//! The widget's heading: what it does, the privacy promise, and the language switch.
+
+use crate::i18n::{t, use_lang};
+use giftcard_doctor_core::{Lang, UiKey};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub on_lang: Callback<Lang>,
+}
+
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let lang = use_lang();
+    let other = match lang {
+        Lang::Ja => Lang::En,
+        Lang::En => Lang::Ja,
+    };
+    let on_click = {
+        let on_lang = props.on_lang.clone();
+        Callback::from(move |_| on_lang.emit(other))
+    };
+    // The switch names the other language in that language, so a person who cannot read this one finds it.
+    let switch_label = t(UiKey::LanguageSwitch, other);
+    html! {
+        <header class="gcd-header">
+            <div class="gcd-header-top">
+                <h2 class="gcd-title">{ t(UiKey::AppTitle, lang) }</h2>
+                <button type="button" class="gcd-button gcd-button-quiet gcd-lang" lang={other.tag()} onclick={on_click}>
+                    { switch_label }
+                </button>
+            </div>
+            <p class="gcd-intro">{ t(UiKey::Intro, lang) }</p>
+            <p class="gcd-privacy">
+                <span class="gcd-privacy-icon" aria-hidden="true">{ "🔒" }</span>
+                { t(UiKey::PrivacyPromise, lang) }
+            </p>
+        </header>
+    }
+}

@@ -1,0 +1,176 @@
+//! One question: native radios in a fieldset (arrow keys move between them and never submit), or a date with a
+//! typed fallback; "I don't know" on every question; Back; the submit button is the primary action.
+
+use crate::i18n::{t, use_lang};
+use giftcard_doctor_core::content::QuestionKind;
+use giftcard_doctor_core::engine::{Answer, QuestionView, DONT_KNOW};
+use giftcard_doctor_core::facts::parse_loose_date;
+use giftcard_doctor_core::UiKey;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionStepProps {
+    pub question: QuestionView,
+    /// The answer given before, when the person came back to this question.
+    pub current: Option<Answer>,
+    /// Today's date, the latest a card can have been issued.
+    pub today: Option<chrono::NaiveDate>,
+    /// Move focus to the legend when shown (not on first page load).
+    pub focus: bool,
+    pub can_back: bool,
+    /// Distinguishes radio groups when a page holds several widgets.
+    pub instance: u32,
+    /// A problem with the last answer, from the core.
+    pub error: Option<AttrValue>,
+    pub on_answer: Callback<Answer>,
+    pub on_back: Callback<()>,
+}
+
+fn initial(current: &Option<Answer>) -> (Option<String>, String) {
+    match current {
+        Some(Answer::Value(v)) => (Some(v.clone()), String::new()),
+        Some(Answer::Date(d)) => (None, d.to_string()),
+        None => (None, String::new()),
+    }
+}
+
+#[component]
+pub fn QuestionStep(props: &QuestionStepProps) -> Html {
+    let lang = use_lang();
+    let (first_choice, first_date) = initial(&props.current);
+    let selected = use_state(|| first_choice);
+    let date_text = use_state(|| first_date);
+    let problem = use_state(|| None::<String>);
+    let legend = use_node_ref();
+
+    {
+        let legend = legend.clone();
+        let focus = props.focus;
+        use_effect_with(props.question.id.clone(), move |_| {
+            if focus {
+                if let Some(el) = legend.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+
+    let q = &props.question;
+    let is_date = q.kind == QuestionKind::Date;
+    let on_submit = {
+        let selected = selected.clone();
+        let date_text = date_text.clone();
+        let problem = problem.clone();
+        let on_answer = props.on_answer.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if is_date {
+                match parse_loose_date(&date_text) {
+                    Some(date) => on_answer.emit(Answer::Date(date)),
+                    None => problem.set(Some(t(UiKey::DateInvalid, lang).to_owned())),
+                }
+            } else {
+                match (*selected).clone() {
+                    Some(value) => on_answer.emit(Answer::Value(value)),
+                    None => problem.set(Some(t(UiKey::ChooseOne, lang).to_owned())),
+                }
+            }
+        })
+    };
+    let on_dont_know = {
+        let on_answer = props.on_answer.clone();
+        Callback::from(move |_| on_answer.emit(Answer::Value(DONT_KNOW.to_owned())))
+    };
+    let on_back = {
+        let on_back = props.on_back.clone();
+        Callback::from(move |_| on_back.emit(()))
+    };
+    let on_date = {
+        let date_text = date_text.clone();
+        let problem = problem.clone();
+        Callback::from(move |e: InputEvent| {
+            date_text.set(e.target_unchecked_into::<HtmlInputElement>().value());
+            problem.set(None);
+        })
+    };
+
+    let name = format!("gcd-{}-{}", props.instance, q.id);
+    let error = (*problem).clone().or_else(|| props.error.as_ref().map(|e| e.to_string()));
+    let help_id = format!("{name}-help");
+    let error_id = format!("{name}-error");
+    let described = [q.help.as_ref().map(|_| help_id.clone()), error.as_ref().map(|_| error_id.clone())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let described = (!described.is_empty()).then_some(described);
+
+    let body = if is_date {
+        // Browsers with a date picker fill the ISO date in; the text box takes any way a person types a date.
+        let iso = parse_loose_date(&date_text).map(|d| d.to_string()).unwrap_or_default();
+        let max = props.today.map(|d| d.to_string());
+        html! {
+            <div class="gcd-date">
+                <label class="gcd-field">
+                    <span class="gcd-field-label">{ t(UiKey::CardIssued, lang) }</span>
+                    <input type="date" class="gcd-input" value={iso} max={max} oninput={on_date.clone()}
+                        aria-describedby={described.clone()} />
+                </label>
+                <label class="gcd-field">
+                    <span class="gcd-field-label">{ t(UiKey::DateTyped, lang) }</span>
+                    <input type="text" class="gcd-input" inputmode="numeric" autocomplete="off" placeholder="2019-03-01"
+                        value={(*date_text).clone()} oninput={on_date} aria-describedby={described.clone()} />
+                </label>
+            </div>
+        }
+    } else {
+        html! {
+            <div class="gcd-choices">
+                { for q.choices.iter().map(|choice| {
+                    let value = choice.value.clone();
+                    let checked = selected.as_deref() == Some(value.as_str());
+                    let onchange = {
+                        let selected = selected.clone();
+                        let problem = problem.clone();
+                        let value = value.clone();
+                        Callback::from(move |_: Event| {
+                            selected.set(Some(value.clone()));
+                            problem.set(None);
+                        })
+                    };
+                    html! {
+                        <label class={classes!("gcd-choice", checked.then_some("gcd-choice-checked"))}>
+                            <input type="radio" name={name.clone()} value={value.clone()} checked={checked} {onchange} />
+                            <span>{ &choice.label }</span>
+                        </label>
+                    }
+                }) }
+            </div>
+        }
+    };
+
+    html! {
+        <form class="gcd-question" onsubmit={on_submit} novalidate=true>
+            <fieldset class="gcd-fieldset" aria-describedby={described}>
+                <legend class="gcd-legend" tabindex="-1" ref={legend}>{ &q.text }</legend>
+                if let Some(help) = &q.help {
+                    <p class="gcd-help" id={help_id}>{ help }</p>
+                }
+                { body }
+                if let Some(error) = &error {
+                    <p class="gcd-error" id={error_id} role="alert">{ error }</p>
+                }
+            </fieldset>
+            <div class="gcd-actions">
+                <button type="submit" class="gcd-button gcd-button-primary">{ t(UiKey::Next, lang) }</button>
+                if is_date {
+                    <button type="button" class="gcd-button" onclick={on_dont_know}>{ t(UiKey::DontKnow, lang) }</button>
+                }
+                if props.can_back {
+                    <button type="button" class="gcd-button gcd-button-quiet" onclick={on_back}>{ t(UiKey::Back, lang) }</button>
+                }
+            </div>
+        </form>
+    }
+}

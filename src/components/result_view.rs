@@ -1,0 +1,74 @@
+//! The result: causes in rank order as an ordered list, the ruled-out ones folded away, the answers (changeable in
+//! place), and how to reach customer service.
+
+use crate::components::answers_editor::AnswersEditor;
+use crate::components::cause_card::CauseCard;
+use crate::components::ruled_out::RuledOutList;
+use crate::components::support::Support;
+use crate::i18n::{t, use_lang};
+use giftcard_doctor_core::engine::{Answer, Band, Diagnosis};
+use giftcard_doctor_core::{Facts, UiKey};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultViewProps {
+    pub diagnosis: Rc<Diagnosis>,
+    pub facts: Facts,
+    pub asked: Vec<String>,
+    pub ticks: Rc<BTreeSet<String>>,
+    pub summary: AttrValue,
+    pub instance: u32,
+    pub focus: bool,
+    pub on_tick: Callback<String>,
+    pub on_revise: Callback<(String, Answer)>,
+    pub on_back: Callback<()>,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+#[component]
+pub fn ResultView(props: &ResultViewProps) -> Html {
+    let lang = use_lang();
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        let focus = props.focus;
+        use_effect_with((), move |_| {
+            if focus {
+                if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    let on_back = {
+        let cb = props.on_back.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
+    html! {
+        <section class="gcd-result" aria-labelledby={format!("gcd-{}-result", props.instance)}>
+            <h3 class="gcd-section-heading" id={format!("gcd-{}-result", props.instance)} tabindex="-1" ref={heading}>
+                { t(UiKey::ResultHeading, lang) }
+            </h3>
+            <p class="gcd-muted">{ t(UiKey::ResultLead, lang) }</p>
+            <ol class="gcd-causes">
+                { for props.diagnosis.causes.iter().enumerate().map(|(i, cause)| html! {
+                    <CauseCard key={cause.id.clone()} cause={cause.clone()} open={i < 2 || cause.band == Band::High}
+                        ticks={props.ticks.clone()} on_toggle={props.on_tick.clone()} />
+                }) }
+            </ol>
+            <RuledOutList items={props.diagnosis.ruled_out.clone()} />
+            <AnswersEditor facts={props.facts.clone()} asked={props.asked.clone()} instance={props.instance}
+                on_revise={props.on_revise.clone()} />
+            { props.children.clone() }
+            <Support summary={props.summary.clone()} />
+            if !props.asked.is_empty() {
+                <div class="gcd-actions gcd-no-print">
+                    <button type="button" class="gcd-button gcd-button-quiet" onclick={on_back}>{ t(UiKey::Back, lang) }</button>
+                </div>
+            }
+        </section>
+    }
+}

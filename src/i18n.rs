@@ -1,0 +1,42 @@
+//! The language as the one app-wide context, behind `use_lang()`, and `t()` for UI texts from the content.
+
+use giftcard_doctor_core::{content, Lang, UiKey};
+use yew::prelude::*;
+
+/// Provided once, at the root.
+pub type LangContext = Lang;
+
+/// The widget's language.
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<LangContext>().unwrap_or_default()
+}
+
+/// A UI text in a language.
+pub fn t(key: UiKey, lang: Lang) -> &'static str {
+    content().ui(key, lang)
+}
+
+/// A UI text with placeholders filled in.
+pub fn tf(key: UiKey, lang: Lang, args: &[(&str, &str)]) -> String {
+    content().ui_with(key, lang, args)
+}
+
+/// Picks the language: an explicit choice, else the host page's `lang`, else the browser's languages; Japanese
+/// when none of them is Japanese or English.
+pub fn detect(explicit: Option<&str>) -> Lang {
+    if let Some(lang) = explicit.and_then(Lang::from_tag) {
+        return lang;
+    }
+    let window = web_sys::window();
+    let host = window
+        .as_ref()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"));
+    if let Some(lang) = host.as_deref().and_then(Lang::from_tag) {
+        return lang;
+    }
+    let languages = window.map(|w| w.navigator().languages()).map(|a| a.to_vec()).unwrap_or_default();
+    languages.iter().filter_map(|l| l.as_string()).find_map(|l| Lang::from_tag(&l)).unwrap_or_default()
+}

@@ -1,0 +1,106 @@
+//! Where answers survive a reload: `sessionStorage` (this tab only, gone when it closes), plus the URL fragment of a
+//! shared link. Only answers, cards' last four characters and ticks are kept; never a full claim code, never pasted
+//! history text or its findings.
+
+use crate::state::{Position, State};
+use giftcard_doctor_core::facts::RawFacts;
+use giftcard_doctor_core::share::{from_fragment, to_fragment};
+use giftcard_doctor_core::{Facts, Lang};
+use serde::{Deserialize, Serialize};
+
+/// The prefix of a shared link's fragment: `#gcd?marketplace=jp&loss=all`.
+pub const FRAGMENT_PREFIX: &str = "#gcd?";
+
+#[derive(Serialize, Deserialize)]
+struct Saved {
+    facts: RawFacts,
+    asked: Vec<String>,
+    /// The question shown, or `None` for the result.
+    position: Option<String>,
+    ticks: Vec<String>,
+    lang: Lang,
+}
+
+fn key(instance: u32) -> String {
+    format!("giftcard-doctor:v1:{instance}")
+}
+
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
+}
+
+/// Saves the state for a reload.
+pub fn save(instance: u32, state: &State) {
+    let mut facts = state.facts.clone();
+    facts.history = None;
+    facts.today = None;
+    let saved = Saved {
+        facts: facts.to_raw(),
+        asked: state.asked.clone(),
+        position: match &state.position {
+            Position::Question(q) => Some(q.clone()),
+            Position::Result => None,
+        },
+        ticks: state.ticks.iter().cloned().collect(),
+        lang: state.lang,
+    };
+    let json = serde_wasm_bindgen::to_value(&saved).ok().and_then(|v| js_sys::JSON::stringify(&v).ok());
+    if let (Some(storage), Some(json)) = (session(), json.and_then(|j| j.as_string())) {
+        // A full or disabled storage only costs the reload-survival; the widget keeps working.
+        let _ = storage.set_item(&key(instance), &json);
+    }
+}
+
+/// The state saved by an earlier page load in this tab, if any.
+pub fn load(instance: u32, today: Option<chrono::NaiveDate>) -> Option<State> {
+    let json = session()?.get_item(&key(instance)).ok()??;
+    let value = js_sys::JSON::parse(&json).ok()?;
+    let saved: Saved = serde_wasm_bindgen::from_value(value).ok()?;
+    let mut facts = saved.facts.lower().ok()?;
+    facts.today = today;
+    let mut state = State::new(facts, saved.lang);
+    state.asked = saved.asked;
+    state.ticks = saved.ticks.into_iter().collect();
+    if let Some(q) = saved.position {
+        if giftcard_doctor_core::content().question(&q).is_some() {
+            state.position = Position::Question(q);
+        }
+    } else {
+        state.position = Position::Result;
+    }
+    Some(state)
+}
+
+/// Forgets everything saved, here and in the URL.
+pub fn forget(instance: u32) {
+    if let Some(storage) = session() {
+        let _ = storage.remove_item(&key(instance));
+    }
+    if shared_fragment().is_some() {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let url = page_url_without_fragment();
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+}
+
+fn page_url_without_fragment() -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    href.split('#').next().unwrap_or("").to_owned()
+}
+
+/// The answers of a shared link, when the page was opened with one.
+pub fn shared_fragment() -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hash.strip_prefix(FRAGMENT_PREFIX).map(str::to_owned)
+}
+
+/// Facts from a shared link's fragment.
+pub fn shared_facts() -> Option<Facts> {
+    shared_fragment().map(|f| from_fragment(&f))
+}
+
+/// A link to this page that carries the answers in its fragment (which browsers never send to a server).
+pub fn share_link(facts: &Facts) -> String {
+    format!("{}{}{}", page_url_without_fragment(), FRAGMENT_PREFIX, to_fragment(facts))
+}

@@ -1,0 +1,157 @@
+//! Finds or installs the pinned build tools (Trunk, wasm-bindgen-cli, binaryen's wasm-opt), the wasm32 target and
+//! the system packages the browser tests need.
+//!
+//! Tools live in the user's cargo bin when the right version is already there, otherwise in a per-user cache
+//! (`$XDG_CACHE_HOME/giftcard-doctor/tools`, by default `~/.cache/…`) — never inside the clone, so a second clone
+//! and CI reuse them.
+
+use crate::{output, root, run};
+use anyhow::{bail, Context, Result};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Trunk 0.22 needs a newer rustc than this machine's 1.95; 0.21.14 is the last that builds.
+pub const TRUNK_VERSION: &str = "0.21.14";
+/// npm's binaryen; Debian's (108) cannot read this rustc's wasm.
+pub const BINARYEN_VERSION: &str = "132.0.0";
+
+/// The per-user tool cache.
+pub fn cache_dir() -> PathBuf {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("giftcard-doctor").join("tools")
+}
+
+fn cargo_bin() -> Option<PathBuf> {
+    std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .map(|h| h.join("bin"))
+}
+
+/// The `wasm-bindgen` version Cargo.lock pins; the CLI must be the same.
+pub fn wasm_bindgen_version() -> Result<String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock")).context("reading Cargo.lock")?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")) {
+                return Ok(v.trim_end_matches('"').to_owned());
+            }
+        }
+    }
+    bail!("Cargo.lock has no wasm-bindgen entry")
+}
+
+/// Does `bin --version` print `expected` (somewhere in its first line)?
+fn has_version(bin: &Path, expected: &str) -> bool {
+    output(Command::new(bin).arg("--version")).is_some_and(|out| out.lines().next().unwrap_or("").contains(expected))
+}
+
+/// Finds `name` of `version` in the cargo bin or the cache; installs it with `install` into the cache otherwise.
+/// Returns the directory holding the binary.
+fn ensure(name: &str, version: &str, minutes: u32, install: impl FnOnce(&Path) -> Result<()>) -> Result<PathBuf> {
+    if let Some(bin) = cargo_bin().filter(|b| has_version(&b.join(name), version)) {
+        return Ok(bin);
+    }
+    let dir = cache_dir().join(format!("{name}-{version}"));
+    let bin_dir = if name == "wasm-opt" { dir.join("node_modules/.bin") } else { dir.join("bin") };
+    if has_version(&bin_dir.join(name), version) {
+        return Ok(bin_dir);
+    }
+    eprintln!(
+        "==> Installing {name} {version} into {} (first time only; this takes about {minutes} minute(s) on 2 cores)…",
+        dir.display()
+    );
+    std::fs::create_dir_all(&dir)?;
+    install(&dir)?;
+    if !has_version(&bin_dir.join(name), version) {
+        bail!("installed {name} {version} into {}, but `{name} --version` does not report it", dir.display());
+    }
+    Ok(bin_dir)
+}
+
+/// Adds the wasm32 target when it is missing.
+pub fn ensure_wasm_target() -> Result<()> {
+    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+        eprintln!("==> Adding the wasm32-unknown-unknown target (rustup)…");
+        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+    }
+    Ok(())
+}
+
+/// Makes sure every build tool is there and returns a PATH with their directories first.
+pub fn build_path() -> Result<OsString> {
+    ensure_wasm_target()?;
+    let wb_version = wasm_bindgen_version()?;
+    let wasm_bindgen = ensure("wasm-bindgen", &wb_version, 3, |dir| {
+        // Not --locked: the registry lacks one of wasm-bindgen-cli's locked dependencies.
+        run(crate::cargo()
+            .args(["install", "wasm-bindgen-cli", "--version", &format!("={wb_version}"), "--root"])
+            .arg(dir))
+    })?;
+    let wasm_opt = ensure("wasm-opt", &format!("version {}", BINARYEN_VERSION.split('.').next().unwrap_or("")), 1, |dir| {
+        need_node()?;
+        run(Command::new("npm")
+            .args(["install", "--no-save", "--no-audit", "--no-fund", "--prefix"])
+            .arg(dir)
+            .arg(format!("binaryen@{BINARYEN_VERSION}")))
+    })?;
+    let trunk = ensure("trunk", TRUNK_VERSION, 13, |dir| {
+        run(crate::cargo().args(["install", "--locked", "trunk", "--version", &format!("={TRUNK_VERSION}"), "--root"]).arg(dir))
+    })?;
+    let mut dirs = vec![trunk, wasm_bindgen, wasm_opt];
+    dirs.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    Ok(std::env::join_paths(dirs)?)
+}
+
+fn is_root() -> bool {
+    output(Command::new("id").arg("-u")).is_some_and(|s| s.trim() == "0")
+}
+
+fn apt_install(packages: &[&str], why: &str) -> Result<()> {
+    if packages.is_empty() {
+        return Ok(());
+    }
+    let list = packages.join(" ");
+    if is_root() && Path::new("/etc/debian_version").exists() {
+        eprintln!("==> Installing {list} with apt-get ({why})…");
+        run(Command::new("apt-get").arg("update").arg("-qq"))?;
+        run(Command::new("apt-get").args(["install", "-y", "-qq", "--no-install-recommends"]).args(packages)
+            .env("DEBIAN_FRONTEND", "noninteractive"))?;
+        Ok(())
+    } else {
+        bail!("{why} needs these packages: {list}\nInstall them with:\n    sudo apt-get update && sudo apt-get install -y {list}")
+    }
+}
+
+fn need_node() -> Result<()> {
+    let mut missing = Vec::new();
+    if output(Command::new("node").arg("--version")).is_none() {
+        missing.push("nodejs");
+    }
+    if output(Command::new("npm").arg("--version")).is_none() {
+        missing.push("npm");
+    }
+    apt_install(&missing, "the build (binaryen's wasm-opt) and the end-to-end tests")
+}
+
+/// Chromium, ChromeDriver, a Japanese font, Node and npm, for the browser tests.
+pub fn ensure_browser_packages() -> Result<()> {
+    need_node()?;
+    let mut missing = Vec::new();
+    if !Path::new("/usr/bin/chromium").exists() {
+        missing.push("chromium");
+    }
+    if !Path::new("/usr/bin/chromedriver").exists() {
+        missing.push("chromium-driver");
+    }
+    if !Path::new("/usr/share/fonts/opentype/ipafont-gothic").exists() {
+        missing.push("fonts-ipafont-gothic");
+    }
+    apt_install(&missing, "the browser tests")
+}
