@@ -57,7 +57,7 @@ pub fn cargo() -> Command {
 }
 
 /// Runs a command to completion, failing with its command line when it fails.
-pub fn run(cmd: &mut Command) -> Result<()> {
+pub fn exec(cmd: &mut Command) -> Result<()> {
     let status = cmd.status().map_err(|e| anyhow::anyhow!("cannot start {cmd:?}: {e}"))?;
     if !status.success() {
         bail!("{cmd:?} failed ({status})");

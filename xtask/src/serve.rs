@@ -1,6 +1,6 @@
 //! `cargo xtask serve`: Trunk's dev server on 127.0.0.1, offline, with the pinned tools.
 
-use crate::{root, run, tools};
+use crate::{exec, root, tools};
 use anyhow::Result;
 use std::process::Command;
 
@@ -14,7 +14,7 @@ pub fn run(args: &[String]) -> Result<()> {
         .unwrap_or_else(|| "8080".into());
     let path = tools::build_path()?;
     println!("==> Building and serving giftcard-doctor at http://127.0.0.1:{port}/  (Ctrl-C stops it)");
-    run(Command::new("trunk")
+    exec(Command::new("trunk")
         .current_dir(root())
         .args(["serve", "--offline", "--address", "127.0.0.1", "--port", &port])
         .env("TRUNK_OFFLINE", "true")

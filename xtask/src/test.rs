@@ -13,7 +13,7 @@ struct Stage {
 }
 
 fn status(cmd: &mut Command) -> Result<()> {
-    crate::run(cmd)
+    crate::exec(cmd)
 }
 
 /// Runs every stage; a failed stage does not stop the ones that do not depend on it.

@@ -5,7 +5,7 @@
 //! (`$XDG_CACHE_HOME/giftcard-doctor/tools`, by default `~/.cache/…`) — never inside the clone, so a second clone
 //! and CI reuse them.
 
-use crate::{output, root, run};
+use crate::{exec, output, root};
 use anyhow::{bail, Context, Result};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -79,7 +79,7 @@ pub fn ensure_wasm_target() -> Result<()> {
     let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
     if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
         eprintln!("==> Adding the wasm32-unknown-unknown target (rustup)…");
-        run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+        exec(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
     Ok(())
 }
@@ -90,19 +90,19 @@ pub fn build_path() -> Result<OsString> {
     let wb_version = wasm_bindgen_version()?;
     let wasm_bindgen = ensure("wasm-bindgen", &wb_version, 3, |dir| {
         // Not --locked: the registry lacks one of wasm-bindgen-cli's locked dependencies.
-        run(crate::cargo()
+        exec(crate::cargo()
             .args(["install", "wasm-bindgen-cli", "--version", &format!("={wb_version}"), "--root"])
             .arg(dir))
     })?;
     let wasm_opt = ensure("wasm-opt", &format!("version {}", BINARYEN_VERSION.split('.').next().unwrap_or("")), 1, |dir| {
         need_node()?;
-        run(Command::new("npm")
+        exec(Command::new("npm")
             .args(["install", "--no-save", "--no-audit", "--no-fund", "--prefix"])
             .arg(dir)
             .arg(format!("binaryen@{BINARYEN_VERSION}")))
     })?;
     let trunk = ensure("trunk", TRUNK_VERSION, 13, |dir| {
-        run(crate::cargo().args(["install", "--locked", "trunk", "--version", &format!("={TRUNK_VERSION}"), "--root"]).arg(dir))
+        exec(crate::cargo().args(["install", "--locked", "trunk", "--version", &format!("={TRUNK_VERSION}"), "--root"]).arg(dir))
     })?;
     let mut dirs = vec![trunk, wasm_bindgen, wasm_opt];
     dirs.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
@@ -120,8 +120,8 @@ fn apt_install(packages: &[&str], why: &str) -> Result<()> {
     let list = packages.join(" ");
     if is_root() && Path::new("/etc/debian_version").exists() {
         eprintln!("==> Installing {list} with apt-get ({why})…");
-        run(Command::new("apt-get").arg("update").arg("-qq"))?;
-        run(Command::new("apt-get").args(["install", "-y", "-qq", "--no-install-recommends"]).args(packages)
+        exec(Command::new("apt-get").arg("update").arg("-qq"))?;
+        exec(Command::new("apt-get").args(["install", "-y", "-qq", "--no-install-recommends"]).args(packages)
             .env("DEBIAN_FRONTEND", "noninteractive"))?;
         Ok(())
     } else {

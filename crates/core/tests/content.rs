@@ -1,0 +1,116 @@
+//! Content checks: the shipped content is valid and every question can be reached; broken content is reported with
+//! file and field path; and the tidy rules of the repository (every Rust module opens with a `//!` line).
+
+use giftcard_doctor_core::content::raw::{RawCausesFile, RawContent, RawQuestionsFile, RawRulesFile, RawUiFile};
+use giftcard_doctor_core::content::validate::validate;
+use giftcard_doctor_core::content::{content, embedded_raw};
+use giftcard_doctor_core::engine::{apply_answer, next_question, Answer};
+use giftcard_doctor_core::facts::Facts;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The content files parsed from disk (not the embedded copy), to mutate in tests.
+fn from_disk() -> RawContent {
+    let dir = workspace().join("static/content");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    RawContent {
+        causes: toml::from_str::<RawCausesFile>(&read("causes.toml")).unwrap(),
+        rules: toml::from_str::<RawRulesFile>(&read("rules.toml")).unwrap(),
+        questions: toml::from_str::<RawQuestionsFile>(&read("questions.toml")).unwrap(),
+        ui: toml::from_str::<RawUiFile>(&read("ui.toml")).unwrap(),
+    }
+}
+
+#[test]
+fn embedded_content_decodes_and_matches_the_files() {
+    let embedded = embedded_raw().expect("the build script's bytes decode");
+    assert_eq!(embedded, from_disk(), "the embedded content is stale: rebuild");
+    assert!(validate(&embedded).is_empty());
+}
+
+#[test]
+fn broken_content_is_reported_with_file_and_field_path() {
+    let mut raw = from_disk();
+    raw.causes.cause[3].title.en = "  ".into();
+    raw.causes.cause[1].explanation.ja = "<b>太字</b>".into();
+    raw.causes.cause[2].checks.clear();
+    raw.rules.rule[0].cause = "no_such_cause".into();
+    raw.rules.rule[1].when[0].fact = "noSuchFact".into();
+    raw.questions.question[1].choices[0].value = "everything".into();
+    raw.ui.text.remove("intro");
+    raw.ui.text.insert("stray_key".into(), raw.ui.text["next"].clone());
+    let problems: Vec<String> = validate(&raw).iter().map(ToString::to_string).collect();
+    let expected = [
+        "causes.toml: cause[3].title.en: is empty",
+        "causes.toml: cause[1].explanation.ja: contains markup `<b>太字</b>`",
+        "causes.toml: cause[2].checks: every cause needs at least one check",
+        "rules.toml: rule[0].cause: unknown cause `no_such_cause`",
+        "rules.toml: rule[1].when[0].fact: unknown fact `noSuchFact`",
+        "questions.toml: question[1].choices[0].value: `everything` is not a value of `loss`",
+        "ui.toml: text.intro: is missing",
+        "ui.toml: text.stray_key: is not used by the app",
+    ];
+    for want in expected {
+        assert!(problems.iter().any(|p| p.starts_with(want)), "missing `{want}` in:\n{}", problems.join("\n"));
+    }
+}
+
+#[test]
+fn every_question_is_reachable() {
+    let mut seen = BTreeSet::new();
+    for today in ["2017-06-01", "2026-11-27"] {
+        let start = Facts { today: Some(today.parse().unwrap()), ..Facts::default() };
+        let mut queue = vec![start];
+        let mut visited = 0;
+        while let Some(facts) = queue.pop() {
+            visited += 1;
+            assert!(visited < 20_000, "the question graph is unexpectedly large");
+            let Some(q) = next_question(&facts) else { continue };
+            seen.insert(q.id.clone());
+            let mut answers: Vec<Answer> = q.choices.iter().map(|c| Answer::Value(c.value.clone())).collect();
+            answers.push(Answer::Value("unsure".into()));
+            if q.fact.starts_with("card") && q.kind == giftcard_doctor_core::content::QuestionKind::Date {
+                answers = vec![Answer::Date("2016-03-01".parse().unwrap()), Answer::Value("unsure".into())];
+            }
+            if q.kind == giftcard_doctor_core::content::QuestionKind::Tri {
+                answers = ["yes", "unsure"].iter().map(|v| Answer::Value((*v).into())).collect();
+            }
+            // Branch on the first two answers only, to keep the walk small; a reachable question shows up anyway.
+            for answer in answers.into_iter().take(2) {
+                if let Ok(next) = apply_answer(&facts, &q.id, &answer) {
+                    queue.push(next);
+                }
+            }
+        }
+    }
+    let all: BTreeSet<String> = content().questions.iter().map(|q| q.id.clone()).collect();
+    let missing: Vec<_> = all.difference(&seen).collect();
+    assert!(missing.is_empty(), "never asked: {missing:?}");
+}
+
+#[test]
+fn every_rust_module_opens_with_a_doc_line() {
+    let mut offenders = Vec::new();
+    let mut stack = vec![workspace().join("src"), workspace().join("crates"), workspace().join("xtask"), workspace().join("tests")];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if !path.ends_with("node_modules") && !path.ends_with("target") {
+                    stack.push(path);
+                }
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                if !text.trim_start().starts_with("//!") {
+                    offenders.push(path.display().to_string());
+                }
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "modules without a `//!` line: {offenders:?}");
+}

@@ -1,0 +1,145 @@
+//! `cargo xtask dist`: the release build (Trunk: cargo, wasm-bindgen, `wasm-opt -Oz`), assembled into the three
+//! ways the widget is used:
+//!
+//! - `dist/index.html`: the standalone page, with a strict CSP (no inline script or style, `connect-src 'none'`)
+//!   and Subresource Integrity on everything it loads; `dist/frame.html` is the same page for the iframe variant;
+//! - `dist/embed.js`: one module script a host page includes to mount the widget into `<div data-giftcard-doctor>`;
+//! - `dist/giftcard-doctor-offline.html`: one self-contained file (styles, JS glue, wasm inside) that works from
+//!   `file://` with the network off.
+//!
+//! The wasm travels inside a JS module (`giftcard-doctor-wasm.js`, base64) rather than being fetched, so no page
+//! needs `connect-src`.
+
+use crate::{exec, root};
+use anyhow::{bail, Context, Result};
+use base64::Engine;
+use sha2::{Digest, Sha256, Sha384};
+use std::ffi::OsStr;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The offline file must stay under this (issue budget).
+pub const OFFLINE_BUDGET: usize = 600 * 1024;
+
+const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// `cargo xtask dist`.
+pub fn run() -> Result<String> {
+    let path = crate::tools::build_path()?;
+    let report = build(&path)?;
+    println!("{report}");
+    Ok(report)
+}
+
+fn sri(bytes: &[u8]) -> String {
+    format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes)))
+}
+
+fn csp_hash(text: &str) -> String {
+    format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes())))
+}
+
+fn read(path: &Path) -> Result<Vec<u8>> {
+    fs::read(path).with_context(|| format!("reading {}", path.display()))
+}
+
+fn template(name: &str) -> Result<String> {
+    let path = root().join("xtask/templates").join(name);
+    fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
+}
+
+/// Builds with Trunk and writes `dist/`; returns a one-line report of the sizes.
+pub fn build(path: &OsStr) -> Result<String> {
+    let root = root();
+    let trunk_dist = root.join("target/trunk-dist");
+    exec(Command::new("trunk")
+        .current_dir(&root)
+        .args(["build", "--release", "--offline"])
+        .env("TRUNK_OFFLINE", "true")
+        .env("PATH", path))?;
+    let glue = read(&trunk_dist.join("giftcard-doctor.js"))?;
+    let wasm = read(&trunk_dist.join("giftcard-doctor_bg.wasm"))?;
+    let page_css = read(&trunk_dist.join("page.css")).or_else(|_| read(&root.join("static/page.css")))?;
+    let glue_text = String::from_utf8(glue.clone()).context("the JS glue is not UTF-8")?;
+    if !glue_text.contains("export default __wbg_init") {
+        bail!("the wasm-bindgen glue changed shape: `export default __wbg_init` not found");
+    }
+
+    let dist = root.join("dist");
+    if dist.exists() {
+        fs::remove_dir_all(&dist)?;
+    }
+    fs::create_dir_all(&dist)?;
+    let wasm_b64 = base64::engine::general_purpose::STANDARD.encode(&wasm);
+    let wasm_module = format!("export default \"{wasm_b64}\";\n");
+    let embed = template("embed.js")?.replace("{{VERSION}}", VERSION);
+    fs::write(dist.join("giftcard-doctor.js"), &glue)?;
+    fs::write(dist.join("giftcard-doctor-wasm.js"), &wasm_module)?;
+    fs::write(dist.join("embed.js"), &embed)?;
+    fs::write(dist.join("page.css"), &page_css)?;
+
+    // Standalone page and its iframe twin: everything from files, each with its integrity.
+    let csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
+               connect-src 'none'; base-uri 'none'; form-action 'none'; object-src 'none'";
+    let head = format!(
+        "    <link rel=\"stylesheet\" href=\"page.css\" integrity=\"{}\" />\n    \
+         <link rel=\"modulepreload\" href=\"giftcard-doctor.js\" integrity=\"{}\" />\n    \
+         <link rel=\"modulepreload\" href=\"giftcard-doctor-wasm.js\" integrity=\"{}\" />",
+        sri(&page_css),
+        sri(&glue),
+        sri(wasm_module.as_bytes()),
+    );
+    let body_end = format!("    <script type=\"module\" src=\"embed.js\" integrity=\"{}\"></script>", sri(embed.as_bytes()));
+    let page = template("page.html")?
+        .replace("{{CSP}}", csp)
+        .replace("{{HEAD}}", &head)
+        .replace("{{BODY_END}}", &body_end);
+    let standalone = page
+        .replace("{{HTML_CLASS}}", "gcd-page")
+        .replace("{{MOUNT_ATTRS}}", " data-offline-href=\"giftcard-doctor-offline.html\"");
+    let framed = page.replace("{{HTML_CLASS}}", "gcd-page gcd-framed").replace("{{MOUNT_ATTRS}}", "");
+    fs::write(dist.join("index.html"), &standalone)?;
+    fs::write(dist.join("frame.html"), &framed)?;
+
+    // Offline single file: styles, glue and wasm inline, allowed by their hashes.
+    let css_text = String::from_utf8_lossy(&page_css).into_owned();
+    let script = format!(
+        "\n{glue}\nconst wasm = \"{wasm_b64}\";\nconst bytes = Uint8Array.from(atob(wasm), (c) => c.charCodeAt(0));\n\
+         await __wbg_init({{ module_or_path: bytes }});\n",
+        glue = glue_text.trim_end()
+    );
+    let offline_csp = format!(
+        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; connect-src 'none'; \
+         base-uri 'none'; form-action 'none'; object-src 'none'",
+        csp_hash(&script),
+        csp_hash(&css_text)
+    );
+    let offline = template("page.html")?
+        .replace("{{CSP}}", &offline_csp)
+        .replace("{{HEAD}}", &format!("    <style>{css_text}</style>"))
+        .replace("{{BODY_END}}", &format!("    <script type=\"module\">{script}</script>"))
+        .replace("{{HTML_CLASS}}", "gcd-page gcd-offline")
+        .replace("{{MOUNT_ATTRS}}", "");
+    fs::write(dist.join("giftcard-doctor-offline.html"), &offline)?;
+    fs::copy(root.join("xtask/templates/EMBED.md"), dist.join("EMBED.md")).context("copying EMBED.md")?;
+
+    if offline.len() > OFFLINE_BUDGET {
+        eprintln!("warning: the offline file is {} bytes, over its {OFFLINE_BUDGET}-byte budget", offline.len());
+    }
+    Ok(format!(
+        "dist/: wasm {} B, offline file {} B ({})",
+        wasm.len(),
+        offline.len(),
+        if offline.len() <= OFFLINE_BUDGET { "within budget" } else { "OVER BUDGET" }
+    ))
+}
+
+/// The files of `dist/` a browser loads for the standalone page, in load order.
+pub fn standalone_files() -> Vec<PathBuf> {
+    let dist = root().join("dist");
+    ["index.html", "page.css", "embed.js", "giftcard-doctor.js", "giftcard-doctor-wasm.js"]
+        .iter()
+        .map(|f| dist.join(f))
+        .collect()
+}
