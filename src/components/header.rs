@@ -31,10 +31,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                 </button>
             </div>
             <p class="gcd-intro">{ t(UiKey::Intro, lang) }</p>
-            <p class="gcd-privacy">
-                <span class="gcd-privacy-icon" aria-hidden="true">{ "🔒" }</span>
-                { t(UiKey::PrivacyPromise, lang) }
-            </p>
+            <p class="gcd-privacy">{ t(UiKey::PrivacyPromise, lang) }</p>
         </header>
     }
 }

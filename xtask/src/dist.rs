@@ -62,8 +62,8 @@ pub fn build(path: &OsStr) -> Result<String> {
     let wasm = read(&trunk_dist.join("giftcard-doctor_bg.wasm"))?;
     let page_css = read(&trunk_dist.join("page.css")).or_else(|_| read(&root.join("static/page.css")))?;
     let glue_text = String::from_utf8(glue.clone()).context("the JS glue is not UTF-8")?;
-    if !glue_text.contains("export default __wbg_init") {
-        bail!("the wasm-bindgen glue changed shape: `export default __wbg_init` not found");
+    if !glue_text.contains("__wbg_init as default") {
+        bail!("the wasm-bindgen glue changed shape: `__wbg_init as default` not found");
     }
 
     let dist = root.join("dist");
