@@ -2,8 +2,8 @@
 // Include once, as a module: <script type="module" src=".../embed.js"></script>
 // - mounts the widget into every <div data-giftcard-doctor>, each in its own Shadow DOM root;
 // - resizes every <iframe data-giftcard-doctor-frame> to the height its widget reports.
-// Everything it loads comes from beside this file; the wasm arrives inside a JS module (no fetch), so pages can
-// keep `connect-src 'none'`. Nothing the person types is ever sent anywhere.
+// Everything it loads comes from beside this file; the wasm arrives gzip-compressed inside a JS module (no fetch),
+// so pages can keep `connect-src 'none'`. Nothing the person types is ever sent anywhere.
 const base = new URL(".", import.meta.url);
 
 window.addEventListener("message", (event) => {
@@ -16,13 +16,7 @@ window.addEventListener("message", (event) => {
   }
 });
 
-function decode(base64) {
-  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(base64);
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
+{{INFLATE}}
 
 if (document.querySelector("[data-giftcard-doctor]")) {
   for (const el of document.querySelectorAll("[data-giftcard-doctor]:not([data-offline-href])")) {
@@ -32,5 +26,5 @@ if (document.querySelector("[data-giftcard-doctor]")) {
     import(new URL("giftcard-doctor.js", base).href),
     import(new URL("giftcard-doctor-wasm.js", base).href),
   ]);
-  await init({ module_or_path: decode(wasm) });
+  await init({ module_or_path: await inflate(wasm) });
 }
