@@ -1,8 +1,201 @@
-//! `cargo xtask bench`: size and speed, measured (filled in by the performance work).
+//! `cargo xtask bench`: size and speed, measured. Builds the release, measures transfer sizes (raw, gzip -9,
+//! brotli), browser timings side by side with a hand-written static page (benches/), and the core's native timings
+//! (criterion); prints a table, writes `bench-results/bench.json`, and reports each budget as met or missed.
+//! Budgets are reported, never asserted: timings are noisy, and the test suite must not flake on them.
 
-use anyhow::{bail, Result};
+use crate::{cargo, dist, exec, root, tools};
+use anyhow::{Context, Result};
+use serde_json::{json, Value};
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
 
-/// Runs the benchmarks.
-pub fn run(_args: &[String]) -> Result<()> {
-    bail!("bench is not implemented yet")
+/// Budgets from the performance issue.
+const STANDALONE_GZIP_BUDGET: u64 = 150 * 1024;
+const OFFLINE_BUDGET: u64 = 600 * 1024;
+const FIRST_QUESTION_RATIO_BUDGET: f64 = 2.0;
+const HISTORY_10K_BUDGET_MS: f64 = 50.0;
+
+fn gzip_len(bytes: &[u8]) -> u64 {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = e.write_all(bytes);
+    e.finish().map(|v| v.len() as u64).unwrap_or(0)
+}
+
+fn brotli_len(bytes: &[u8]) -> u64 {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
+    out.len() as u64
+}
+
+/// Raw, gzip and brotli sizes of a set of files.
+fn sizes(files: &[&Path]) -> Result<Value> {
+    let (mut raw, mut gz, mut br) = (0u64, 0u64, 0u64);
+    let mut each = serde_json::Map::new();
+    for f in files {
+        let bytes = std::fs::read(f).with_context(|| format!("reading {}", f.display()))?;
+        let (r, g, b) = (bytes.len() as u64, gzip_len(&bytes), brotli_len(&bytes));
+        raw += r;
+        gz += g;
+        br += b;
+        let name = f.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        each.insert(name, json!({ "raw": r, "gzip": g, "brotli": b }));
+    }
+    Ok(json!({ "raw": raw, "gzip": gz, "brotli": br, "files": each }))
+}
+
+fn kb(v: &Value) -> String {
+    format!("{:.1} KB", v.as_f64().unwrap_or(0.0) / 1024.0)
+}
+
+fn ms(v: &Value) -> String {
+    format!("{:.1} ms", v.as_f64().unwrap_or(f64::NAN))
+}
+
+/// The criterion estimate (median, in ms) of one benchmark.
+fn criterion_median_ms(name: &str) -> Option<f64> {
+    let path = root().join("target/criterion").join(name).join("new/estimates.json");
+    let text = std::fs::read_to_string(path).ok()?;
+    let v: Value = serde_json::from_str(&text).ok()?;
+    v["median"]["point_estimate"].as_f64().map(|ns| ns / 1e6)
+}
+
+/// Runs the benchmarks. `--runs N` sets the browser runs (default 15).
+pub fn run(args: &[String]) -> Result<()> {
+    let runs = args
+        .iter()
+        .position(|a| a == "--runs")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse::<u32>().ok())
+        .unwrap_or(15);
+    let path = tools::build_path()?;
+    tools::ensure_browser_packages()?;
+    eprintln!("==> Release build");
+    dist::build(&path)?;
+    let root = root();
+    let d = root.join("dist");
+
+    eprintln!("==> Sizes");
+    let standalone = sizes(&[
+        &d.join("index.html"),
+        &d.join("page.css"),
+        &d.join("embed.js"),
+        &d.join("giftcard-doctor.js"),
+        &d.join("giftcard-doctor-wasm.js"),
+    ])?;
+    let embed = sizes(&[&d.join("embed.js"), &d.join("giftcard-doctor.js"), &d.join("giftcard-doctor-wasm.js")])?;
+    let offline = sizes(&[&d.join("giftcard-doctor-offline.html")])?;
+    let wasm = sizes(&[&root.join("target/trunk-dist/giftcard-doctor_bg.wasm")])?;
+
+    eprintln!("==> Browser timings ({runs} fresh runs each, app and static baseline alternating)");
+    let e2e = root.join("tests/e2e");
+    if !e2e.join("node_modules/playwright-core").exists() {
+        exec(Command::new("npm").current_dir(&e2e).args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]))?;
+    }
+    let out = Command::new("node")
+        .current_dir(&root)
+        .arg("benches/browser.mjs")
+        .arg(&d)
+        .arg(runs.to_string())
+        .output()
+        .context("running benches/browser.mjs")?;
+    if !out.status.success() {
+        anyhow::bail!("benches/browser.mjs failed:\n{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let browser: Value = serde_json::from_slice(&out.stdout).context("reading the browser timings")?;
+
+    eprintln!("==> Native timings of the core (criterion)");
+    exec(cargo().args(["bench", "-p", "giftcard-doctor-core", "--bench", "core", "--", "--noplot"]))?;
+    let native = json!({
+        "diagnoseFullFactsMs": criterion_median_ms("diagnose_full_facts"),
+        "nextQuestionMs": criterion_median_ms("next_question_empty"),
+        "history100Ms": criterion_median_ms("history_analyze/100"),
+        "history1000Ms": criterion_median_ms("history_analyze/1000"),
+        "history10000Ms": criterion_median_ms("history_analyze/10000"),
+    });
+
+    let machine = format!(
+        "{} · {} cores · {}",
+        crate::output(Command::new("uname").args(["-srm"])).unwrap_or_default().trim(),
+        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0),
+        crate::output(Command::new("chromium").arg("--version")).unwrap_or_default().trim()
+    );
+    let ratio = browser["firstQuestionMs"]["app"]["median"].as_f64().unwrap_or(f64::NAN)
+        / browser["firstQuestionMs"]["static"]["median"].as_f64().unwrap_or(f64::NAN);
+    let budgets = json!([
+        { "name": "standalone page, gzip total", "budget": "≤ 150 KB", "value": kb(&standalone["gzip"]),
+          "met": standalone["gzip"].as_u64().unwrap_or(u64::MAX) <= STANDALONE_GZIP_BUDGET },
+        { "name": "offline single file", "budget": "≤ 600 KB", "value": kb(&offline["raw"]),
+          "met": offline["raw"].as_u64().unwrap_or(u64::MAX) <= OFFLINE_BUDGET },
+        { "name": "first question vs static page (median)", "budget": "≤ 2×", "value": format!("{ratio:.2}×"),
+          "met": ratio <= FIRST_QUESTION_RATIO_BUDGET },
+        { "name": "10,000 history rows, native", "budget": "< 50 ms", "value": ms(&native["history10000Ms"]),
+          "met": native["history10000Ms"].as_f64().is_some_and(|v| v < HISTORY_10K_BUDGET_MS) },
+    ]);
+    let report = json!({
+        "machine": machine,
+        "command": format!("cargo xtask bench --runs {runs}"),
+        "sizes": { "standalone": standalone, "embed": embed, "offline": offline, "wasm": wasm },
+        "browser": browser,
+        "native": native,
+        "budgets": budgets,
+    });
+    std::fs::create_dir_all(root.join("bench-results"))?;
+    std::fs::write(root.join("bench-results/bench.json"), serde_json::to_string_pretty(&report)?)?;
+
+    let s = &report["sizes"];
+    let b = &report["browser"];
+    println!("\nMachine: {machine}");
+    println!("\n| size | raw | gzip -9 | brotli |\n|---|---:|---:|---:|");
+    for (name, key) in [
+        ("standalone page (HTML, CSS, JS, wasm module)", "standalone"),
+        ("embed (embed.js, glue, wasm module)", "embed"),
+        ("offline single file", "offline"),
+        ("wasm alone (for reference)", "wasm"),
+    ] {
+        println!("| {name} | {} | {} | {} |", kb(&s[key]["raw"]), kb(&s[key]["gzip"]), kb(&s[key]["brotli"]));
+    }
+    println!("\n| browser, {runs} fresh runs | median | p25–p75 | min–max |\n|---|---:|---:|---:|");
+    let row = |name: &str, v: &Value, unit: fn(&Value) -> String| {
+        println!(
+            "| {name} | {} | {}–{} | {}–{} |",
+            unit(&v["median"]),
+            unit(&v["p25"]),
+            unit(&v["p75"]),
+            unit(&v["min"]),
+            unit(&v["max"])
+        );
+    };
+    row("first question visible, app", &b["firstQuestionMs"]["app"], ms);
+    row("first question visible, static page", &b["firstQuestionMs"]["static"], ms);
+    row("result after the fixed path, app", &b["resultMs"]["app"], ms);
+    row("result after the fixed path, static page", &b["resultMs"]["static"], ms);
+    row("JS heap after the result, app", &b["jsHeapBytes"]["app"], kb);
+    row("JS heap after the result, static page", &b["jsHeapBytes"]["static"], kb);
+    row("wasm inflate (gzip → bytes)", &b["wasm"]["inflateMs"], ms);
+    row("wasm compile", &b["wasm"]["compileMs"], ms);
+    row("wasm instantiate + first render", &b["wasm"]["instantiateAndRenderMs"], ms);
+    println!("\n| native (criterion median) | time |\n|---|---:|");
+    for (name, key) in [
+        ("diagnose, full set of facts", "diagnoseFullFactsMs"),
+        ("next_question, no facts", "nextQuestionMs"),
+        ("history analyzer, 100 rows", "history100Ms"),
+        ("history analyzer, 1,000 rows", "history1000Ms"),
+        ("history analyzer, 10,000 rows", "history10000Ms"),
+    ] {
+        println!("| {name} | {} |", native[key].as_f64().map(|v| format!("{v:.3} ms")).unwrap_or("—".into()));
+    }
+    println!("\n| budget | limit | measured | |\n|---|---|---:|---|");
+    for budget in report["budgets"].as_array().into_iter().flatten() {
+        let met = if budget["met"].as_bool() == Some(true) { "met" } else { "MISSED" };
+        println!(
+            "| {} | {} | {} | {met} |",
+            budget["name"].as_str().unwrap_or(""),
+            budget["budget"].as_str().unwrap_or(""),
+            budget["value"].as_str().unwrap_or("")
+        );
+    }
+    println!("\nWritten to bench-results/bench.json");
+    Ok(())
 }

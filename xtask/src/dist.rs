@@ -19,7 +19,7 @@ use base64::Engine;
 use sha2::{Digest, Sha256, Sha384};
 use std::ffi::OsStr;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 /// The offline file must stay under this (issue budget).
@@ -146,13 +146,4 @@ pub fn build(path: &OsStr) -> Result<String> {
         offline.len(),
         if offline.len() <= OFFLINE_BUDGET { "within budget" } else { "OVER BUDGET" }
     ))
-}
-
-/// The files of `dist/` a browser loads for the standalone page, in load order.
-pub fn standalone_files() -> Vec<PathBuf> {
-    let dist = root().join("dist");
-    ["index.html", "page.css", "embed.js", "giftcard-doctor.js", "giftcard-doctor-wasm.js"]
-        .iter()
-        .map(|f| dist.join(f))
-        .collect()
 }

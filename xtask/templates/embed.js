@@ -26,5 +26,12 @@ if (document.querySelector("[data-giftcard-doctor]")) {
     import(new URL("giftcard-doctor.js", base).href),
     import(new URL("giftcard-doctor-wasm.js", base).href),
   ]);
-  await init({ module_or_path: await inflate(wasm) });
+  // User Timing marks (read by `cargo xtask bench`): inflate, compile, then instantiate + first render.
+  performance.mark("gcd:loaded");
+  const bytes = await inflate(wasm);
+  performance.mark("gcd:inflated");
+  const module = await WebAssembly.compile(bytes);
+  performance.mark("gcd:compiled");
+  await init({ module_or_path: module });
+  performance.mark("gcd:started");
 }

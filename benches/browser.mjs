@@ -1,0 +1,109 @@
+// Browser timings for `cargo xtask bench`: the real page (dist/index.html) side by side with the hand-written
+// static baseline (benches/static.html), both served gzip-compressed from 127.0.0.1, each run in a fresh browser
+// context (empty cache). Prints one JSON object on stdout.
+//
+// usage: node benches/browser.mjs <dist-dir> <runs>
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+
+const { chromium } = await import(new URL("../tests/e2e/node_modules/playwright-core/index.mjs", import.meta.url));
+
+const [distDir, runsArg] = process.argv.slice(2);
+const runs = Number(runsArg ?? 15);
+const benchDir = path.dirname(new URL(import.meta.url).pathname);
+const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".wasm": "application/wasm" };
+
+const cache = new Map();
+function gzipped(file) {
+  if (!cache.has(file)) cache.set(file, zlib.gzipSync(fs.readFileSync(file), { level: 9 }));
+  return cache.get(file);
+}
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url, "http://x");
+  const file = url.pathname === "/static.html" ? path.join(benchDir, "static.html") : path.join(distDir, url.pathname.replace(/^\/app\//, "/"));
+  if (!file.startsWith(distDir) && !file.startsWith(benchDir)) return res.writeHead(403).end();
+  if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) return res.writeHead(404).end();
+  res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream", "content-encoding": "gzip", "cache-control": "no-store" });
+  res.end(gzipped(file));
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+
+// Records when the first question's legend and a radio exist (inside the widget's shadow root or the page).
+const watch = () => {
+  const root = () => document.querySelector("[data-giftcard-doctor]")?.shadowRoot ?? document;
+  const tick = () => {
+    const r = root();
+    if (r.querySelector("legend") && r.querySelector("input[type=radio]")) window.__firstQuestion = performance.now();
+    else setTimeout(tick, 0);
+  };
+  tick();
+};
+
+// Answers the fixed path in the page and returns ms from the first click to the result list.
+const walk = async (answers) => {
+  const root = () => document.querySelector("[data-giftcard-doctor]")?.shadowRoot ?? document;
+  const until = (test) => new Promise((resolve) => { const poll = () => (test() ? resolve() : setTimeout(poll, 0)); poll(); });
+  const t0 = performance.now();
+  for (const value of answers) {
+    const before = root().querySelector("legend")?.textContent;
+    root().querySelector(`input[type=radio][value="${value}"]`).click();
+    await new Promise((r) => setTimeout(r, 0));
+    root().querySelector("button[type=submit]").click();
+    await until(() => root().querySelector("ol.gcd-causes li") || root().querySelector("legend")?.textContent !== before);
+  }
+  await until(() => root().querySelector("ol.gcd-causes li"));
+  return performance.now() - t0;
+};
+
+async function once(kind) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(watch);
+  await page.goto(kind === "app" ? `${origin}/app/index.html` : `${origin}/static.html`);
+  await page.waitForFunction(() => window.__firstQuestion !== undefined, null, { timeout: 30000 });
+  const first = await page.evaluate(() => window.__firstQuestion);
+  const result = await page.evaluate(walk, ["jp", "all", "yes"]);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("HeapProfiler.collectGarbage");
+  await cdp.send("Performance.enable");
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? null;
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])));
+  await context.close();
+  return { first, result, heap, marks };
+}
+
+const out = { runs, app: [], static: [] };
+for (let i = 0; i < runs; i++) {
+  // Alternate the order so neither page always runs on a warmer machine.
+  for (const kind of i % 2 ? ["static", "app"] : ["app", "static"]) out[kind].push(await once(kind));
+}
+await browser.close();
+server.close();
+
+const stats = (xs) => {
+  const s = xs.filter((x) => typeof x === "number").sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))];
+  return { median: q(0.5), p25: q(0.25), p75: q(0.75), min: s[0], max: s[s.length - 1], n: s.length };
+};
+const pick = (kind, f) => stats(out[kind].map(f));
+const m = (r, a, b) => (r.marks[b] ?? NaN) - (r.marks[a] ?? NaN);
+console.log(JSON.stringify({
+  runs,
+  firstQuestionMs: { app: pick("app", (r) => r.first), static: pick("static", (r) => r.first) },
+  resultMs: { app: pick("app", (r) => r.result), static: pick("static", (r) => r.result) },
+  jsHeapBytes: { app: pick("app", (r) => r.heap), static: pick("static", (r) => r.heap) },
+  wasm: {
+    inflateMs: pick("app", (r) => m(r, "gcd:loaded", "gcd:inflated")),
+    compileMs: pick("app", (r) => m(r, "gcd:inflated", "gcd:compiled")),
+    instantiateAndRenderMs: pick("app", (r) => m(r, "gcd:compiled", "gcd:started")),
+  },
+}));
