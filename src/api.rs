@@ -2,8 +2,10 @@
 //! throws an `Error` with a message naming the field; nothing panics.
 
 use crate::components::app::browser_today as app_today;
+use giftcard_doctor_core::cards::{card_status, CardInput};
 use giftcard_doctor_core::engine::{diagnose, next_question, QuestionView};
-use giftcard_doctor_core::facts::RawFacts;
+use giftcard_doctor_core::facts::{parse_date, Marketplace, RawFacts};
+use giftcard_doctor_core::history::analyze;
 use giftcard_doctor_core::{Facts, Lang};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -14,20 +16,27 @@ fn error(message: impl std::fmt::Display) -> JsValue {
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     // JSON-compatible: maps become plain objects, missing values `null`.
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(error)
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(error)
 }
 
 /// A string option of the `{ lang, marketplace, today }` options object.
 fn option(options: &JsValue, name: &str) -> Option<String> {
     if options.is_object() {
-        js_sys::Reflect::get(options, &name.into()).ok().and_then(|v| v.as_string())
+        js_sys::Reflect::get(options, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
     } else {
         None
     }
 }
 
 fn lang_of(options: &JsValue) -> Lang {
-    option(options, "lang").as_deref().and_then(Lang::from_tag).unwrap_or_else(|| crate::i18n::detect(None))
+    option(options, "lang")
+        .as_deref()
+        .and_then(Lang::from_tag)
+        .unwrap_or_else(|| crate::i18n::detect(None))
 }
 
 /// Reads facts from JS; `today` defaults to the browser's date.
@@ -60,18 +69,63 @@ pub fn js_next_question(facts: JsValue, options: JsValue) -> Result<JsValue, JsV
     }
 }
 
+fn marketplace_of(options: &JsValue) -> Result<Marketplace, JsValue> {
+    match option(options, "marketplace") {
+        None => Ok(Marketplace::Jp),
+        Some(m) => Marketplace::from_id(&m).ok_or_else(|| {
+            error(format!(
+                "marketplace: `{m}` is not one of jp, us, uk, de, fr, it, in, mx, other"
+            ))
+        }),
+    }
+}
+
+/// `GiftcardDoctor.analyzeHistory(text, { marketplace, lang })`: the rows, totals by kind, unexplained changes and
+/// unread lines of a pasted balance history. The text is read in memory and dropped.
+pub fn js_analyze_history(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let text = text
+        .as_string()
+        .ok_or_else(|| error("text: expected a string"))?;
+    let report = analyze(&text, marketplace_of(&options)?)
+        .map_err(|e| error(e.localized(lang_of(&options))))?;
+    to_js(&report)
+}
+
+/// `GiftcardDoctor.cardStatus(card, { marketplace, today, lang })`: a card's expiry, its masked code and any
+/// problems. Never returns more than the last four characters of a code.
+pub fn js_card_status(card: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let input: CardInput =
+        serde_wasm_bindgen::from_value(card).map_err(|e| error(format!("card: {e}")))?;
+    let today = match option(&options, "today") {
+        Some(t) => parse_date("today", &t).map_err(error)?,
+        None => app_today().ok_or_else(|| error("today: the browser's date is not available"))?,
+    };
+    to_js(&card_status(
+        &input,
+        marketplace_of(&options)?,
+        today,
+        lang_of(&options),
+    ))
+}
+
 type ApiFn = dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>;
 
 /// Sets `window.GiftcardDoctor` (once per page).
 pub fn install() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     if js_sys::Reflect::has(&window, &"GiftcardDoctor".into()).unwrap_or(false) {
         return;
     }
     let api = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&api, &"version".into(), &crate::VERSION.into());
-    let functions: [(&str, Box<ApiFn>); 2] =
-        [("diagnose", Box::new(js_diagnose)), ("nextQuestion", Box::new(js_next_question))];
+    let functions: [(&str, Box<ApiFn>); 4] = [
+        ("diagnose", Box::new(js_diagnose)),
+        ("nextQuestion", Box::new(js_next_question)),
+        ("analyzeHistory", Box::new(js_analyze_history)),
+        ("cardStatus", Box::new(js_card_status)),
+    ];
     for (name, f) in functions {
         let closure = Closure::<ApiFn>::wrap(f);
         let _ = js_sys::Reflect::set(&api, &name.into(), closure.as_ref());
@@ -84,7 +138,10 @@ pub fn install() {
 
 /// Fires `giftcard-doctor:ready` on `window`.
 pub fn announce_ready() {
-    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new("giftcard-doctor:ready")) {
+    if let (Some(window), Ok(event)) = (
+        web_sys::window(),
+        web_sys::Event::new("giftcard-doctor:ready"),
+    ) {
         let _ = window.dispatch_event(&event);
     }
 }

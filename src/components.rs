@@ -3,10 +3,12 @@
 
 pub mod answers_editor;
 pub mod app;
+pub mod card_list;
 pub mod cause_card;
 pub mod checklist;
 pub mod footer;
 pub mod header;
+pub mod history_analyzer;
 pub mod progress_bar;
 pub mod question_step;
 pub mod result_view;

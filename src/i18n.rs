@@ -37,6 +37,13 @@ pub fn detect(explicit: Option<&str>) -> Lang {
     if let Some(lang) = host.as_deref().and_then(Lang::from_tag) {
         return lang;
     }
-    let languages = window.map(|w| w.navigator().languages()).map(|a| a.to_vec()).unwrap_or_default();
-    languages.iter().filter_map(|l| l.as_string()).find_map(|l| Lang::from_tag(&l)).unwrap_or_default()
+    let languages = window
+        .map(|w| w.navigator().languages())
+        .map(|a| a.to_vec())
+        .unwrap_or_default();
+    languages
+        .iter()
+        .filter_map(|l| l.as_string())
+        .find_map(|l| Lang::from_tag(&l))
+        .unwrap_or_default()
 }

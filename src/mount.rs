@@ -39,7 +39,9 @@ pub fn props_from(el: &Element, instance: u32) -> AppProps {
         .and_then(|json| js_sys::JSON::parse(&json).ok())
         .and_then(|v| serde_wasm_bindgen::from_value::<RawFacts>(v).ok())
         .and_then(|raw| raw.lower().ok());
-    if let Some(market) = attr("data-marketplace").and_then(|m| giftcard_doctor_core::facts::Marketplace::from_id(&m)) {
+    if let Some(market) =
+        attr("data-marketplace").and_then(|m| giftcard_doctor_core::facts::Marketplace::from_id(&m))
+    {
         start.get_or_insert_with(Default::default).marketplace = Some(market);
     }
     AppProps {
@@ -57,7 +59,9 @@ pub fn mount(el: &Element, instance: u32) -> Result<bool, JsValue> {
     if el.shadow_root().is_some() || el.has_attribute("data-giftcard-doctor-mounted") {
         return Ok(false);
     }
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let shadow = el.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
     if let Some(sheet) = sheet() {
         shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
@@ -72,8 +76,12 @@ pub fn mount(el: &Element, instance: u32) -> Result<bool, JsValue> {
 
 /// Mounts every widget of the page; returns how many were mounted.
 pub fn mount_all() -> u32 {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return 0 };
-    let Ok(nodes) = document.query_selector_all(SELECTOR) else { return 0 };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return 0;
+    };
+    let Ok(nodes) = document.query_selector_all(SELECTOR) else {
+        return 0;
+    };
     let mut mounted = 0;
     for i in 0..nodes.length() {
         if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
@@ -91,15 +99,29 @@ pub fn mount_all() -> u32 {
 /// In an iframe, posts `{ type: "giftcard-doctor:height", height }` to the parent whenever the page's height
 /// changes. Only a number leaves the frame.
 fn report_height_to_parent() {
-    let Some(window) = web_sys::window() else { return };
-    let in_frame = window.parent().ok().flatten().is_some_and(|p| !js_sys::Object::is(&p, &window));
-    let Some(body) = window.document().and_then(|d| d.document_element()) else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let in_frame = window
+        .parent()
+        .ok()
+        .flatten()
+        .is_some_and(|p| !js_sys::Object::is(&p, &window));
+    let Some(body) = window.document().and_then(|d| d.document_element()) else {
+        return;
+    };
     if !in_frame {
         return;
     }
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |_entries: js_sys::Array| {
-        let Some(window) = web_sys::window() else { return };
-        let height = window.document().and_then(|d| d.document_element()).map(|e| e.scroll_height()).unwrap_or(0);
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let height = window
+            .document()
+            .and_then(|d| d.document_element())
+            .map(|e| e.scroll_height())
+            .unwrap_or(0);
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &"giftcard-doctor:height".into());
         let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());

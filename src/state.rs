@@ -2,7 +2,8 @@
 //! clipboard) live in the components' effects, never here.
 
 use giftcard_doctor_core::engine::{apply_answer, next_question, progress, Answer};
-use giftcard_doctor_core::facts::Facts;
+use giftcard_doctor_core::facts::{Card, Facts};
+use giftcard_doctor_core::history::Findings;
 use giftcard_doctor_core::Lang;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -41,9 +42,15 @@ pub struct State {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     /// Answer the question shown and move on.
-    Answer { question: String, answer: Answer },
+    Answer {
+        question: String,
+        answer: Answer,
+    },
     /// Change an answer from the result, staying on the result.
-    Revise { question: String, answer: Answer },
+    Revise {
+        question: String,
+        answer: Answer,
+    },
     /// Go back one question.
     Back,
     /// Ask whether to start over.
@@ -53,14 +60,19 @@ pub enum Action {
     Restart,
     SetLang(Lang),
     ToggleTick(String),
-    /// Replace the facts (cards from the card list, findings from a pasted history), staying where we are.
-    SetFacts(Facts),
+    /// Add a card from the card list (already reduced to its last four characters).
+    AddCard(Card),
+    RemoveCard(usize),
+    /// What a pasted history showed, or `None` once it is cleared.
+    SetHistory(Option<Findings>),
 }
 
 impl State {
     /// A fresh state for these facts, at the first useful question (or the result when none is left).
     pub fn new(facts: Facts, lang: Lang) -> Self {
-        let position = next_question(&facts).map(|q| Position::Question(q.id.clone())).unwrap_or(Position::Result);
+        let position = next_question(&facts)
+            .map(|q| Position::Question(q.id.clone()))
+            .unwrap_or(Position::Result);
         State {
             facts,
             asked: Vec::new(),
@@ -77,7 +89,13 @@ impl State {
     pub fn progress(&self) -> (usize, usize) {
         let remaining = progress(&self.facts).remaining;
         let current = match &self.position {
-            Position::Question(q) => self.asked.iter().position(|a| a == q).unwrap_or(self.asked.len()) + 1,
+            Position::Question(q) => {
+                self.asked
+                    .iter()
+                    .position(|a| a == q)
+                    .unwrap_or(self.asked.len())
+                    + 1
+            }
             Position::Result => self.asked.len(),
         };
         let revisiting = matches!(&self.position, Position::Question(q) if self.asked.contains(q));
@@ -90,7 +108,9 @@ impl State {
         self.position = match (next_question(&self.facts), index) {
             (None, _) => Position::Result,
             // Revisiting: walk forward through the questions already answered, answers kept.
-            (Some(_), Some(i)) if i + 1 < self.asked.len() => Position::Question(self.asked[i + 1].clone()),
+            (Some(_), Some(i)) if i + 1 < self.asked.len() => {
+                Position::Question(self.asked[i + 1].clone())
+            }
             (Some(next), _) => Position::Question(next.id.clone()),
         };
         if index.is_none() {
@@ -106,23 +126,27 @@ impl Reducible for State {
         let mut next = (*self).clone();
         next.error = None;
         match action {
-            Action::Answer { question, answer } => match apply_answer(&self.facts, &question, &answer) {
-                Ok(facts) => {
-                    next.facts = facts;
-                    next.after_answer(&question);
-                    next.steps += 1;
-                }
-                Err(e) => next.error = Some(e.message),
-            },
-            Action::Revise { question, answer } => match apply_answer(&self.facts, &question, &answer) {
-                Ok(facts) => {
-                    next.facts = facts;
-                    if !next.asked.contains(&question) {
-                        next.asked.push(question);
+            Action::Answer { question, answer } => {
+                match apply_answer(&self.facts, &question, &answer) {
+                    Ok(facts) => {
+                        next.facts = facts;
+                        next.after_answer(&question);
+                        next.steps += 1;
                     }
+                    Err(e) => next.error = Some(e.message),
                 }
-                Err(e) => next.error = Some(e.message),
-            },
+            }
+            Action::Revise { question, answer } => {
+                match apply_answer(&self.facts, &question, &answer) {
+                    Ok(facts) => {
+                        next.facts = facts;
+                        if !next.asked.contains(&question) {
+                            next.asked.push(question);
+                        }
+                    }
+                    Err(e) => next.error = Some(e.message),
+                }
+            }
             Action::Back => {
                 let target = match &self.position {
                     Position::Result => self.asked.last().cloned(),
@@ -143,8 +167,14 @@ impl Reducible for State {
             Action::AskRestart => next.confirm_restart = true,
             Action::CancelRestart => next.confirm_restart = false,
             Action::Restart => {
-                let facts = Facts { today: self.facts.today, ..Facts::default() };
-                next = State { steps: self.steps + 1, ..State::new(facts, self.lang) };
+                let facts = Facts {
+                    today: self.facts.today,
+                    ..Facts::default()
+                };
+                next = State {
+                    steps: self.steps + 1,
+                    ..State::new(facts, self.lang)
+                };
             }
             Action::SetLang(lang) => next.lang = lang,
             Action::ToggleTick(key) => {
@@ -152,16 +182,13 @@ impl Reducible for State {
                     next.ticks.insert(key);
                 }
             }
-            Action::SetFacts(facts) => {
-                next.facts = facts;
-                if let Position::Question(q) = &next.position {
-                    // The new evidence may settle the question being asked; move on if so.
-                    let still_open = next_question(&next.facts).is_some();
-                    if !still_open && !next.asked.contains(q) {
-                        next.position = Position::Result;
-                    }
+            Action::AddCard(card) => next.facts.cards.push(card),
+            Action::RemoveCard(index) => {
+                if index < next.facts.cards.len() {
+                    next.facts.cards.remove(index);
                 }
             }
+            Action::SetHistory(findings) => next.facts.history = findings,
         }
         if next == *self {
             self

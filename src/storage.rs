@@ -29,11 +29,18 @@ fn session() -> Option<web_sys::Storage> {
     web_sys::window()?.session_storage().ok()?
 }
 
-/// Saves the state for a reload.
+/// Saves the state for a reload; a state with nothing in it (a fresh start, or just after "forget my answers")
+/// removes what was saved instead, so forgetting leaves nothing behind.
 pub fn save(instance: u32, state: &State) {
     let mut facts = state.facts.clone();
     facts.history = None;
     facts.today = None;
+    if facts == Facts::default() && state.asked.is_empty() && state.ticks.is_empty() {
+        if let Some(storage) = session() {
+            let _ = storage.remove_item(&key(instance));
+        }
+        return;
+    }
     let saved = Saved {
         facts: facts.to_raw(),
         asked: state.asked.clone(),
@@ -44,7 +51,12 @@ pub fn save(instance: u32, state: &State) {
         ticks: state.ticks.iter().cloned().collect(),
         lang: state.lang,
     };
-    let json = serde_wasm_bindgen::to_value(&saved).ok().and_then(|v| js_sys::JSON::stringify(&v).ok());
+    // JSON-compatible: the facts serialise as a map (their yes / no answers are flattened in), which the default
+    // serialiser turns into a JS `Map` that `JSON.stringify` writes as `{}`, losing every answer.
+    let json = saved
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .ok()
+        .and_then(|v| js_sys::JSON::stringify(&v).ok());
     if let (Some(storage), Some(json)) = (session(), json.and_then(|j| j.as_string())) {
         // A full or disabled storage only costs the reload-survival; the widget keeps working.
         let _ = storage.set_item(&key(instance), &json);
@@ -85,7 +97,9 @@ pub fn forget(instance: u32) {
 }
 
 fn page_url_without_fragment() -> String {
-    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
     href.split('#').next().unwrap_or("").to_owned()
 }
 
@@ -102,5 +116,10 @@ pub fn shared_facts() -> Option<Facts> {
 
 /// A link to this page that carries the answers in its fragment (which browsers never send to a server).
 pub fn share_link(facts: &Facts) -> String {
-    format!("{}{}{}", page_url_without_fragment(), FRAGMENT_PREFIX, to_fragment(facts))
+    format!(
+        "{}{}{}",
+        page_url_without_fragment(),
+        FRAGMENT_PREFIX,
+        to_fragment(facts)
+    )
 }

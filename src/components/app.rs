@@ -1,8 +1,10 @@
 //! The root component: holds the one reducer, provides the language, persists the state, and shows either the
 //! current question or the result.
 
+use crate::components::card_list::CardList;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
+use crate::components::history_analyzer::HistoryAnalyzer;
 use crate::components::progress_bar::ProgressBar;
 use crate::components::question_step::QuestionStep;
 use crate::components::result_view::ResultView;
@@ -11,6 +13,7 @@ use crate::state::{Action, Position, State};
 use crate::storage;
 use chrono::NaiveDate;
 use giftcard_doctor_core::engine::{current_answer, diagnose, Answer, QuestionView};
+use giftcard_doctor_core::facts::Marketplace;
 use giftcard_doctor_core::share::summary;
 use giftcard_doctor_core::{content, Facts, Lang, UiKey};
 use std::rc::Rc;
@@ -41,7 +44,11 @@ pub struct AppProps {
 /// Today in the browser's time zone.
 pub fn browser_today() -> Option<NaiveDate> {
     let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
 }
 
 fn initial_state(props: &AppProps) -> State {
@@ -81,7 +88,9 @@ pub fn App(props: &AppProps) -> Html {
     let lang = state.lang;
     let diagnosis = {
         let facts = state.facts.clone();
-        use_memo((facts, lang), |(facts, lang)| diagnose(facts, *lang).map(Rc::new))
+        use_memo((facts, lang), |(facts, lang)| {
+            diagnose(facts, *lang).map(Rc::new)
+        })
     };
 
     let dispatch = |make: fn(()) -> Action| {
@@ -114,7 +123,12 @@ pub fn App(props: &AppProps) -> Html {
                 let on_answer = {
                     let state = state.clone();
                     let id = id.clone();
-                    Callback::from(move |answer: Answer| state.dispatch(Action::Answer { question: id.clone(), answer }))
+                    Callback::from(move |answer: Answer| {
+                        state.dispatch(Action::Answer {
+                            question: id.clone(),
+                            answer,
+                        })
+                    })
                 };
                 html! {
                     <>
@@ -135,13 +149,32 @@ pub fn App(props: &AppProps) -> Html {
             };
             let on_revise = {
                 let state = state.clone();
-                Callback::from(move |(question, answer)| state.dispatch(Action::Revise { question, answer }))
+                Callback::from(move |(question, answer)| {
+                    state.dispatch(Action::Revise { question, answer })
+                })
             };
             let text = summary(&state.facts, diagnosis, lang);
+            let on_add = {
+                let state = state.clone();
+                Callback::from(move |card| state.dispatch(Action::AddCard(card)))
+            };
+            let on_remove = {
+                let state = state.clone();
+                Callback::from(move |index| state.dispatch(Action::RemoveCard(index)))
+            };
+            let on_findings = {
+                let state = state.clone();
+                Callback::from(move |findings| state.dispatch(Action::SetHistory(findings)))
+            };
+            let market = state.facts.marketplace.unwrap_or(Marketplace::Jp);
             html! {
                 <ResultView diagnosis={diagnosis.clone()} facts={state.facts.clone()} asked={state.asked.clone()}
                     ticks={Rc::new(state.ticks.clone())} summary={text} {instance} {focus} {on_tick} {on_revise}
-                    on_back={dispatch(|_| Action::Back)} />
+                    on_back={dispatch(|_| Action::Back)}>
+                    <CardList cards={state.facts.cards.clone()} marketplace={market} today={state.facts.today}
+                        {instance} {on_add} {on_remove} />
+                    <HistoryAnalyzer marketplace={market} {instance} {on_findings} />
+                </ResultView>
             }
         }
     };

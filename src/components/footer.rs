@@ -41,7 +41,8 @@ pub fn Footer(props: &FooterProps) -> Html {
             let link = link.clone();
             let status = status.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let promise = web_sys::window().map(|w| w.navigator().clipboard().write_text(&link));
+                let promise =
+                    web_sys::window().map(|w| w.navigator().clipboard().write_text(&link));
                 let ok = match promise {
                     Some(p) => JsFuture::from(p).await.is_ok(),
                     None => false,

@@ -22,16 +22,18 @@ pub fn Header(props: &HeaderProps) -> Html {
     };
     // The switch names the other language in that language, so a person who cannot read this one finds it.
     let switch_label = t(UiKey::LanguageSwitch, other);
+    // A section named by the title rather than a <header>: on our own pages a top-level <header> would be a second
+    // banner beside the page's, and inside a host's article the widget is one named region of it.
     html! {
-        <header class="gcd-header">
+        <section class="gcd-header" aria-labelledby="gcd-title">
             <div class="gcd-header-top">
-                <h2 class="gcd-title">{ t(UiKey::AppTitle, lang) }</h2>
+                <h2 class="gcd-title" id="gcd-title">{ t(UiKey::AppTitle, lang) }</h2>
                 <button type="button" class="gcd-button gcd-button-quiet gcd-lang" lang={other.tag()} onclick={on_click}>
                     { switch_label }
                 </button>
             </div>
             <p class="gcd-intro">{ t(UiKey::Intro, lang) }</p>
             <p class="gcd-privacy">{ t(UiKey::PrivacyPromise, lang) }</p>
-        </header>
+        </section>
     }
 }

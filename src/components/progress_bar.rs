@@ -16,7 +16,10 @@ pub fn ProgressBar(props: &ProgressBarProps) -> Html {
     let text = tf(
         UiKey::ProgressStep,
         lang,
-        &[("current", &props.current.to_string()), ("total", &props.total.to_string())],
+        &[
+            ("current", &props.current.to_string()),
+            ("total", &props.total.to_string()),
+        ],
     );
     html! {
         <div class="gcd-progress">

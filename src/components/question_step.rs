@@ -96,19 +96,26 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
     };
 
     let name = format!("gcd-{}-{}", props.instance, q.id);
-    let error = (*problem).clone().or_else(|| props.error.as_ref().map(|e| e.to_string()));
+    let error = (*problem)
+        .clone()
+        .or_else(|| props.error.as_ref().map(|e| e.to_string()));
     let help_id = format!("{name}-help");
     let error_id = format!("{name}-error");
-    let described = [q.help.as_ref().map(|_| help_id.clone()), error.as_ref().map(|_| error_id.clone())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let described = [
+        q.help.as_ref().map(|_| help_id.clone()),
+        error.as_ref().map(|_| error_id.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     let described = (!described.is_empty()).then_some(described);
 
     let body = if is_date {
         // Browsers with a date picker fill the ISO date in; the text box takes any way a person types a date.
-        let iso = parse_loose_date(&date_text).map(|d| d.to_string()).unwrap_or_default();
+        let iso = parse_loose_date(&date_text)
+            .map(|d| d.to_string())
+            .unwrap_or_default();
         let max = props.today.map(|d| d.to_string());
         html! {
             <div class="gcd-date">

@@ -30,12 +30,17 @@ pub fn Support(props: &SupportProps) -> Html {
             let copy_state = copy_state.clone();
             let summary = summary.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let promise = web_sys::window().map(|w| w.navigator().clipboard().write_text(&summary));
+                let promise =
+                    web_sys::window().map(|w| w.navigator().clipboard().write_text(&summary));
                 let ok = match promise {
                     Some(p) => JsFuture::from(p).await.is_ok(),
                     None => false,
                 };
-                copy_state.set(if ok { CopyState::Copied } else { CopyState::Failed });
+                copy_state.set(if ok {
+                    CopyState::Copied
+                } else {
+                    CopyState::Failed
+                });
             });
         })
     };

@@ -24,7 +24,11 @@ fn gzip_len(bytes: &[u8]) -> u64 {
 
 fn brotli_len(bytes: &[u8]) -> u64 {
     let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
     let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
     out.len() as u64
 }
@@ -39,7 +43,11 @@ fn sizes(files: &[&Path]) -> Result<Value> {
         raw += r;
         gz += g;
         br += b;
-        let name = f.file_name().unwrap_or_default().to_string_lossy().into_owned();
+        let name = f
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         each.insert(name, json!({ "raw": r, "gzip": g, "brotli": b }));
     }
     Ok(json!({ "raw": raw, "gzip": gz, "brotli": br, "files": each }))
@@ -55,7 +63,10 @@ fn ms(v: &Value) -> String {
 
 /// The criterion estimate (median, in ms) of one benchmark.
 fn criterion_median_ms(name: &str) -> Option<f64> {
-    let path = root().join("target/criterion").join(name).join("new/estimates.json");
+    let path = root()
+        .join("target/criterion")
+        .join(name)
+        .join("new/estimates.json");
     let text = std::fs::read_to_string(path).ok()?;
     let v: Value = serde_json::from_str(&text).ok()?;
     v["median"]["point_estimate"].as_f64().map(|ns| ns / 1e6)
@@ -84,14 +95,23 @@ pub fn run(args: &[String]) -> Result<()> {
         &d.join("giftcard-doctor.js"),
         &d.join("giftcard-doctor-wasm.js"),
     ])?;
-    let embed = sizes(&[&d.join("embed.js"), &d.join("giftcard-doctor.js"), &d.join("giftcard-doctor-wasm.js")])?;
+    let embed = sizes(&[
+        &d.join("embed.js"),
+        &d.join("giftcard-doctor.js"),
+        &d.join("giftcard-doctor-wasm.js"),
+    ])?;
     let offline = sizes(&[&d.join("giftcard-doctor-offline.html")])?;
     let wasm = sizes(&[&root.join("target/trunk-dist/giftcard-doctor_bg.wasm")])?;
 
     eprintln!("==> Browser timings ({runs} fresh runs each, app and static baseline alternating)");
     let e2e = root.join("tests/e2e");
     if !e2e.join("node_modules/playwright-core").exists() {
-        exec(Command::new("npm").current_dir(&e2e).args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]))?;
+        exec(Command::new("npm").current_dir(&e2e).args([
+            "ci",
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+        ]))?;
     }
     let out = Command::new("node")
         .current_dir(&root)
@@ -101,12 +121,24 @@ pub fn run(args: &[String]) -> Result<()> {
         .output()
         .context("running benches/browser.mjs")?;
     if !out.status.success() {
-        anyhow::bail!("benches/browser.mjs failed:\n{}", String::from_utf8_lossy(&out.stderr));
+        anyhow::bail!(
+            "benches/browser.mjs failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
-    let browser: Value = serde_json::from_slice(&out.stdout).context("reading the browser timings")?;
+    let browser: Value =
+        serde_json::from_slice(&out.stdout).context("reading the browser timings")?;
 
     eprintln!("==> Native timings of the core (criterion)");
-    exec(cargo().args(["bench", "-p", "giftcard-doctor-core", "--bench", "core", "--", "--noplot"]))?;
+    exec(cargo().args([
+        "bench",
+        "-p",
+        "giftcard-doctor-core",
+        "--bench",
+        "core",
+        "--",
+        "--noplot",
+    ]))?;
     let native = json!({
         "diagnoseFullFactsMs": criterion_median_ms("diagnose_full_facts"),
         "nextQuestionMs": criterion_median_ms("next_question_empty"),
@@ -117,12 +149,22 @@ pub fn run(args: &[String]) -> Result<()> {
 
     let machine = format!(
         "{} · {} cores · {}",
-        crate::output(Command::new("uname").args(["-srm"])).unwrap_or_default().trim(),
-        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0),
-        crate::output(Command::new("chromium").arg("--version")).unwrap_or_default().trim()
+        crate::output(Command::new("uname").args(["-srm"]))
+            .unwrap_or_default()
+            .trim(),
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(0),
+        crate::output(Command::new("chromium").arg("--version"))
+            .unwrap_or_default()
+            .trim()
     );
-    let ratio = browser["firstQuestionMs"]["app"]["median"].as_f64().unwrap_or(f64::NAN)
-        / browser["firstQuestionMs"]["static"]["median"].as_f64().unwrap_or(f64::NAN);
+    let ratio = browser["firstQuestionMs"]["app"]["median"]
+        .as_f64()
+        .unwrap_or(f64::NAN)
+        / browser["firstQuestionMs"]["static"]["median"]
+            .as_f64()
+            .unwrap_or(f64::NAN);
     let budgets = json!([
         { "name": "standalone page, gzip total", "budget": "≤ 150 KB", "value": kb(&standalone["gzip"]),
           "met": standalone["gzip"].as_u64().unwrap_or(u64::MAX) <= STANDALONE_GZIP_BUDGET },
@@ -142,7 +184,10 @@ pub fn run(args: &[String]) -> Result<()> {
         "budgets": budgets,
     });
     std::fs::create_dir_all(root.join("bench-results"))?;
-    std::fs::write(root.join("bench-results/bench.json"), serde_json::to_string_pretty(&report)?)?;
+    std::fs::write(
+        root.join("bench-results/bench.json"),
+        serde_json::to_string_pretty(&report)?,
+    )?;
 
     let s = &report["sizes"];
     let b = &report["browser"];
@@ -154,7 +199,12 @@ pub fn run(args: &[String]) -> Result<()> {
         ("offline single file", "offline"),
         ("wasm alone (for reference)", "wasm"),
     ] {
-        println!("| {name} | {} | {} | {} |", kb(&s[key]["raw"]), kb(&s[key]["gzip"]), kb(&s[key]["brotli"]));
+        println!(
+            "| {name} | {} | {} | {} |",
+            kb(&s[key]["raw"]),
+            kb(&s[key]["gzip"]),
+            kb(&s[key]["brotli"])
+        );
     }
     println!("\n| browser, {runs} fresh runs | median | p25–p75 | min–max |\n|---|---:|---:|---:|");
     let row = |name: &str, v: &Value, unit: fn(&Value) -> String| {
@@ -167,15 +217,43 @@ pub fn run(args: &[String]) -> Result<()> {
             unit(&v["max"])
         );
     };
-    row("first question visible, app", &b["firstQuestionMs"]["app"], ms);
-    row("first question visible, static page", &b["firstQuestionMs"]["static"], ms);
-    row("result after the fixed path, app", &b["resultMs"]["app"], ms);
-    row("result after the fixed path, static page", &b["resultMs"]["static"], ms);
-    row("JS heap after the result, app", &b["jsHeapBytes"]["app"], kb);
-    row("JS heap after the result, static page", &b["jsHeapBytes"]["static"], kb);
+    row(
+        "first question visible, app",
+        &b["firstQuestionMs"]["app"],
+        ms,
+    );
+    row(
+        "first question visible, static page",
+        &b["firstQuestionMs"]["static"],
+        ms,
+    );
+    row(
+        "result after the fixed path, app",
+        &b["resultMs"]["app"],
+        ms,
+    );
+    row(
+        "result after the fixed path, static page",
+        &b["resultMs"]["static"],
+        ms,
+    );
+    row(
+        "JS heap after the result, app",
+        &b["jsHeapBytes"]["app"],
+        kb,
+    );
+    row(
+        "JS heap after the result, static page",
+        &b["jsHeapBytes"]["static"],
+        kb,
+    );
     row("wasm inflate (gzip → bytes)", &b["wasm"]["inflateMs"], ms);
     row("wasm compile", &b["wasm"]["compileMs"], ms);
-    row("wasm instantiate + first render", &b["wasm"]["instantiateAndRenderMs"], ms);
+    row(
+        "wasm instantiate + first render",
+        &b["wasm"]["instantiateAndRenderMs"],
+        ms,
+    );
     println!("\n| native (criterion median) | time |\n|---|---:|");
     for (name, key) in [
         ("diagnose, full set of facts", "diagnoseFullFactsMs"),
@@ -184,11 +262,21 @@ pub fn run(args: &[String]) -> Result<()> {
         ("history analyzer, 1,000 rows", "history1000Ms"),
         ("history analyzer, 10,000 rows", "history10000Ms"),
     ] {
-        println!("| {name} | {} |", native[key].as_f64().map(|v| format!("{v:.3} ms")).unwrap_or("—".into()));
+        println!(
+            "| {name} | {} |",
+            native[key]
+                .as_f64()
+                .map(|v| format!("{v:.3} ms"))
+                .unwrap_or("—".into())
+        );
     }
     println!("\n| budget | limit | measured | |\n|---|---|---:|---|");
     for budget in report["budgets"].as_array().into_iter().flatten() {
-        let met = if budget["met"].as_bool() == Some(true) { "met" } else { "MISSED" };
+        let met = if budget["met"].as_bool() == Some(true) {
+            "met"
+        } else {
+            "MISSED"
+        };
         println!(
             "| {} | {} | {} | {met} |",
             budget["name"].as_str().unwrap_or(""),

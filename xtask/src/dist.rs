@@ -36,11 +36,17 @@ pub fn run() -> Result<String> {
 }
 
 fn sri(bytes: &[u8]) -> String {
-    format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes)))
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
+    )
 }
 
 fn csp_hash(text: &str) -> String {
-    format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes())))
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()))
+    )
 }
 
 /// gzip at the best compression, for the wasm inside the JS module.
@@ -64,14 +70,17 @@ fn template(name: &str) -> Result<String> {
 pub fn build(path: &OsStr) -> Result<String> {
     let root = root();
     let trunk_dist = root.join("target/trunk-dist");
-    exec(Command::new("trunk")
-        .current_dir(&root)
-        .args(["build", "--release", "--offline"])
-        .env("TRUNK_OFFLINE", "true")
-        .env("PATH", path))?;
+    exec(
+        Command::new("trunk")
+            .current_dir(&root)
+            .args(["build", "--release", "--offline"])
+            .env("TRUNK_OFFLINE", "true")
+            .env("PATH", path),
+    )?;
     let glue = read(&trunk_dist.join("giftcard-doctor.js"))?;
     let wasm = read(&trunk_dist.join("giftcard-doctor_bg.wasm"))?;
-    let page_css = read(&trunk_dist.join("page.css")).or_else(|_| read(&root.join("static/page.css")))?;
+    let page_css =
+        read(&trunk_dist.join("page.css")).or_else(|_| read(&root.join("static/page.css")))?;
     let glue_text = String::from_utf8(glue.clone()).context("the JS glue is not UTF-8")?;
     if !glue_text.contains("__wbg_init as default") {
         bail!("the wasm-bindgen glue changed shape: `__wbg_init as default` not found");
@@ -103,15 +112,21 @@ pub fn build(path: &OsStr) -> Result<String> {
         sri(&glue),
         sri(wasm_module.as_bytes()),
     );
-    let body_end = format!("    <script type=\"module\" src=\"embed.js\" integrity=\"{}\"></script>", sri(embed.as_bytes()));
+    let body_end = format!(
+        "    <script type=\"module\" src=\"embed.js\" integrity=\"{}\"></script>",
+        sri(embed.as_bytes())
+    );
     let page = template("page.html")?
         .replace("{{CSP}}", csp)
         .replace("{{HEAD}}", &head)
         .replace("{{BODY_END}}", &body_end);
-    let standalone = page
-        .replace("{{HTML_CLASS}}", "gcd-page")
-        .replace("{{MOUNT_ATTRS}}", " data-offline-href=\"giftcard-doctor-offline.html\"");
-    let framed = page.replace("{{HTML_CLASS}}", "gcd-page gcd-framed").replace("{{MOUNT_ATTRS}}", "");
+    let standalone = page.replace("{{HTML_CLASS}}", "gcd-page").replace(
+        "{{MOUNT_ATTRS}}",
+        " data-offline-href=\"giftcard-doctor-offline.html\"",
+    );
+    let framed = page
+        .replace("{{HTML_CLASS}}", "gcd-page gcd-framed")
+        .replace("{{MOUNT_ATTRS}}", "");
     fs::write(dist.join("index.html"), &standalone)?;
     fs::write(dist.join("frame.html"), &framed)?;
 
@@ -131,19 +146,30 @@ pub fn build(path: &OsStr) -> Result<String> {
     let offline = template("page.html")?
         .replace("{{CSP}}", &offline_csp)
         .replace("{{HEAD}}", &format!("    <style>{css_text}</style>"))
-        .replace("{{BODY_END}}", &format!("    <script type=\"module\">{script}</script>"))
+        .replace(
+            "{{BODY_END}}",
+            &format!("    <script type=\"module\">{script}</script>"),
+        )
         .replace("{{HTML_CLASS}}", "gcd-page gcd-offline")
         .replace("{{MOUNT_ATTRS}}", "");
     fs::write(dist.join("giftcard-doctor-offline.html"), &offline)?;
-    fs::copy(root.join("xtask/templates/EMBED.md"), dist.join("EMBED.md")).context("copying EMBED.md")?;
+    fs::copy(root.join("xtask/templates/EMBED.md"), dist.join("EMBED.md"))
+        .context("copying EMBED.md")?;
 
     if offline.len() > OFFLINE_BUDGET {
-        eprintln!("warning: the offline file is {} bytes, over its {OFFLINE_BUDGET}-byte budget", offline.len());
+        eprintln!(
+            "warning: the offline file is {} bytes, over its {OFFLINE_BUDGET}-byte budget",
+            offline.len()
+        );
     }
     Ok(format!(
         "dist/: wasm {} B, offline file {} B ({})",
         wasm.len(),
         offline.len(),
-        if offline.len() <= OFFLINE_BUDGET { "within budget" } else { "OVER BUDGET" }
+        if offline.len() <= OFFLINE_BUDGET {
+            "within budget"
+        } else {
+            "OVER BUDGET"
+        }
     ))
 }

@@ -46,7 +46,10 @@ fn main() -> ExitCode {
 
 /// The workspace root (the parent of `xtask/`).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_default()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
 }
 
 /// `cargo`, as the one that runs this task.
@@ -58,7 +61,9 @@ pub fn cargo() -> Command {
 
 /// Runs a command to completion, failing with its command line when it fails.
 pub fn exec(cmd: &mut Command) -> Result<()> {
-    let status = cmd.status().map_err(|e| anyhow::anyhow!("cannot start {cmd:?}: {e}"))?;
+    let status = cmd
+        .status()
+        .map_err(|e| anyhow::anyhow!("cannot start {cmd:?}: {e}"))?;
     if !status.success() {
         bail!("{cmd:?} failed ({status})");
     }
@@ -68,5 +73,7 @@ pub fn exec(cmd: &mut Command) -> Result<()> {
 /// Runs a command and returns its standard output, or `None` when it cannot run or fails.
 pub fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }

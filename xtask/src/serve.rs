@@ -13,10 +13,21 @@ pub fn run(args: &[String]) -> Result<()> {
         .cloned()
         .unwrap_or_else(|| "8080".into());
     let path = tools::build_path()?;
-    println!("==> Building and serving giftcard-doctor at http://127.0.0.1:{port}/  (Ctrl-C stops it)");
-    exec(Command::new("trunk")
-        .current_dir(root())
-        .args(["serve", "--offline", "--address", "127.0.0.1", "--port", &port])
-        .env("TRUNK_OFFLINE", "true")
-        .env("PATH", path))
+    println!(
+        "==> Building and serving giftcard-doctor at http://127.0.0.1:{port}/  (Ctrl-C stops it)"
+    );
+    exec(
+        Command::new("trunk")
+            .current_dir(root())
+            .args([
+                "serve",
+                "--offline",
+                "--address",
+                "127.0.0.1",
+                "--port",
+                &port,
+            ])
+            .env("TRUNK_OFFLINE", "true")
+            .env("PATH", path),
+    )
 }

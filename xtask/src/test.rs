@@ -34,44 +34,79 @@ pub fn run(_args: &[String]) -> Result<()> {
                 format!("{e:#}").lines().next().unwrap_or("").to_owned()
             }
         };
-        stages.push(Stage { name, ok, seconds: t.elapsed().as_secs_f64(), note });
+        stages.push(Stage {
+            name,
+            ok,
+            seconds: t.elapsed().as_secs_f64(),
+            note,
+        });
         ok
     };
 
-    stage("fmt", &mut || status(cargo().args(["fmt", "--all", "--", "--check"])).map(|_| String::new()));
+    stage("fmt", &mut || {
+        status(cargo().args(["fmt", "--all", "--", "--check"])).map(|_| String::new())
+    });
     stage("clippy (native)", &mut || {
-        status(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])).map(|_| String::new())
+        status(cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+        .map(|_| String::new())
     });
     stage("clippy (wasm32)", &mut || {
         status(
             cargo()
-                .args(["clippy", "-p", "giftcard-doctor", "--target", "wasm32-unknown-unknown", "--all-targets"])
+                .args([
+                    "clippy",
+                    "-p",
+                    "giftcard-doctor",
+                    "--target",
+                    "wasm32-unknown-unknown",
+                    "--all-targets",
+                ])
                 .args(["--", "-D", "warnings"]),
         )
         .map(|_| String::new())
     });
     stage("native tests", &mut || {
-        status(cargo().args(["test", "--workspace", "--exclude", "giftcard-doctor"])).map(|_| String::new())
+        status(cargo().args(["test", "--workspace", "--exclude", "giftcard-doctor"]))
+            .map(|_| String::new())
     });
-    stage("browser component tests (wasm-bindgen-test, headless Chromium)", &mut || {
-        status(
-            cargo()
-                .args(["test", "-p", "giftcard-doctor", "--target", "wasm32-unknown-unknown"])
-                .env("PATH", &path)
-                .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-                .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
-        )
-        .map(|_| String::new())
-    });
+    stage(
+        "browser component tests (wasm-bindgen-test, headless Chromium)",
+        &mut || {
+            status(
+                cargo()
+                    .args([
+                        "test",
+                        "-p",
+                        "giftcard-doctor",
+                        "--target",
+                        "wasm32-unknown-unknown",
+                    ])
+                    .env("PATH", &path)
+                    .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+                    .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
+            )
+            .map(|_| String::new())
+        },
+    );
     let built = stage("release build (dist/)", &mut || {
         let report = dist::build(&path)?;
         Ok(report)
     });
     if built {
-        stage("end-to-end browser tests (Playwright + axe-core, Chromium)", &mut || {
-            e2e(&path)?;
-            Ok("screenshots in tests/e2e/screenshots/".into())
-        });
+        stage(
+            "end-to-end browser tests (Playwright + axe-core, Chromium)",
+            &mut || {
+                e2e(&path)?;
+                Ok("screenshots in tests/e2e/screenshots/".into())
+            },
+        );
     } else {
         stages.push(Stage {
             name: "end-to-end browser tests",
@@ -84,7 +119,11 @@ pub fn run(_args: &[String]) -> Result<()> {
     println!("\nSummary ({:.0} s):", started.elapsed().as_secs_f64());
     for s in &stages {
         let mark = if s.ok { "ok    " } else { "FAILED" };
-        let note = if s.note.is_empty() { String::new() } else { format!(" — {}", s.note) };
+        let note = if s.note.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", s.note)
+        };
         println!("  {mark} {:<64} {:>6.1} s{note}", s.name, s.seconds);
     }
     let failed = stages.iter().filter(|s| !s.ok).count();
@@ -97,8 +136,13 @@ pub fn run(_args: &[String]) -> Result<()> {
 /// Installs the end-to-end test dependencies from the committed lockfile and runs the tests with Node's runner.
 fn e2e(path: &std::ffi::OsStr) -> Result<()> {
     let dir = root().join("tests/e2e");
-    status(Command::new("npm").current_dir(&dir).args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]))
-        .context("npm ci in tests/e2e")?;
+    status(Command::new("npm").current_dir(&dir).args([
+        "ci",
+        "--no-audit",
+        "--no-fund",
+        "--loglevel=error",
+    ]))
+    .context("npm ci in tests/e2e")?;
     status(
         Command::new("node")
             .current_dir(&dir)

@@ -38,7 +38,10 @@ pub fn wasm_bindgen_version() -> Result<String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
-            if let Some(v) = lines.next().and_then(|l| l.trim().strip_prefix("version = \"")) {
+            if let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+            {
                 return Ok(v.trim_end_matches('"').to_owned());
             }
         }
@@ -48,17 +51,28 @@ pub fn wasm_bindgen_version() -> Result<String> {
 
 /// Does `bin --version` print `expected` (somewhere in its first line)?
 fn has_version(bin: &Path, expected: &str) -> bool {
-    output(Command::new(bin).arg("--version")).is_some_and(|out| out.lines().next().unwrap_or("").contains(expected))
+    output(Command::new(bin).arg("--version"))
+        .is_some_and(|out| out.lines().next().unwrap_or("").contains(expected))
 }
 
-/// Finds `name` of `version` in the cargo bin or the cache; installs it with `install` into the cache otherwise.
-/// Returns the directory holding the binary.
-fn ensure(name: &str, version: &str, minutes: u32, install: impl FnOnce(&Path) -> Result<()>) -> Result<PathBuf> {
+/// Finds `name` reporting `version` in the cargo bin or the cache folder `package`; installs it there with
+/// `install` otherwise. Returns the directory holding the binary.
+fn ensure(
+    name: &str,
+    version: &str,
+    package: &str,
+    minutes: u32,
+    install: impl FnOnce(&Path) -> Result<()>,
+) -> Result<PathBuf> {
     if let Some(bin) = cargo_bin().filter(|b| has_version(&b.join(name), version)) {
         return Ok(bin);
     }
-    let dir = cache_dir().join(format!("{name}-{version}"));
-    let bin_dir = if name == "wasm-opt" { dir.join("node_modules/.bin") } else { dir.join("bin") };
+    let dir = cache_dir().join(package);
+    let bin_dir = if name == "wasm-opt" {
+        dir.join("node_modules/.bin")
+    } else {
+        dir.join("bin")
+    };
     if has_version(&bin_dir.join(name), version) {
         return Ok(bin_dir);
     }
@@ -69,15 +83,22 @@ fn ensure(name: &str, version: &str, minutes: u32, install: impl FnOnce(&Path) -
     std::fs::create_dir_all(&dir)?;
     install(&dir)?;
     if !has_version(&bin_dir.join(name), version) {
-        bail!("installed {name} {version} into {}, but `{name} --version` does not report it", dir.display());
+        bail!(
+            "installed {name} {version} into {}, but `{name} --version` does not report it",
+            dir.display()
+        );
     }
     Ok(bin_dir)
 }
 
 /// Adds the wasm32 target when it is missing.
 pub fn ensure_wasm_target() -> Result<()> {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if !installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if !installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         eprintln!("==> Adding the wasm32-unknown-unknown target (rustup)…");
         exec(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
     }
@@ -88,24 +109,75 @@ pub fn ensure_wasm_target() -> Result<()> {
 pub fn build_path() -> Result<OsString> {
     ensure_wasm_target()?;
     let wb_version = wasm_bindgen_version()?;
-    let wasm_bindgen = ensure("wasm-bindgen", &wb_version, 3, |dir| {
-        // Not --locked: the registry lacks one of wasm-bindgen-cli's locked dependencies.
-        exec(crate::cargo()
-            .args(["install", "wasm-bindgen-cli", "--version", &format!("={wb_version}"), "--root"])
-            .arg(dir))
-    })?;
-    let wasm_opt = ensure("wasm-opt", &format!("version {}", BINARYEN_VERSION.split('.').next().unwrap_or("")), 1, |dir| {
-        need_node()?;
-        exec(Command::new("npm")
-            .args(["install", "--no-save", "--no-audit", "--no-fund", "--prefix"])
-            .arg(dir)
-            .arg(format!("binaryen@{BINARYEN_VERSION}")))
-    })?;
-    let trunk = ensure("trunk", TRUNK_VERSION, 13, |dir| {
-        exec(crate::cargo().args(["install", "--locked", "trunk", "--version", &format!("={TRUNK_VERSION}"), "--root"]).arg(dir))
-    })?;
+    let wasm_bindgen = ensure(
+        "wasm-bindgen",
+        &wb_version,
+        &format!("wasm-bindgen-{wb_version}"),
+        3,
+        |dir| {
+            // Not --locked: the registry lacks one of wasm-bindgen-cli's locked dependencies.
+            exec(
+                crate::cargo()
+                    .args([
+                        "install",
+                        "wasm-bindgen-cli",
+                        "--version",
+                        &format!("={wb_version}"),
+                        "--root",
+                    ])
+                    .arg(dir),
+            )
+        },
+    )?;
+    let wasm_opt_version = format!(
+        "version {}",
+        BINARYEN_VERSION.split('.').next().unwrap_or("")
+    );
+    let wasm_opt = ensure(
+        "wasm-opt",
+        &wasm_opt_version,
+        &format!("binaryen-{BINARYEN_VERSION}"),
+        1,
+        |dir| {
+            need_node()?;
+            exec(
+                Command::new("npm")
+                    .args([
+                        "install",
+                        "--no-save",
+                        "--no-audit",
+                        "--no-fund",
+                        "--prefix",
+                    ])
+                    .arg(dir)
+                    .arg(format!("binaryen@{BINARYEN_VERSION}")),
+            )
+        },
+    )?;
+    let trunk = ensure(
+        "trunk",
+        TRUNK_VERSION,
+        &format!("trunk-{TRUNK_VERSION}"),
+        13,
+        |dir| {
+            exec(
+                crate::cargo()
+                    .args([
+                        "install",
+                        "--locked",
+                        "trunk",
+                        "--version",
+                        &format!("={TRUNK_VERSION}"),
+                        "--root",
+                    ])
+                    .arg(dir),
+            )
+        },
+    )?;
     let mut dirs = vec![trunk, wasm_bindgen, wasm_opt];
-    dirs.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
     Ok(std::env::join_paths(dirs)?)
 }
 
@@ -121,8 +193,12 @@ fn apt_install(packages: &[&str], why: &str) -> Result<()> {
     if is_root() && Path::new("/etc/debian_version").exists() {
         eprintln!("==> Installing {list} with apt-get ({why})…");
         exec(Command::new("apt-get").arg("update").arg("-qq"))?;
-        exec(Command::new("apt-get").args(["install", "-y", "-qq", "--no-install-recommends"]).args(packages)
-            .env("DEBIAN_FRONTEND", "noninteractive"))?;
+        exec(
+            Command::new("apt-get")
+                .args(["install", "-y", "-qq", "--no-install-recommends"])
+                .args(packages)
+                .env("DEBIAN_FRONTEND", "noninteractive"),
+        )?;
         Ok(())
     } else {
         bail!("{why} needs these packages: {list}\nInstall them with:\n    sudo apt-get update && sudo apt-get install -y {list}")
@@ -137,7 +213,10 @@ fn need_node() -> Result<()> {
     if output(Command::new("npm").arg("--version")).is_none() {
         missing.push("npm");
     }
-    apt_install(&missing, "the build (binaryen's wasm-opt) and the end-to-end tests")
+    apt_install(
+        &missing,
+        "the build (binaryen's wasm-opt) and the end-to-end tests",
+    )
 }
 
 /// Chromium, ChromeDriver, a Japanese font, Node and npm, for the browser tests.

@@ -8,10 +8,24 @@
 /// The first group is asked or passed in by hosts; the second is derived by the engine from cards, dates and a pasted
 /// balance history, and can only appear in conditions.
 pub const FACTS: &[(&str, &[&str])] = &[
-    ("marketplace", &["jp", "us", "uk", "de", "fr", "it", "in", "mx", "other"]),
+    (
+        "marketplace",
+        &["jp", "us", "uk", "de", "fr", "it", "in", "mx", "other"],
+    ),
     ("loss", &["all", "partial", "unknown"]),
     ("cardIssued", &["known"]),
-    ("cardKind", &["email", "print", "card", "charge", "corporate", "sheet", "unknown"]),
+    (
+        "cardKind",
+        &[
+            "email",
+            "print",
+            "card",
+            "charge",
+            "corporate",
+            "sheet",
+            "unknown",
+        ],
+    ),
     ("multipleAccounts", TRI),
     ("unfamiliarActivity", TRI),
     ("phoneLostOrPhished", TRI),
@@ -47,7 +61,14 @@ pub const DERIVED_FACTS: &[&str] = &[
 ];
 
 /// Placeholders a rule's reason may contain, filled in by the engine.
-pub const REASON_PLACEHOLDERS: &[&str] = &["{card}", "{issued}", "{expires}", "{rule}", "{amount}", "{days}"];
+pub const REASON_PLACEHOLDERS: &[&str] = &[
+    "{card}",
+    "{issued}",
+    "{expires}",
+    "{rule}",
+    "{amount}",
+    "{days}",
+];
 
 /// Looks up the values a fact can take.
 pub fn fact_values(name: &str) -> Option<&'static [&'static str]> {
@@ -161,6 +182,16 @@ ui_keys! {
     HistoryUnread = "history_unread",
     HistoryCardsAdded = "history_cards_added",
     HistoryNothing = "history_nothing",
+    HistoryRows = "history_rows",
+    HistoryRowsCapped = "history_rows_capped",
+    HistoryLinkedCause = "history_linked_cause",
+    ColDate = "col_date",
+    ColDescription = "col_description",
+    ColAmount = "col_amount",
+    ColBalance = "col_balance",
+    CardKeptAs = "card_kept_as",
+    CardAmountInvalid = "card_amount_invalid",
+    CardAmountHelp = "card_amount_help",
     KindAdded = "kind_added",
     KindOrder = "kind_order",
     KindAmazonPay = "kind_amazon_pay",
