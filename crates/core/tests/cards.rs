@@ -1,0 +1,297 @@
+//! Card list: expiry edge cases through `card_status`, problems instead of panics, masking, totals, and the
+//! conversion that keeps only the last four characters.
+
+use chrono::NaiveDate;
+use giftcard_doctor_core::cards::{card_status, totals, CardInput, CardStatus, CardTotals};
+use giftcard_doctor_core::expiry::Status;
+use giftcard_doctor_core::facts::{Card, CardKind, Marketplace};
+use giftcard_doctor_core::Lang;
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn card(issued: Option<&str>, kind: CardKind) -> CardInput {
+    CardInput {
+        issued: issued.map(d),
+        kind,
+        ..CardInput::default()
+    }
+}
+
+fn status(input: &CardInput, m: Marketplace, today: &str) -> CardStatus {
+    card_status(input, m, d(today), Lang::Ja)
+}
+
+#[test]
+fn japan_cutover_day_and_the_day_before() {
+    let before = status(
+        &card(Some("2017-04-23"), CardKind::Email),
+        Marketplace::Jp,
+        "2026-11-27",
+    );
+    assert_eq!(
+        (before.rule, before.expires, before.expired),
+        ("jp_old_1y", Some(d("2018-04-23")), true)
+    );
+    assert_eq!(before.status, Some(Status::Expired));
+    assert!(before.days_left.is_some_and(|n| n < 0));
+    let on = status(
+        &card(Some("2017-04-24"), CardKind::Email),
+        Marketplace::Jp,
+        "2026-11-27",
+    );
+    assert_eq!(
+        (on.rule, on.expires, on.expired, on.days_left),
+        ("jp_10y", Some(d("2027-04-24")), false, Some(148))
+    );
+    assert!(on.problems.is_empty() && !on.rule_text.is_empty());
+}
+
+#[test]
+fn last_day_is_valid_and_the_next_is_not() {
+    let issued = card(Some("2017-04-24"), CardKind::Card);
+    let last = status(&issued, Marketplace::Jp, "2027-04-24");
+    assert_eq!((last.expired, last.days_left), (false, Some(0)));
+    let next = status(&issued, Marketplace::Jp, "2027-04-25");
+    assert_eq!((next.expired, next.days_left), (true, Some(-1)));
+}
+
+#[test]
+fn an_issue_date_after_today_is_a_problem_not_a_panic() {
+    let s = status(
+        &card(Some("2027-01-01"), CardKind::Email),
+        Marketplace::Jp,
+        "2026-11-27",
+    );
+    assert_eq!(s.problems.len(), 1);
+    assert!(!s.problems[0].is_empty());
+    assert_eq!(
+        (s.expires, s.expired, s.status, s.days_left, s.rule),
+        (None, false, None, None, "unknown")
+    );
+    // Elsewhere the rule is still known, though the date is not.
+    let us = status(
+        &card(Some("2027-01-01"), CardKind::Email),
+        Marketplace::Us,
+        "2026-11-27",
+    );
+    assert_eq!(
+        (us.rule, us.status, us.problems.len()),
+        ("us_never", Some(Status::Never), 1)
+    );
+}
+
+#[test]
+fn without_an_issue_date() {
+    let jp = status(&card(None, CardKind::Email), Marketplace::Jp, "2026-11-27");
+    assert_eq!((jp.rule, jp.status, jp.expires), ("unknown", None, None));
+    let uk = status(&card(None, CardKind::Email), Marketplace::Uk, "2026-11-27");
+    assert_eq!((uk.rule, uk.status, uk.expires), ("uk_10y", None, None));
+    let other = status(
+        &card(None, CardKind::Email),
+        Marketplace::Other,
+        "2026-11-27",
+    );
+    assert_eq!(
+        (other.rule, other.status),
+        ("unknown", Some(Status::Unknown))
+    );
+    assert!(jp.problems.is_empty() && uk.problems.is_empty() && other.problems.is_empty());
+}
+
+#[test]
+fn old_japanese_card_of_unknown_kind_may_have_expired() {
+    let s = status(
+        &card(Some("2015-06-01"), CardKind::Unknown),
+        Marketplace::Jp,
+        "2017-03-01",
+    );
+    assert_eq!(
+        (s.rule, s.status, s.expired),
+        ("jp_old_unknown_kind", Some(Status::MaybeExpired), false)
+    );
+    assert_eq!(
+        (s.earliest, s.expires),
+        (Some(d("2016-06-01")), Some(d("2018-06-01")))
+    );
+}
+
+#[test]
+fn the_cards_own_marketplace_sets_its_rule() {
+    let input = CardInput {
+        marketplace: Some(Marketplace::Us),
+        ..card(Some("2010-01-01"), CardKind::Email)
+    };
+    let s = status(&input, Marketplace::Jp, "2026-11-27");
+    assert_eq!(
+        (s.rule, s.status, s.expires, s.expired),
+        ("us_never", Some(Status::Never), None, false)
+    );
+}
+
+#[test]
+fn code_is_masked_and_checked() {
+    let input = CardInput {
+        code: Some("abcd-123456-w9ct".into()),
+        ..card(Some("2024-01-01"), CardKind::Email)
+    };
+    let s = status(&input, Marketplace::Jp, "2026-11-27");
+    assert_eq!(
+        (s.last4.as_deref(), s.masked.as_str()),
+        (Some("W9CT"), "xxxx-xxxxxx-W9CT")
+    );
+    // Confusable characters in the code (B, 1, 2, 5) make one hint.
+    assert_eq!(s.problems.len(), 1);
+    let json = serde_json::to_string(&s).unwrap();
+    assert!(
+        !json.to_ascii_uppercase().contains("123456")
+            && !json.to_ascii_uppercase().contains("ABCD"),
+        "{json}"
+    );
+    assert!(!format!("{input:?}").contains("123456"));
+
+    let short = CardInput {
+        code: Some("ACDE-3467".into()),
+        ..CardInput::default()
+    };
+    assert_eq!(
+        status(&short, Marketplace::Jp, "2026-11-27").problems.len(),
+        1
+    );
+    let none = status(
+        &CardInput {
+            code: Some("  ".into()),
+            ..CardInput::default()
+        },
+        Marketplace::Jp,
+        "2026-11-27",
+    );
+    assert_eq!(
+        (none.last4, none.masked.as_str(), none.problems.len()),
+        (None, "", 0)
+    );
+}
+
+#[test]
+fn status_serializes_in_the_shape_js_reads() {
+    let input = CardInput {
+        amount: Some(5_000),
+        ..card(Some("2017-04-24"), CardKind::Email)
+    };
+    let json = serde_json::to_value(status(&input, Marketplace::Jp, "2026-11-27")).unwrap();
+    assert_eq!(json["expires"], "2027-04-24");
+    assert_eq!(json["expired"], false);
+    assert_eq!(json["daysLeft"], 148);
+    assert_eq!(json["rule"], "jp_10y");
+    assert_eq!(json["status"], "valid");
+    assert!(json["ruleText"].is_string() && json["problems"].is_array() && json["last4"].is_null());
+    let never = serde_json::to_value(status(
+        &card(None, CardKind::Email),
+        Marketplace::Us,
+        "2026-11-27",
+    ))
+    .unwrap();
+    assert!(never["expires"].is_null() && never["daysLeft"].is_null());
+}
+
+#[test]
+fn totals_by_where_cards_stand() {
+    let today = "2026-11-27";
+    let with = |issued: Option<&str>, kind, amount, m| {
+        status(
+            &CardInput {
+                amount,
+                ..card(issued, kind)
+            },
+            m,
+            today,
+        )
+    };
+    let list = [
+        with(
+            Some("2015-01-01"),
+            CardKind::Email,
+            Some(3_000),
+            Marketplace::Jp,
+        ),
+        with(
+            Some("2016-01-01"),
+            CardKind::Card,
+            Some(2_000),
+            Marketplace::Jp,
+        ),
+        with(
+            Some("2020-01-01"),
+            CardKind::Email,
+            Some(10_000),
+            Marketplace::Jp,
+        ),
+        with(None, CardKind::Email, Some(1_000), Marketplace::Us),
+        with(None, CardKind::Email, Some(700), Marketplace::Jp),
+        with(Some("2020-01-01"), CardKind::Email, None, Marketplace::Jp),
+        with(
+            Some("2020-01-01"),
+            CardKind::Email,
+            Some(-5),
+            Marketplace::Jp,
+        ),
+        with(
+            Some("2020-01-01"),
+            CardKind::Email,
+            Some(i64::MAX),
+            Marketplace::Jp,
+        ),
+    ];
+    let t = totals(&list);
+    assert_eq!(
+        t,
+        CardTotals {
+            expired: 5_000,
+            valid: i64::MAX,
+            uncertain: 700
+        }
+    );
+    assert_eq!(
+        totals(&list[..4]),
+        CardTotals {
+            expired: 5_000,
+            valid: 11_000,
+            uncertain: 0
+        }
+    );
+}
+
+#[test]
+fn conversion_keeps_only_the_last_four() {
+    let input = CardInput {
+        code: Some("ＡＢＣＤ－１２３４５６－ｗ９ｃｔ".into()),
+        issued: Some(d("2024-01-01")),
+        kind: CardKind::Sheet,
+        amount: Some(500),
+        marketplace: Some(Marketplace::Jp),
+    };
+    let expected = Card {
+        issued: Some(d("2024-01-01")),
+        kind: CardKind::Sheet,
+        amount: Some(500),
+        last4: Some("W9CT".into()),
+        marketplace: Some(Marketplace::Jp),
+    };
+    assert_eq!(input.to_card(), expected);
+    assert_eq!(Card::from(&input), expected);
+    assert_eq!(CardInput::default().to_card().last4, None);
+}
+
+#[test]
+fn input_reads_from_camel_case_json() {
+    let input: CardInput =
+        serde_json::from_str(r#"{"code":"abcd-123456-w9ct","issued":"2024-01-01","kind":"email","amount":500,"marketplace":"jp"}"#)
+            .unwrap();
+    assert_eq!(
+        (input.issued, input.kind, input.amount),
+        (Some(d("2024-01-01")), CardKind::Email, Some(500))
+    );
+    let sparse: CardInput = serde_json::from_str("{}").unwrap();
+    assert_eq!(sparse, CardInput::default());
+}
