@@ -1,0 +1,442 @@
+//! Balance-history analyzer: sample pastes (`tests/fixtures/history/*.txt`, each with its expected `.toml`), the JSON
+//! shape hosts read, size limits, and property tests that no input panics.
+
+#[allow(dead_code)]
+#[path = "fixtures/history/generated.rs"]
+mod generated;
+
+use generated::Layout;
+use giftcard_doctor_core::facts::Marketplace;
+use giftcard_doctor_core::history::{analyze, HistoryError, Kind, Report, MAX_BYTES, MAX_LINES};
+use proptest::prelude::*;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Expected {
+    marketplace: String,
+    currency: String,
+    newest_first: bool,
+    unread_lines: Vec<usize>,
+    totals: BTreeMap<String, i64>,
+    findings: BTreeMap<String, toml::Value>,
+    #[serde(default)]
+    unexplained: Vec<ExpectedUnexplained>,
+    #[serde(default)]
+    rows: Vec<ExpectedRow>,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct ExpectedUnexplained {
+    from: String,
+    to: String,
+    amount: i64,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+struct ExpectedRow {
+    line: usize,
+    date: String,
+    kind: String,
+    amount: i64,
+    balance: Option<i64>,
+    order_id: Option<String>,
+    code_last4: Option<String>,
+    description: String,
+}
+
+fn fixtures() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/history")
+}
+
+/// Analyzes one sample and compares everything the report says with its expectations.
+fn check(name: &str) {
+    let dir = fixtures();
+    let text = std::fs::read_to_string(dir.join(format!("{name}.txt"))).unwrap();
+    let expected: Expected =
+        toml::from_str(&std::fs::read_to_string(dir.join(format!("{name}.toml"))).unwrap())
+            .unwrap_or_else(|e| panic!("{name}.toml: {e}"));
+    let marketplace = Marketplace::from_id(&expected.marketplace).unwrap();
+    let report = analyze(&text, marketplace).unwrap();
+
+    let rows: Vec<ExpectedRow> = report
+        .rows
+        .iter()
+        .map(|r| ExpectedRow {
+            line: r.line,
+            date: r.date.to_string(),
+            kind: r.kind.id().to_owned(),
+            amount: r.amount,
+            balance: r.balance,
+            order_id: r.order_id.clone(),
+            code_last4: r.code_last4.clone(),
+            description: r.description.clone(),
+        })
+        .collect();
+    assert_eq!(rows, expected.rows, "{name}: rows");
+    let unexplained: Vec<ExpectedUnexplained> = report
+        .unexplained
+        .iter()
+        .map(|u| ExpectedUnexplained {
+            from: u.from.to_string(),
+            to: u.to.to_string(),
+            amount: u.amount,
+        })
+        .collect();
+    assert_eq!(unexplained, expected.unexplained, "{name}: unexplained");
+    for kind in Kind::ALL {
+        let want = expected.totals.get(kind.id()).copied().unwrap_or(0);
+        assert_eq!(
+            report.totals.get(kind),
+            want,
+            "{name}: total of {}",
+            kind.id()
+        );
+    }
+    assert_eq!(
+        report.unread_lines, expected.unread_lines,
+        "{name}: unread lines"
+    );
+    assert_eq!(report.currency, expected.currency, "{name}: currency");
+    assert_eq!(report.newest_first, expected.newest_first, "{name}: order");
+
+    let findings = serde_json::to_value(report.findings()).unwrap();
+    let want = |key: &str| expected.findings.get(key);
+    for (key, camel) in [
+        ("amazon_pay", "amazonPay"),
+        ("orders", "orders"),
+        ("vanished", "vanished"),
+        ("vanished_from", "vanishedFrom"),
+        ("vanished_to", "vanishedTo"),
+    ] {
+        let got = &findings[camel];
+        match want(key) {
+            Some(toml::Value::Integer(n)) => {
+                assert_eq!(got.as_i64(), Some(*n), "{name}: findings.{key}")
+            }
+            Some(toml::Value::String(s)) => {
+                assert_eq!(got.as_str(), Some(s.as_str()), "{name}: findings.{key}")
+            }
+            Some(other) => panic!("{name}: findings.{key} has an unexpected type: {other}"),
+            None if key.starts_with("vanished_") => {
+                assert!(got.is_null(), "{name}: findings.{key} is {got}")
+            }
+            None => assert_eq!(got.as_i64(), Some(0), "{name}: findings.{key}"),
+        }
+    }
+}
+
+#[test]
+fn every_sample_reads_as_expected() {
+    let mut names: Vec<String> = std::fs::read_dir(fixtures())
+        .unwrap()
+        .filter_map(|e| {
+            e.ok()?
+                .file_name()
+                .into_string()
+                .ok()?
+                .strip_suffix(".txt")
+                .map(str::to_owned)
+        })
+        .collect();
+    names.sort();
+    // Japanese and English in all three layouts, with and without vanished money, and garbage.
+    assert!(names.len() >= 9, "samples missing: {names:?}");
+    for name in &names {
+        check(name);
+    }
+}
+
+#[test]
+fn report_serializes_in_the_shape_js_reads() {
+    let text = "2026年1月22日\tAmazon.co.jpの注文に適用されたギフトカード 250-1234567-1234567\t-￥754\t￥639\n\
+                2026年1月5日\tギフトカードが追加されました ギフトカード番号: xxxx-xxxxxx-W9CT\t￥5,000\t￥5,000\n\
+                garbage";
+    let json = serde_json::to_value(analyze(text, Marketplace::Jp).unwrap()).unwrap();
+    let row = &json["rows"][0];
+    let keys: Vec<&str> = row
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys.iter()
+            .copied()
+            .collect::<std::collections::BTreeSet<_>>(),
+        [
+            "amount",
+            "balance",
+            "codeLast4",
+            "date",
+            "description",
+            "kind",
+            "line",
+            "orderId"
+        ]
+        .into()
+    );
+    assert_eq!(row["date"], "2026-01-22");
+    assert_eq!(row["kind"], "order");
+    assert_eq!(row["orderId"], "250-1234567-1234567");
+    assert_eq!(json["rows"][1]["codeLast4"], "W9CT");
+    assert_eq!(json["totals"]["amazon_pay"], 0);
+    assert_eq!(json["totals"]["added"], 5000);
+    assert_eq!(
+        json["unexplained"][0],
+        serde_json::json!({ "from": "2026-01-05", "to": "2026-01-22", "amount": -3607 })
+    );
+    assert_eq!(json["unreadLines"], serde_json::json!([3]));
+    assert_eq!(json["currency"], "JPY");
+    assert_eq!(json["newestFirst"], true);
+}
+
+#[test]
+fn amounts_and_dates_in_their_other_forms() {
+    // A sign or currency standing apart, 円 after the number, a half-width yen sign, the minus sign U+2212.
+    let text = "2026/01/22 注文に適用 - ￥754 1,246 円\n2026-01-05 ギフトカードが追加されました ¥2,000 ¥2,000\n\
+                2026.1.1 Amazon Pay からのギフトカード \u{2212}￥0 ￥0";
+    let r = analyze(text, Marketplace::Jp).unwrap();
+    let got: Vec<(i64, Option<i64>, Kind)> = r
+        .rows
+        .iter()
+        .map(|r| (r.amount, r.balance, r.kind))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (-754, Some(1246), Kind::Order),
+            (2000, Some(2000), Kind::Added),
+            (0, Some(0), Kind::AmazonPayCredit)
+        ]
+    );
+    assert!(r.unexplained.is_empty() && r.unread_lines.is_empty());
+
+    let de = "12. Mai 2026\tGutschein\t-12,34 €\t1.234,56 €\n1. Mai 2026\tGutschein\t1.246,90 €\t1.246,90 €";
+    let r = analyze(de, Marketplace::De).unwrap();
+    assert_eq!(
+        r.rows
+            .iter()
+            .map(|r| (r.amount, r.balance))
+            .collect::<Vec<_>>(),
+        [(-1234, Some(123_456)), (124_690, Some(124_690))]
+    );
+    assert_eq!((r.currency, r.unexplained.len()), ("EUR", 0));
+}
+
+#[test]
+fn a_row_without_a_balance_is_kept_but_not_checked() {
+    let text = "May 12, 2026\tGift Card applied to Amazon.com order 113-1234567-1234567\t-$19.48\n\
+                May 1, 2026\tGift Card added\t$50.00\t$50.00";
+    let r = analyze(text, Marketplace::Us).unwrap();
+    assert_eq!(r.rows.len(), 2);
+    assert_eq!((r.rows[0].amount, r.rows[0].balance), (-1948, None));
+    assert!(r.unexplained.is_empty());
+    assert_eq!(r.findings().orders, 1948);
+}
+
+#[test]
+fn expiry_is_never_guessed_from_wording() {
+    // No source shows how an expiry is worded, so a row that says so is "other" and the drop it leaves is counted
+    // only through the balances.
+    let text = "2026年1月22日\t有効期限切れ\t-￥5,000\t￥0\n2025年1月22日\tギフトカードが追加されました\t￥5,000\t￥5,000";
+    let r = analyze(text, Marketplace::Jp).unwrap();
+    assert_eq!(r.rows[0].kind, Kind::Other);
+    assert!(r.unexplained.is_empty());
+    assert_eq!(r.findings().vanished, 0);
+}
+
+#[test]
+fn ten_thousand_rows_fit_the_limits_in_every_layout() {
+    for layout in [Layout::Tabs, Layout::Spaces, Layout::Cells] {
+        let (text, balance) = generated::japanese(10_000, layout);
+        assert!(text.len() <= MAX_BYTES, "{layout:?}: {} bytes", text.len());
+        assert!(text.lines().count() <= MAX_LINES, "{layout:?}");
+        let r = analyze(&text, Marketplace::Jp).unwrap();
+        assert_eq!(r.rows.len(), 10_000, "{layout:?}");
+        assert_eq!(r.rows[0].balance, Some(balance), "{layout:?}");
+        assert!(
+            r.unexplained.is_empty(),
+            "{layout:?}: {:?}",
+            r.unexplained.first()
+        );
+        assert!(
+            r.unread_lines.is_empty(),
+            "{layout:?}: {:?}",
+            r.unread_lines.first()
+        );
+        let sum: i64 = Kind::ALL.iter().map(|k| r.totals.get(*k)).sum();
+        assert_eq!(sum, balance, "{layout:?}: the totals add up to the balance");
+    }
+}
+
+#[test]
+fn oversize_input_is_too_large() {
+    let big = "a".repeat(MAX_BYTES + 1);
+    assert!(
+        matches!(analyze(&big, Marketplace::Jp), Err(HistoryError::TooLarge { bytes, .. }) if bytes == MAX_BYTES + 1)
+    );
+    let many_lines = "\n".repeat(MAX_LINES);
+    assert!(
+        matches!(analyze(&many_lines, Marketplace::Jp), Err(HistoryError::TooLarge { lines, .. }) if lines == MAX_LINES + 1)
+    );
+    assert!(analyze(&"\n".repeat(MAX_LINES - 1), Marketplace::Jp).is_ok());
+    assert!(analyze(&"a".repeat(MAX_BYTES), Marketplace::Jp).is_ok());
+    let err = analyze(&big, Marketplace::Jp).unwrap_err();
+    assert!(
+        !err.to_string().is_empty()
+            && !err
+                .localized(giftcard_doctor_core::Lang::Ja)
+                .contains("{limit}")
+    );
+}
+
+/// Inputs built to hit each scanner's worst case, at a quarter of the size limit (to keep debug test runs short): all
+/// must finish in a time that rules out anything worse than linear (a quadratic scan of 512 KiB takes minutes; these
+/// take milliseconds in a release build, well under a second in a debug build).
+#[test]
+fn worst_case_inputs_finish_quickly() {
+    // Within the line limit too, so each case is read rather than refused.
+    let near = |unit: &str| {
+        let newlines = unit.matches('\n').count();
+        let by_lines = (MAX_LINES - 1).checked_div(newlines).unwrap_or(usize::MAX);
+        unit.repeat((MAX_BYTES / 4 / unit.len()).min(by_lines))
+    };
+    let cases = [
+        near("x"),
+        near("xxxx-xxxxxx-"),
+        near("****"),
+        near("250-1234567-"),
+        near("2026年1月22日"),
+        near(" -"),
+        near("$1,"),
+        near("amazon pa"),
+        near("May 12, 2026\t"),
+        near("a\n"),
+        near("2026年1月22日\n"),
+        near("\t"),
+        near("e\u{301}"),
+    ];
+    for text in &cases {
+        let start = Instant::now();
+        let r = analyze(text, Marketplace::Jp);
+        assert!(r.is_ok());
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "took {:?} on {:?}…",
+            start.elapsed(),
+            &text.get(..24)
+        );
+    }
+}
+
+/// Pieces of histories, mixed with what people and browsers paste by accident.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("2026年1月22日".to_owned()),
+        Just("２０２６年１月２２日".to_owned()),
+        Just("May 12, 2026".to_owned()),
+        Just("11 November 2025".to_owned()),
+        Just("-￥12,607".to_owned()),
+        Just("￥754".to_owned()),
+        Just("－￥７５４".to_owned()),
+        Just("-$19.48".to_owned()),
+        Just("£0.05".to_owned()),
+        Just("12,34 €".to_owned()),
+        Just("円".to_owned()),
+        Just("xxxx-xxxxxx-W9CT".to_owned()),
+        Just("250-1234567-1234567".to_owned()),
+        Just("Amazon Payの注文に適用されたギフトカード".to_owned()),
+        Just("Gift Card applied to Amazon.com order".to_owned()),
+        Just("\t".to_owned()),
+        Just("\n".to_owned()),
+        Just("\r\n".to_owned()),
+        Just(" ".to_owned()),
+        Just("\u{3000}".to_owned()),
+        Just("\u{00A0}".to_owned()),
+        Just("مرحبا بالعالم".to_owned()),
+        Just("\u{202E}gnp.exe".to_owned()),
+        Just("😀👩‍👩‍👧".to_owned()),
+        Just("e\u{301}\u{302}\u{303}".to_owned()),
+        Just("\u{0}\u{1}\u{FFFD}".to_owned()),
+        "\\PC{0,12}",
+        any::<String>(),
+    ]
+}
+
+fn pasted() -> impl Strategy<Value = String> {
+    prop::collection::vec(fragment(), 0..120).prop_map(|parts| parts.concat())
+}
+
+/// The report is consistent with the text, whatever the text.
+fn check_invariants(text: &str, report: &Report) {
+    let lines = text.split('\n').count();
+    assert!(report.unread_lines.windows(2).all(|w| w[0] < w[1]));
+    assert!(report.unread_lines.iter().all(|l| (1..=lines).contains(l)));
+    assert!(report.rows.windows(2).all(|w| w[0].line <= w[1].line));
+    assert!(report
+        .rows
+        .iter()
+        .all(|r| (1..=lines).contains(&r.line)
+            && report.unread_lines.binary_search(&r.line).is_err()));
+    assert!(report
+        .rows
+        .iter()
+        .all(|r| r.code_last4.as_ref().is_none_or(|c| c.chars().count() == 4)));
+    let f = report.findings();
+    assert!(f.amazon_pay >= 0 && f.orders >= 0 && f.vanished >= 0);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_paste_is_read_without_panicking(text in pasted()) {
+        let report = analyze(&text, Marketplace::Jp).unwrap();
+        check_invariants(&text, &report);
+        let en = analyze(&text, Marketplace::Us).unwrap();
+        check_invariants(&text, &en);
+    }
+
+    #[test]
+    fn any_string_is_read_without_panicking(text in any::<String>()) {
+        let report = analyze(&text, Marketplace::Other).unwrap();
+        check_invariants(&text, &report);
+    }
+
+    /// A generated history of any length reads back exactly: every row, no gap, totals that add up.
+    #[test]
+    fn generated_histories_read_back(rows in 0usize..60, layout in prop_oneof![Just(Layout::Tabs), Just(Layout::Spaces), Just(Layout::Cells)]) {
+        let (text, balance) = generated::japanese(rows, layout);
+        let r = analyze(&text, Marketplace::Jp).unwrap();
+        prop_assert_eq!(r.rows.len(), rows);
+        prop_assert!(r.unexplained.is_empty());
+        prop_assert_eq!(Kind::ALL.iter().map(|k| r.totals.get(*k)).sum::<i64>(), balance);
+    }
+}
+
+proptest! {
+    // Few cases: each is up to a few megabytes.
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    #[test]
+    fn huge_pastes_are_read_or_refused(unit in fragment(), count in 0usize..400_000) {
+        let text = unit.repeat(count.min(3 * MAX_BYTES / unit.len().max(1)));
+        let lines = text.split('\n').count();
+        match analyze(&text, Marketplace::Jp) {
+            Ok(report) => {
+                prop_assert!(text.len() <= MAX_BYTES && lines <= MAX_LINES);
+                check_invariants(&text, &report);
+            }
+            Err(HistoryError::TooLarge { bytes, lines: counted }) => {
+                prop_assert!(bytes > MAX_BYTES || counted > MAX_LINES);
+                prop_assert_eq!((bytes, counted), (text.len(), lines));
+            }
+        }
+    }
+}
