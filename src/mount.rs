@@ -117,10 +117,12 @@ fn report_height_to_parent() {
         let Some(window) = web_sys::window() else {
             return;
         };
+        // The root element's own height, not its scrollHeight: that never drops below the frame's current height,
+        // so the frame could grow (for the result) but never shrink back (after "start over").
         let height = window
             .document()
             .and_then(|d| d.document_element())
-            .map(|e| e.scroll_height())
+            .map(|e| e.get_bounding_client_rect().height().ceil() as i32)
             .unwrap_or(0);
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"type".into(), &"giftcard-doctor:height".into());

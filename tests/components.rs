@@ -34,20 +34,34 @@ async fn mount(instance: u32, lang: &str, start: Option<Facts>) -> Element {
 }
 
 fn text(root: &Element, selector: &str) -> String {
-    root.query_selector(selector).unwrap().map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
+    root.query_selector(selector)
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
 }
 
 async fn choose(root: &Element, value: &str) {
-    let radio: HtmlInputElement =
-        root.query_selector(&format!("input[type=radio][value='{value}']")).unwrap().unwrap().dyn_into().unwrap();
+    let radio: HtmlInputElement = root
+        .query_selector(&format!("input[type=radio][value='{value}']"))
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     radio.click();
     yew::scheduler::flush().await;
-    let submit: HtmlElement = root.query_selector("button[type=submit]").unwrap().unwrap().dyn_into().unwrap();
+    let submit: HtmlElement = root
+        .query_selector("button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     submit.click();
     yew::scheduler::flush().await;
 }
@@ -55,17 +69,37 @@ async fn choose(root: &Element, value: &str) {
 #[wasm_bindgen_test]
 async fn first_screen_asks_the_first_question() {
     let root = mount(101, "en", None).await;
-    assert_eq!(text(&root, "legend"), "Which Amazon site is the balance on?");
+    assert_eq!(
+        text(&root, "legend"),
+        "Which Amazon site is the balance on?"
+    );
     let radios = all(&root, "fieldset input[type=radio]");
     assert_eq!(radios.len(), 10, "nine marketplaces and \"I don't know\"");
-    assert_eq!(root.query_selector(".gcd").unwrap().unwrap().get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(
+        root.query_selector(".gcd")
+            .unwrap()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("en")
+    );
 }
 
 #[wasm_bindgen_test]
 async fn japanese_is_rendered_in_japanese() {
     let root = mount(102, "ja", None).await;
-    assert_eq!(text(&root, "legend"), "どのAmazonのアカウントの残高ですか？");
-    assert_eq!(root.query_selector(".gcd").unwrap().unwrap().get_attribute("lang").as_deref(), Some("ja"));
+    assert_eq!(
+        text(&root, "legend"),
+        "どのAmazonのアカウントの残高ですか？"
+    );
+    assert_eq!(
+        root.query_selector(".gcd")
+            .unwrap()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("ja")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -81,18 +115,34 @@ async fn answering_moves_on_and_back_keeps_the_answer() {
         .unwrap();
     back.click();
     yew::scheduler::flush().await;
-    assert_eq!(text(&root, "legend"), "Which Amazon site is the balance on?");
-    let jp: HtmlInputElement = root.query_selector("input[value='jp']").unwrap().unwrap().dyn_into().unwrap();
+    assert_eq!(
+        text(&root, "legend"),
+        "Which Amazon site is the balance on?"
+    );
+    let jp: HtmlInputElement = root
+        .query_selector("input[value='jp']")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     assert!(jp.checked(), "the earlier answer is kept");
 }
 
 #[wasm_bindgen_test]
 async fn submitting_without_a_choice_says_so_and_stays() {
     let root = mount(104, "en", None).await;
-    let submit: HtmlElement = root.query_selector("button[type=submit]").unwrap().unwrap().dyn_into().unwrap();
+    let submit: HtmlElement = root
+        .query_selector("button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     submit.click();
     yew::scheduler::flush().await;
-    assert_eq!(text(&root, "legend"), "Which Amazon site is the balance on?");
+    assert_eq!(
+        text(&root, "legend"),
+        "Which Amazon site is the balance on?"
+    );
     assert!(!text(&root, "[role=alert]").is_empty());
 }
 
@@ -102,11 +152,16 @@ async fn a_decisive_answer_shows_the_result_in_rank_order() {
     facts.marketplace = giftcard_doctor_core::facts::Marketplace::from_id("jp");
     facts.set_tri("invalidationEmail", Some(Tri::Yes));
     let root = mount(105, "en", Some(facts)).await;
-    let causes: Vec<String> =
-        all(&root, "ol.gcd-causes > li[data-cause]").iter().filter_map(|li| li.get_attribute("data-cause")).collect();
+    let causes: Vec<String> = all(&root, "ol.gcd-causes > li[data-cause]")
+        .iter()
+        .filter_map(|li| li.get_attribute("data-cause"))
+        .collect();
     assert_eq!(causes.first().map(String::as_str), Some("invalidated"));
     assert!(causes.len() >= 5, "{causes:?}");
-    assert_eq!(all(&root, "li[data-cause='invalidated'][data-band='high']").len(), 1);
+    assert_eq!(
+        all(&root, "li[data-cause='invalidated'][data-band='high']").len(),
+        1
+    );
 }
 
 #[wasm_bindgen_test]
@@ -116,17 +171,38 @@ async fn walking_to_the_result_ranks_an_expired_card_first() {
     choose(&root, "all").await;
     choose(&root, "no").await; // invalidation e-mail
     choose(&root, "no").await; // suspended
-    // The card's date, typed.
-    let typed: HtmlInputElement = root.query_selector("input[type=text]").unwrap().unwrap().dyn_into().unwrap();
+                               // The card's date, typed.
+    let typed: HtmlInputElement = root
+        .query_selector("input[type=text]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     typed.set_value("2016/05/01");
-    typed.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
+    typed
+        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
     yew::scheduler::flush().await;
-    let submit: HtmlElement = root.query_selector("button[type=submit]").unwrap().unwrap().dyn_into().unwrap();
+    let submit: HtmlElement = root
+        .query_selector("button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     submit.click();
     yew::scheduler::flush().await;
     // Issued before 2017-04-24, the card lasted at most 3 years whatever its type, so the type is not asked: it
     // expired by 2019-05-01 at the latest, which settles the diagnosis.
-    let first = root.query_selector("ol.gcd-causes > li[data-cause]").unwrap().expect("the result is shown");
-    assert_eq!(first.get_attribute("data-cause").as_deref(), Some("expired"));
-    assert!(first.text_content().unwrap_or_default().contains("2019-05-01"));
+    let first = root
+        .query_selector("ol.gcd-causes > li[data-cause]")
+        .unwrap()
+        .expect("the result is shown");
+    assert_eq!(
+        first.get_attribute("data-cause").as_deref(),
+        Some("expired")
+    );
+    assert!(first
+        .text_content()
+        .unwrap_or_default()
+        .contains("2019-05-01"));
 }

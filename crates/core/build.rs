@@ -16,7 +16,8 @@ mod vocab;
 use raw::{RawContent, FILES};
 
 fn main() {
-    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let manifest =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let dir = manifest.join("../../static/content");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut errors = Vec::new();
@@ -29,19 +30,31 @@ fn main() {
         })
     };
     let texts: Vec<String> = FILES.iter().map(|f| read(f)).collect();
-    fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str, errors: &mut Vec<String>) -> Option<T> {
-        toml::from_str(text).map_err(|e| errors.push(format!("{name}: {e}"))).ok()
+    fn parse<T: serde::de::DeserializeOwned>(
+        name: &str,
+        text: &str,
+        errors: &mut Vec<String>,
+    ) -> Option<T> {
+        toml::from_str(text)
+            .map_err(|e| errors.push(format!("{name}: {e}")))
+            .ok()
     }
     let causes = parse(FILES[0], &texts[0], &mut errors);
     let rules = parse(FILES[1], &texts[1], &mut errors);
     let questions = parse(FILES[2], &texts[2], &mut errors);
     let ui = parse(FILES[3], &texts[3], &mut errors);
     if let (Some(causes), Some(rules), Some(questions), Some(ui)) = (causes, rules, questions, ui) {
-        let raw = RawContent { causes, rules, questions, ui };
+        let raw = RawContent {
+            causes,
+            rules,
+            questions,
+            ui,
+        };
         errors.extend(validate::validate(&raw).iter().map(ToString::to_string));
         if errors.is_empty() {
             let bytes = postcard::to_allocvec(&raw).expect("content serializes");
-            let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("content.bin");
+            let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+                .join("content.bin");
             std::fs::write(out, bytes).expect("OUT_DIR is writable");
         }
     }

@@ -4,7 +4,9 @@
 //! the facts it derives from cards, dates and a pasted history. Scores are integers; what leaves this module is a
 //! band (high / medium / low), never a percentage.
 
-use crate::content::{content, fill, Content, Effect, Lang, Question, QuestionKind, Recoverable, UiKey};
+use crate::content::{
+    content, fill, Content, Effect, Lang, Question, QuestionKind, Recoverable, UiKey,
+};
 use crate::expiry::{self, Expiry, Status};
 use crate::facts::{parse_date, CardKind, Facts, FactsError, Loss, Marketplace, Tri};
 use crate::money::format_amount;
@@ -121,12 +123,14 @@ impl<'f> Context<'f> {
             let market = card.marketplace.or(facts.marketplace);
             let expiry = match (card.issued, market, facts.today) {
                 (Some(issued), Some(market), Some(today)) => Some(
-                    expiry::expiry(market, issued, card.kind, today)
-                        .map_err(|e| FactsError::new(format!("cards[{i}].issued"), e.to_string()))?,
+                    expiry::expiry(market, issued, card.kind, today).map_err(|e| {
+                        FactsError::new(format!("cards[{i}].issued"), e.to_string())
+                    })?,
                 ),
                 _ => None,
             };
-            let foreign = matches!((card.marketplace, facts.marketplace), (Some(c), Some(a)) if c != a);
+            let foreign =
+                matches!((card.marketplace, facts.marketplace), (Some(c), Some(a)) if c != a);
             cards.push(CardEval { expiry, foreign });
         }
         Ok(Context { facts, cards })
@@ -139,25 +143,52 @@ impl<'f> Context<'f> {
         match fact {
             "marketplace" => f.marketplace.map(Marketplace::id),
             "loss" => f.loss.map(Loss::id),
-            "cardIssued" => f.cards.iter().any(|c| c.issued.is_some()).then_some("known"),
-            "cardKind" => f.cards.first().filter(|c| c.kind != CardKind::Unknown).map(|c| c.kind.id()),
+            "cardIssued" => f
+                .cards
+                .iter()
+                .any(|c| c.issued.is_some())
+                .then_some("known"),
+            "cardKind" => f
+                .cards
+                .first()
+                .filter(|c| c.kind != CardKind::Unknown)
+                .map(|c| c.kind.id()),
             "cardExpired" => {
-                let values: Vec<&str> = self.cards.iter().filter_map(|c| c.expiry.as_ref()).map(card_expired_value).collect();
+                let values: Vec<&str> = self
+                    .cards
+                    .iter()
+                    .filter_map(|c| c.expiry.as_ref())
+                    .map(card_expired_value)
+                    .collect();
                 // The worst card decides; "no" and "never" only when every card is safe.
-                let all_safe = !values.is_empty() && values.iter().all(|v| *v == "no" || *v == "never");
-                match ["yes", "maybe", "no", "never"].into_iter().find(|v| values.contains(v)) {
+                let all_safe =
+                    !values.is_empty() && values.iter().all(|v| *v == "no" || *v == "never");
+                match ["yes", "maybe", "no", "never"]
+                    .into_iter()
+                    .find(|v| values.contains(v))
+                {
                     Some("no" | "never") if !all_safe => Some("unknown"),
                     other => other,
                 }
             }
             "cardForeign" => {
-                let any_marked = f.cards.iter().any(|c| c.marketplace.is_some()) && f.marketplace.is_some();
+                let any_marked =
+                    f.cards.iter().any(|c| c.marketplace.is_some()) && f.marketplace.is_some();
                 any_marked.then(|| yes_no(self.cards.iter().any(|c| c.foreign)))
             }
             "cardNeedsKind" => {
-                let evaluated: Vec<&Expiry> = self.cards.iter().filter_map(|c| c.expiry.as_ref()).collect();
-                (!evaluated.is_empty())
-                    .then(|| yes_no(evaluated.iter().any(|e| e.rule == expiry::RuleId::JpOldUnknownKind)))
+                let evaluated: Vec<&Expiry> = self
+                    .cards
+                    .iter()
+                    .filter_map(|c| c.expiry.as_ref())
+                    .collect();
+                (!evaluated.is_empty()).then(|| {
+                    yes_no(
+                        evaluated
+                            .iter()
+                            .any(|e| e.rule == expiry::RuleId::JpOldUnknownKind),
+                    )
+                })
             }
             "historyAmazonPay" => f.history.as_ref().map(|h| yes_no(h.amazon_pay > 0)),
             "historyOrders" => f.history.as_ref().map(|h| yes_no(h.orders > 0)),
@@ -197,16 +228,32 @@ fn score(content: &Content, ctx: &Context) -> Vec<Scored> {
         .causes
         .iter()
         .enumerate()
-        .map(|(i, c)| Scored { cause: i, score: c.prior, decisive: false, ruled_out: false, fired: Vec::new() })
+        .map(|(i, c)| Scored {
+            cause: i,
+            score: c.prior,
+            decisive: false,
+            ruled_out: false,
+            fired: Vec::new(),
+        })
         .collect();
     for (r, rule) in content.rules.iter().enumerate() {
-        let holds = rule.when.iter().all(|cond| ctx.value(&cond.fact).is_some_and(|v| cond.values.iter().any(|x| x == v)));
+        let holds = rule.when.iter().all(|cond| {
+            ctx.value(&cond.fact)
+                .is_some_and(|v| cond.values.iter().any(|x| x == v))
+        });
         if !holds {
             continue;
         }
-        let per_card = rule.when.iter().find(|c| c.fact == "cardExpired" || c.fact == "cardForeign");
+        let per_card = rule
+            .when
+            .iter()
+            .find(|c| c.fact == "cardExpired" || c.fact == "cardForeign");
         let cards = per_card
-            .map(|cond| (0..ctx.cards.len()).filter(|&i| ctx.card_matches(i, &cond.fact, &cond.values)).collect())
+            .map(|cond| {
+                (0..ctx.cards.len())
+                    .filter(|&i| ctx.card_matches(i, &cond.fact, &cond.values))
+                    .collect()
+            })
             .unwrap_or_default();
         let s = &mut scored[rule.cause];
         match rule.effect {
@@ -221,13 +268,21 @@ fn score(content: &Content, ctx: &Context) -> Vec<Scored> {
         // A decisive fact outweighs anything that would exclude the cause.
         s.ruled_out &= !s.decisive;
     }
-    scored.sort_by(|a, b| b.decisive.cmp(&a.decisive).then(b.score.cmp(&a.score)).then(a.cause.cmp(&b.cause)));
+    scored.sort_by(|a, b| {
+        b.decisive
+            .cmp(&a.decisive)
+            .then(b.score.cmp(&a.score))
+            .then(a.cause.cmp(&b.cause))
+    });
     scored
 }
 
 /// The shape of a ranking, to tell whether an answer would change it.
 fn signature(scored: &[Scored]) -> Vec<(usize, Band, bool)> {
-    scored.iter().map(|s| (s.cause, Band::of(s.score, s.decisive), s.ruled_out)).collect()
+    scored
+        .iter()
+        .map(|s| (s.cause, Band::of(s.score, s.decisive), s.ruled_out))
+        .collect()
 }
 
 fn card_label(facts: &Facts, index: usize, lang: Lang) -> String {
@@ -254,7 +309,12 @@ fn render(content: &Content, ctx: &Context, fired: &Fired, lang: Lang) -> Vec<St
     let text = rule.reason.get(lang);
     let market = ctx.facts.marketplace.unwrap_or(Marketplace::Jp);
     let history = ctx.facts.history.clone().unwrap_or_default();
-    let amount = match rule.when.iter().map(|c| c.fact.as_str()).find(|f| f.starts_with("history")) {
+    let amount = match rule
+        .when
+        .iter()
+        .map(|c| c.fact.as_str())
+        .find(|f| f.starts_with("history"))
+    {
         Some("historyAmazonPay") => history.amazon_pay,
         Some("historyOrders") => history.orders,
         Some("historyUnexplained") => history.vanished,
@@ -270,14 +330,26 @@ fn render(content: &Content, ctx: &Context, fired: &Fired, lang: Lang) -> Vec<St
         .map(|&i| {
             let card = &ctx.facts.cards[i];
             let e = ctx.cards[i].expiry.as_ref();
-            let days = e.and_then(|e| e.days_left).map(|d| d.abs().to_string()).unwrap_or_default();
+            let days = e
+                .and_then(|e| e.days_left)
+                .map(|d| d.abs().to_string())
+                .unwrap_or_default();
             fill(
                 text,
                 &[
                     ("card", &card_label(ctx.facts, i, lang)),
-                    ("issued", &card.issued.map(|d| d.to_string()).unwrap_or_default()),
-                    ("expires", &e.map(|e| expires_text(e, lang)).unwrap_or_default()),
-                    ("rule", e.map(|e| content.ui(e.rule.text_key(), lang)).unwrap_or("")),
+                    (
+                        "issued",
+                        &card.issued.map(|d| d.to_string()).unwrap_or_default(),
+                    ),
+                    (
+                        "expires",
+                        &e.map(|e| expires_text(e, lang)).unwrap_or_default(),
+                    ),
+                    (
+                        "rule",
+                        e.map(|e| content.ui(e.rule.text_key(), lang)).unwrap_or(""),
+                    ),
                     ("days", &days),
                     ("amount", &amount),
                 ],
@@ -293,7 +365,10 @@ pub fn diagnose(facts: &Facts, lang: Lang) -> Result<Diagnosis, FactsError> {
     let content = content();
     let ctx = Context::new(facts)?;
     let scored = score(content, &ctx);
-    let mut diagnosis = Diagnosis { causes: Vec::new(), ruled_out: Vec::new() };
+    let mut diagnosis = Diagnosis {
+        causes: Vec::new(),
+        ruled_out: Vec::new(),
+    };
     for s in &scored {
         let cause = &content.causes[s.cause];
         let mut fired: Vec<&Fired> = s.fired.iter().collect();
@@ -310,7 +385,11 @@ pub fn diagnose(facts: &Facts, lang: Lang) -> Result<Diagnosis, FactsError> {
                 .filter(|f| content.rules[f.rule].effect == Effect::RuleOut)
                 .flat_map(|f| render(content, &ctx, f, lang))
                 .collect();
-            diagnosis.ruled_out.push(RuledOut { id: cause.id.clone(), title: cause.title.get(lang).to_owned(), reasons });
+            diagnosis.ruled_out.push(RuledOut {
+                id: cause.id.clone(),
+                title: cause.title.get(lang).to_owned(),
+                reasons,
+            });
             continue;
         }
         let reasons = fired
@@ -318,7 +397,8 @@ pub fn diagnose(facts: &Facts, lang: Lang) -> Result<Diagnosis, FactsError> {
             .filter(|f| content.rules[f.rule].effect != Effect::RuleOut)
             .flat_map(|f| render(content, &ctx, f, lang))
             .collect();
-        let texts = |list: &[crate::content::Text]| list.iter().map(|t| t.get(lang).to_owned()).collect();
+        let texts =
+            |list: &[crate::content::Text]| list.iter().map(|t| t.get(lang).to_owned()).collect();
         diagnosis.causes.push(RankedCause {
             id: cause.id.clone(),
             band: Band::of(s.score, s.decisive),
@@ -345,12 +425,22 @@ pub enum Answer {
 pub const DONT_KNOW: &str = "unsure";
 
 /// Records an answer, returning the new facts. Unknown question ids and values are an error naming the question.
-pub fn apply_answer(facts: &Facts, question_id: &str, answer: &Answer) -> Result<Facts, FactsError> {
-    let question =
-        content().question(question_id).ok_or_else(|| FactsError::new(question_id, "no such question"))?;
+pub fn apply_answer(
+    facts: &Facts,
+    question_id: &str,
+    answer: &Answer,
+) -> Result<Facts, FactsError> {
+    let question = content()
+        .question(question_id)
+        .ok_or_else(|| FactsError::new(question_id, "no such question"))?;
     let mut next = facts.clone();
     next.skipped.retain(|s| s != question_id);
-    let bad = || FactsError::new(question_id, format!("`{answer:?}` is not an answer to this question"));
+    let bad = || {
+        FactsError::new(
+            question_id,
+            format!("`{answer:?}` is not an answer to this question"),
+        )
+    };
     match (question.fact.as_str(), answer) {
         (_, Answer::Value(v)) if v == DONT_KNOW && question.kind != QuestionKind::Tri => {
             next.skipped.push(question_id.to_owned());
@@ -370,13 +460,23 @@ pub fn apply_answer(facts: &Facts, question_id: &str, answer: &Answer) -> Result
                 _ => {}
             }
         }
-        ("marketplace", Answer::Value(v)) => next.marketplace = Some(Marketplace::from_id(v).ok_or_else(bad)?),
+        ("marketplace", Answer::Value(v)) => {
+            next.marketplace = Some(Marketplace::from_id(v).ok_or_else(bad)?)
+        }
         ("loss", Answer::Value(v)) => {
-            next.loss = Some([Loss::All, Loss::Partial, Loss::Unknown].into_iter().find(|l| l.id() == v).ok_or_else(bad)?)
+            next.loss = Some(
+                [Loss::All, Loss::Partial, Loss::Unknown]
+                    .into_iter()
+                    .find(|l| l.id() == v)
+                    .ok_or_else(bad)?,
+            )
         }
         ("cardIssued", Answer::Date(date)) => {
             if let Some(today) = facts.today.filter(|t| date > t) {
-                return Err(FactsError::new(question_id, format!("{date} is after today ({today})")));
+                return Err(FactsError::new(
+                    question_id,
+                    format!("{date} is after today ({today})"),
+                ));
             }
             match next.cards.first_mut() {
                 Some(card) => card.issued = Some(*date),
@@ -400,7 +500,10 @@ pub fn apply_answer(facts: &Facts, question_id: &str, answer: &Answer) -> Result
             }
         }
         (fact, Answer::Value(v)) if question.kind == QuestionKind::Tri => {
-            let tri = [Tri::Yes, Tri::No, Tri::Unsure].into_iter().find(|t| t.id() == v).ok_or_else(bad)?;
+            let tri = [Tri::Yes, Tri::No, Tri::Unsure]
+                .into_iter()
+                .find(|t| t.id() == v)
+                .ok_or_else(bad)?;
             next.set_tri(fact, Some(tri));
         }
         _ => return Err(bad()),
@@ -417,9 +520,19 @@ pub fn current_answer(facts: &Facts, question_id: &str) -> Option<Answer> {
     let value = |s: &str| Some(Answer::Value(s.to_owned()));
     match question.fact.as_str() {
         "marketplace" => facts.marketplace.and_then(|m| value(m.id())),
-        "loss" => facts.loss.and_then(|l| value(if l == Loss::Unknown { DONT_KNOW } else { l.id() })),
+        "loss" => facts.loss.and_then(|l| {
+            value(if l == Loss::Unknown {
+                DONT_KNOW
+            } else {
+                l.id()
+            })
+        }),
         "cardIssued" => facts.cards.first().and_then(|c| c.issued).map(Answer::Date),
-        "cardKind" => facts.cards.first().filter(|c| c.kind != CardKind::Unknown).and_then(|c| value(c.kind.id())),
+        "cardKind" => facts
+            .cards
+            .first()
+            .filter(|c| c.kind != CardKind::Unknown)
+            .and_then(|c| value(c.kind.id())),
         fact => facts.tri(fact).and_then(|t| value(t.id())),
     }
 }
@@ -429,14 +542,21 @@ fn is_answered(facts: &Facts, question: &Question) -> bool {
 }
 
 fn applies(ctx: &Context, question: &Question) -> bool {
-    question.ask_if.iter().all(|cond| ctx.value(&cond.fact).is_some_and(|v| cond.values.iter().any(|x| x == v)))
+    question.ask_if.iter().all(|cond| {
+        ctx.value(&cond.fact)
+            .is_some_and(|v| cond.values.iter().any(|x| x == v))
+    })
 }
 
 /// The answers worth simulating to see whether a question matters.
 fn sample_answers(facts: &Facts, question: &Question) -> Vec<Answer> {
     match question.kind {
         QuestionKind::Tri => vec![Answer::Value("yes".into()), Answer::Value("no".into())],
-        QuestionKind::Choice => question.choices.iter().map(|c| Answer::Value(c.value.clone())).collect(),
+        QuestionKind::Choice => question
+            .choices
+            .iter()
+            .map(|c| Answer::Value(c.value.clone()))
+            .collect(),
         QuestionKind::Date => {
             // A card issued today is valid everywhere it can be; one issued 11 years ago has expired under every
             // finite rule. If neither moves the ranking, the date cannot matter.
@@ -448,11 +568,20 @@ fn sample_answers(facts: &Facts, question: &Question) -> Vec<Answer> {
 }
 
 /// Whether some answer to this question would change the ranking.
-fn can_change(content: &Content, facts: &Facts, base: &[(usize, Band, bool)], question: &Question) -> bool {
+fn can_change(
+    content: &Content,
+    facts: &Facts,
+    base: &[(usize, Band, bool)],
+    question: &Question,
+) -> bool {
     sample_answers(facts, question).iter().any(|answer| {
         apply_answer(facts, &question.id, answer)
             .ok()
-            .and_then(|next| Context::new(&next).ok().map(|ctx| signature(&score(content, &ctx))))
+            .and_then(|next| {
+                Context::new(&next)
+                    .ok()
+                    .map(|ctx| signature(&score(content, &ctx)))
+            })
             .is_some_and(|sig| sig != base)
     })
 }
@@ -460,7 +589,9 @@ fn can_change(content: &Content, facts: &Facts, base: &[(usize, Band, bool)], qu
 /// The questions still worth asking, in the order the content lists them. Empty when the top cause is certain.
 fn open_questions(facts: &Facts) -> Vec<&'static Question> {
     let content = content();
-    let Ok(ctx) = Context::new(facts) else { return Vec::new() };
+    let Ok(ctx) = Context::new(facts) else {
+        return Vec::new();
+    };
     let scored = score(content, &ctx);
     if scored.first().is_some_and(|s| s.decisive) {
         return Vec::new();
@@ -469,7 +600,9 @@ fn open_questions(facts: &Facts) -> Vec<&'static Question> {
     content
         .questions
         .iter()
-        .filter(|q| !is_answered(facts, q) && applies(&ctx, q) && can_change(content, facts, &base, q))
+        .filter(|q| {
+            !is_answered(facts, q) && applies(&ctx, q) && can_change(content, facts, &base, q)
+        })
         .collect()
 }
 
@@ -487,8 +620,15 @@ pub struct Progress {
 
 /// Progress for these facts; `remaining` only counts questions that could still change the result.
 pub fn progress(facts: &Facts) -> Progress {
-    let answered = content().questions.iter().filter(|q| is_answered(facts, q)).count();
-    Progress { answered, remaining: open_questions(facts).len() }
+    let answered = content()
+        .questions
+        .iter()
+        .filter(|q| is_answered(facts, q))
+        .count();
+    Progress {
+        answered,
+        remaining: open_questions(facts).len(),
+    }
 }
 
 /// One choice of a question, in the person's language.
@@ -517,15 +657,24 @@ impl QuestionView {
         let mut choices: Vec<ChoiceView> = match question.kind {
             QuestionKind::Tri => [("yes", UiKey::Yes), ("no", UiKey::No)]
                 .into_iter()
-                .map(|(value, key)| ChoiceView { value: value.into(), label: c.ui(key, lang).into() })
+                .map(|(value, key)| ChoiceView {
+                    value: value.into(),
+                    label: c.ui(key, lang).into(),
+                })
                 .collect(),
             _ => question
                 .choices
                 .iter()
-                .map(|ch| ChoiceView { value: ch.value.clone(), label: ch.label.get(lang).into() })
+                .map(|ch| ChoiceView {
+                    value: ch.value.clone(),
+                    label: ch.label.get(lang).into(),
+                })
                 .collect(),
         };
-        choices.push(ChoiceView { value: DONT_KNOW.into(), label: c.ui(UiKey::DontKnow, lang).into() });
+        choices.push(ChoiceView {
+            value: DONT_KNOW.into(),
+            label: c.ui(UiKey::DontKnow, lang).into(),
+        });
         QuestionView {
             id: question.id.clone(),
             fact: question.fact.clone(),

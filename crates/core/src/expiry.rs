@@ -107,7 +107,9 @@ fn rule_for(marketplace: Marketplace, issued: NaiveDate, kind: CardKind) -> (Rul
     match marketplace {
         Marketplace::Jp if issued >= jp_cutover() => (RuleId::Jp10y, Years(10)),
         Marketplace::Jp => match kind {
-            CardKind::Email | CardKind::Print | CardKind::Card | CardKind::Charge => (RuleId::JpOld1y, Years(1)),
+            CardKind::Email | CardKind::Print | CardKind::Card | CardKind::Charge => {
+                (RuleId::JpOld1y, Years(1))
+            }
             CardKind::Corporate => (RuleId::JpOld2y, Years(2)),
             CardKind::Sheet => (RuleId::JpOld3y, Years(3)),
             CardKind::Unknown => (RuleId::JpOldUnknownKind, Between(1, 3)),
@@ -167,7 +169,12 @@ fn add_years(date: NaiveDate, years: u32) -> Option<NaiveDate> {
 }
 
 /// Works out a card's expiry under its marketplace's rule.
-pub fn expiry(marketplace: Marketplace, issued: NaiveDate, kind: CardKind, today: NaiveDate) -> Result<Expiry, ExpiryError> {
+pub fn expiry(
+    marketplace: Marketplace,
+    issued: NaiveDate,
+    kind: CardKind,
+    today: NaiveDate,
+) -> Result<Expiry, ExpiryError> {
     if issued > today {
         return Err(ExpiryError::IssuedInFuture { issued, today });
     }
@@ -180,7 +187,13 @@ pub fn expiry(marketplace: Marketplace, issued: NaiveDate, kind: CardKind, today
                 Some(e) if today > e => Status::Expired,
                 _ => Status::Valid,
             };
-            Expiry { rule, status, expires, earliest: None, days_left: expires.map(days) }
+            Expiry {
+                rule,
+                status,
+                expires,
+                earliest: None,
+                days_left: expires.map(days),
+            }
         }
         Validity::Between(low, high) => {
             let earliest = add_years(issued, low);
@@ -190,10 +203,28 @@ pub fn expiry(marketplace: Marketplace, issued: NaiveDate, kind: CardKind, today
                 (Some(e), _) if today > e => Status::MaybeExpired,
                 _ => Status::Valid,
             };
-            Expiry { rule, status, expires: latest, earliest, days_left: latest.map(days) }
+            Expiry {
+                rule,
+                status,
+                expires: latest,
+                earliest,
+                days_left: latest.map(days),
+            }
         }
-        Validity::Never => Expiry { rule, status: Status::Never, expires: None, earliest: None, days_left: None },
-        Validity::Unknown => Expiry { rule, status: Status::Unknown, expires: None, earliest: None, days_left: None },
+        Validity::Never => Expiry {
+            rule,
+            status: Status::Never,
+            expires: None,
+            earliest: None,
+            days_left: None,
+        },
+        Validity::Unknown => Expiry {
+            rule,
+            status: Status::Unknown,
+            expires: None,
+            earliest: None,
+            days_left: None,
+        },
     };
     Ok(expiry)
 }
@@ -210,32 +241,74 @@ mod tests {
     fn japan_cutover_day_and_the_day_before() {
         let today = d("2026-11-27");
         let before = expiry(Marketplace::Jp, d("2017-04-23"), CardKind::Email, today).unwrap();
-        assert_eq!((before.rule, before.status, before.expires), (RuleId::JpOld1y, Status::Expired, Some(d("2018-04-23"))));
+        assert_eq!(
+            (before.rule, before.status, before.expires),
+            (RuleId::JpOld1y, Status::Expired, Some(d("2018-04-23")))
+        );
         let on = expiry(Marketplace::Jp, d("2017-04-24"), CardKind::Email, today).unwrap();
-        assert_eq!((on.rule, on.status, on.expires), (RuleId::Jp10y, Status::Valid, Some(d("2027-04-24"))));
+        assert_eq!(
+            (on.rule, on.status, on.expires),
+            (RuleId::Jp10y, Status::Valid, Some(d("2027-04-24")))
+        );
         assert_eq!(on.days_left, Some(148));
     }
 
     #[test]
     fn leap_day_lands_on_28_february() {
-        let e = expiry(Marketplace::Jp, d("2020-02-29"), CardKind::Card, d("2026-01-01")).unwrap();
+        let e = expiry(
+            Marketplace::Jp,
+            d("2020-02-29"),
+            CardKind::Card,
+            d("2026-01-01"),
+        )
+        .unwrap();
         assert_eq!(e.expires, Some(d("2030-02-28")));
-        let old = expiry(Marketplace::Jp, d("2016-02-29"), CardKind::Card, d("2026-01-01")).unwrap();
+        let old = expiry(
+            Marketplace::Jp,
+            d("2016-02-29"),
+            CardKind::Card,
+            d("2026-01-01"),
+        )
+        .unwrap();
         assert_eq!(old.expires, Some(d("2017-02-28")));
     }
 
     #[test]
     fn expiry_day_itself_is_still_valid_and_the_next_day_is_not() {
-        let on = expiry(Marketplace::Jp, d("2017-04-24"), CardKind::Email, d("2027-04-24")).unwrap();
+        let on = expiry(
+            Marketplace::Jp,
+            d("2017-04-24"),
+            CardKind::Email,
+            d("2027-04-24"),
+        )
+        .unwrap();
         assert_eq!((on.status, on.days_left), (Status::Valid, Some(0)));
-        let after = expiry(Marketplace::Jp, d("2017-04-24"), CardKind::Email, d("2027-04-25")).unwrap();
+        let after = expiry(
+            Marketplace::Jp,
+            d("2017-04-24"),
+            CardKind::Email,
+            d("2027-04-25"),
+        )
+        .unwrap();
         assert_eq!((after.status, after.days_left), (Status::Expired, Some(-1)));
     }
 
     #[test]
     fn card_issued_in_the_future_is_an_error() {
-        let err = expiry(Marketplace::Jp, d("2027-01-01"), CardKind::Email, d("2026-11-27")).unwrap_err();
-        assert_eq!(err, ExpiryError::IssuedInFuture { issued: d("2027-01-01"), today: d("2026-11-27") });
+        let err = expiry(
+            Marketplace::Jp,
+            d("2027-01-01"),
+            CardKind::Email,
+            d("2026-11-27"),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            ExpiryError::IssuedInFuture {
+                issued: d("2027-01-01"),
+                today: d("2026-11-27")
+            }
+        );
     }
 
     #[test]
@@ -245,9 +318,15 @@ mod tests {
         let corp = expiry(Marketplace::Jp, issued, CardKind::Corporate, today).unwrap();
         assert_eq!((corp.rule, corp.status), (RuleId::JpOld2y, Status::Valid));
         let sheet = expiry(Marketplace::Jp, issued, CardKind::Sheet, today).unwrap();
-        assert_eq!((sheet.rule, sheet.expires), (RuleId::JpOld3y, Some(d("2018-06-01"))));
+        assert_eq!(
+            (sheet.rule, sheet.expires),
+            (RuleId::JpOld3y, Some(d("2018-06-01")))
+        );
         let unknown = expiry(Marketplace::Jp, issued, CardKind::Unknown, today).unwrap();
-        assert_eq!((unknown.rule, unknown.status), (RuleId::JpOldUnknownKind, Status::MaybeExpired));
+        assert_eq!(
+            (unknown.rule, unknown.status),
+            (RuleId::JpOldUnknownKind, Status::MaybeExpired)
+        );
         assert_eq!(unknown.earliest, Some(d("2016-06-01")));
     }
 
@@ -255,12 +334,35 @@ mod tests {
     fn other_marketplaces() {
         let today = d("2026-11-27");
         let issued = d("2020-03-01");
-        assert_eq!(expiry(Marketplace::Us, issued, CardKind::Email, today).unwrap().status, Status::Never);
-        assert_eq!(expiry(Marketplace::Mx, issued, CardKind::Email, today).unwrap().expires, Some(d("2025-03-01")));
-        assert_eq!(expiry(Marketplace::In, issued, CardKind::Email, today).unwrap().status, Status::Expired);
-        assert_eq!(expiry(Marketplace::Fr, issued, CardKind::Email, today).unwrap().expires, Some(d("2030-03-01")));
+        assert_eq!(
+            expiry(Marketplace::Us, issued, CardKind::Email, today)
+                .unwrap()
+                .status,
+            Status::Never
+        );
+        assert_eq!(
+            expiry(Marketplace::Mx, issued, CardKind::Email, today)
+                .unwrap()
+                .expires,
+            Some(d("2025-03-01"))
+        );
+        assert_eq!(
+            expiry(Marketplace::In, issued, CardKind::Email, today)
+                .unwrap()
+                .status,
+            Status::Expired
+        );
+        assert_eq!(
+            expiry(Marketplace::Fr, issued, CardKind::Email, today)
+                .unwrap()
+                .expires,
+            Some(d("2030-03-01"))
+        );
         let other = expiry(Marketplace::Other, issued, CardKind::Email, today).unwrap();
-        assert_eq!((other.rule, other.status, other.expires), (RuleId::Unknown, Status::Unknown, None));
+        assert_eq!(
+            (other.rule, other.status, other.expires),
+            (RuleId::Unknown, Status::Unknown, None)
+        );
         assert!(!RuleId::De10y.certain() && RuleId::Fr10y.certain() && RuleId::JpOld1y.certain());
     }
 }

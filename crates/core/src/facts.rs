@@ -27,7 +27,17 @@ pub enum Marketplace {
 
 impl Marketplace {
     /// Every marketplace, in the order the wizard lists them.
-    pub const ALL: [Marketplace; 9] = [Self::Jp, Self::Us, Self::Uk, Self::De, Self::Fr, Self::It, Self::In, Self::Mx, Self::Other];
+    pub const ALL: [Marketplace; 9] = [
+        Self::Jp,
+        Self::Us,
+        Self::Uk,
+        Self::De,
+        Self::Fr,
+        Self::It,
+        Self::In,
+        Self::Mx,
+        Self::Other,
+    ];
 
     /// The id used in facts, URLs and content (`jp`).
     pub fn id(self) -> &'static str {
@@ -86,8 +96,15 @@ pub enum CardKind {
 
 impl CardKind {
     /// Every kind, in the order the card form lists them.
-    pub const ALL: [CardKind; 7] =
-        [Self::Email, Self::Print, Self::Card, Self::Charge, Self::Corporate, Self::Sheet, Self::Unknown];
+    pub const ALL: [CardKind; 7] = [
+        Self::Email,
+        Self::Print,
+        Self::Card,
+        Self::Charge,
+        Self::Corporate,
+        Self::Sheet,
+        Self::Unknown,
+    ];
 
     /// The id used in facts (`email`).
     pub fn id(self) -> &'static str {
@@ -128,7 +145,9 @@ impl Tri {
     }
 
     fn from_id(id: &str) -> Option<Self> {
-        [Self::Yes, Self::No, Self::Unsure].into_iter().find(|t| t.id() == id)
+        [Self::Yes, Self::No, Self::Unsure]
+            .into_iter()
+            .find(|t| t.id() == id)
     }
 }
 
@@ -211,7 +230,10 @@ pub struct FactsError {
 
 impl FactsError {
     pub(crate) fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { field: field.into(), message: message.into() }
+        Self {
+            field: field.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -255,7 +277,9 @@ impl<'de> Deserialize<'de> for Value {
                 Ok(Value::Int(v))
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Value, E> {
-                Ok(i64::try_from(v).map(Value::Int).unwrap_or(Value::Float(v as f64)))
+                Ok(i64::try_from(v)
+                    .map(Value::Int)
+                    .unwrap_or(Value::Float(v as f64)))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Value, E> {
                 Ok(Value::Float(v))
@@ -268,7 +292,10 @@ impl<'de> Deserialize<'de> for Value {
                 Ok(Value::Other)
             }
             fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-                while map.next_entry::<de::IgnoredAny, de::IgnoredAny>()?.is_some() {}
+                while map
+                    .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                    .is_some()
+                {}
                 Ok(Value::Other)
             }
         }
@@ -331,7 +358,10 @@ fn string<'a>(field: &str, value: &'a Option<Value>) -> Result<Option<&'a str>, 
         None => Ok(None),
         Some(Value::Str(s)) if s.trim().is_empty() => Ok(None),
         Some(Value::Str(s)) => Ok(Some(s.trim())),
-        Some(other) => Err(FactsError::new(field, format!("expected a string, got {}", other.describe()))),
+        Some(other) => Err(FactsError::new(
+            field,
+            format!("expected a string, got {}", other.describe()),
+        )),
     }
 }
 
@@ -339,35 +369,65 @@ fn string<'a>(field: &str, value: &'a Option<Value>) -> Result<Option<&'a str>, 
 pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate, FactsError> {
     // Parsed by hand rather than with chrono's format parser, which would cost the wasm several KB.
     let b = text.as_bytes();
-    let well_formed =
-        b.len() == 10 && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
-    let number = |range: std::ops::Range<usize>| text.get(range).and_then(|s| s.parse::<u32>().ok());
+    let well_formed = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    let number =
+        |range: std::ops::Range<usize>| text.get(range).and_then(|s| s.parse::<u32>().ok());
     let date = match (well_formed, number(0..4), number(5..7), number(8..10)) {
         (true, Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d),
         _ => None,
     };
-    date.ok_or_else(|| FactsError::new(field, format!("`{text}` is not a date; expected YYYY-MM-DD, e.g. 2027-04-24")))
+    date.ok_or_else(|| {
+        FactsError::new(
+            field,
+            format!("`{text}` is not a date; expected YYYY-MM-DD, e.g. 2027-04-24"),
+        )
+    })
 }
 
 fn date(field: &str, value: &Option<Value>) -> Result<Option<NaiveDate>, FactsError> {
-    string(field, value)?.map(|s| parse_date(field, s)).transpose()
+    string(field, value)?
+        .map(|s| parse_date(field, s))
+        .transpose()
 }
 
-fn one_of<T>(field: &str, value: &Option<Value>, parse: impl Fn(&str) -> Option<T>, allowed: &str) -> Result<Option<T>, FactsError> {
+fn one_of<T>(
+    field: &str,
+    value: &Option<Value>,
+    parse: impl Fn(&str) -> Option<T>,
+    allowed: &str,
+) -> Result<Option<T>, FactsError> {
     string(field, value)?
-        .map(|s| parse(s).ok_or_else(|| FactsError::new(field, format!("`{s}` is not one of {allowed}"))))
+        .map(|s| {
+            parse(s).ok_or_else(|| FactsError::new(field, format!("`{s}` is not one of {allowed}")))
+        })
         .transpose()
 }
 
 impl RawFacts {
     /// Checks and converts the facts; the first malformed field is the error.
     pub fn lower(&self) -> Result<Facts, FactsError> {
-        let marketplace = one_of("marketplace", &self.marketplace, Marketplace::from_id, "jp, us, uk, de, fr, it, in, mx, other")?;
+        let marketplace = one_of(
+            "marketplace",
+            &self.marketplace,
+            Marketplace::from_id,
+            "jp, us, uk, de, fr, it, in, mx, other",
+        )?;
         let today = date("today", &self.today)?;
         let loss = one_of(
             "loss",
             &self.loss,
-            |s| [Loss::All, Loss::Partial, Loss::Unknown].into_iter().find(|l| l.id() == s),
+            |s| {
+                [Loss::All, Loss::Partial, Loss::Unknown]
+                    .into_iter()
+                    .find(|l| l.id() == s)
+            },
             "all, partial, unknown",
         )?;
         let mut cards = Vec::with_capacity(self.cards.len());
@@ -376,33 +436,52 @@ impl RawFacts {
             let amount = match &raw.amount {
                 None => None,
                 Some(Value::Int(v)) if *v >= 0 => Some(*v),
-                Some(Value::Float(v)) if v.fract() == 0.0 && *v >= 0.0 && *v < 9.0e15 => Some(*v as i64),
+                Some(Value::Float(v)) if v.fract() == 0.0 && *v >= 0.0 && *v < 9.0e15 => {
+                    Some(*v as i64)
+                }
                 Some(other) => {
                     return Err(FactsError::new(
                         at("amount"),
-                        format!("expected a whole, non-negative amount in minor units (yen, cents), got {}", match other {
+                        format!(
+                        "expected a whole, non-negative amount in minor units (yen, cents), got {}",
+                        match other {
                             Value::Int(_) | Value::Float(_) => "a negative or fractional number",
                             v => v.describe(),
-                        }),
+                        }
+                    ),
                     ))
                 }
             };
             let last4 = match string(&at("last4"), &raw.last4)? {
                 None => None,
                 Some(s) => {
-                    let chars: Vec<char> = s.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+                    let chars: Vec<char> =
+                        s.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
                     // Keep the last four only, whatever was passed: a full code must never travel further.
-                    let tail: String = chars[chars.len().saturating_sub(4)..].iter().collect::<String>().to_ascii_uppercase();
+                    let tail: String = chars[chars.len().saturating_sub(4)..]
+                        .iter()
+                        .collect::<String>()
+                        .to_ascii_uppercase();
                     (!tail.is_empty()).then_some(tail)
                 }
             };
             cards.push(Card {
                 issued: date(&at("issued"), &raw.issued)?,
-                kind: one_of(&at("kind"), &raw.kind, CardKind::from_id, "email, print, card, charge, corporate, sheet, unknown")?
-                    .unwrap_or_default(),
+                kind: one_of(
+                    &at("kind"),
+                    &raw.kind,
+                    CardKind::from_id,
+                    "email, print, card, charge, corporate, sheet, unknown",
+                )?
+                .unwrap_or_default(),
                 amount,
                 last4,
-                marketplace: one_of(&at("marketplace"), &raw.marketplace, Marketplace::from_id, "jp, us, uk, de, fr, it, in, mx, other")?,
+                marketplace: one_of(
+                    &at("marketplace"),
+                    &raw.marketplace,
+                    Marketplace::from_id,
+                    "jp, us, uk, de, fr, it, in, mx, other",
+                )?,
             });
         }
         let mut answers = BTreeMap::new();
@@ -418,7 +497,12 @@ impl RawFacts {
             loss,
             cards,
             answers,
-            skipped: self.skipped.iter().filter(|s| s.len() <= 64).cloned().collect(),
+            skipped: self
+                .skipped
+                .iter()
+                .filter(|s| s.len() <= 64)
+                .cloned()
+                .collect(),
             history: self.history.clone(),
         })
     }
@@ -445,7 +529,11 @@ impl Facts {
                 .collect(),
             skipped: self.skipped.clone(),
             history: self.history.clone(),
-            rest: self.answers.iter().map(|(k, v)| ((*k).to_owned(), Value::Str(v.id().to_owned()))).collect(),
+            rest: self
+                .answers
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), Value::Str(v.id().to_owned())))
+                .collect(),
         }
     }
 }
@@ -460,8 +548,13 @@ pub fn parse_loose_date(text: &str) -> Option<NaiveDate> {
             _ => c,
         })
         .collect();
-    let parts: Vec<&str> = half.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
-    let [y, m, d] = parts.as_slice() else { return None };
+    let parts: Vec<&str> = half
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
     if y.len() != 4 || m.len() > 2 || d.len() > 2 {
         return None;
     }

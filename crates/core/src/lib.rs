@@ -12,5 +12,8 @@ pub mod money;
 pub mod share;
 
 pub use content::{content, Lang, UiKey};
-pub use engine::{apply_answer, current_answer, diagnose, next_question, progress, Answer, Band, Diagnosis, QuestionView};
+pub use engine::{
+    apply_answer, current_answer, diagnose, next_question, progress, Answer, Band, Diagnosis,
+    QuestionView,
+};
 pub use facts::{Facts, FactsError, RawFacts};

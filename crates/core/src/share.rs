@@ -31,17 +31,27 @@ pub fn to_fragment(facts: &Facts) -> String {
     if !facts.skipped.is_empty() {
         pairs.push(("skipped".into(), facts.skipped.join(",")));
     }
-    pairs.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&")
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// Decodes [`to_fragment`]'s output; anything unknown or malformed is skipped, never an error.
 pub fn from_fragment(fragment: &str) -> Facts {
     let mut facts = Facts::default();
     for pair in fragment.trim_start_matches('#').split('&').take(64) {
-        let Some((key, value)) = pair.split_once('=') else { continue };
+        let Some((key, value)) = pair.split_once('=') else {
+            continue;
+        };
         match key {
             "marketplace" => facts.marketplace = Marketplace::from_id(value),
-            "loss" => facts.loss = [Loss::All, Loss::Partial, Loss::Unknown].into_iter().find(|l| l.id() == value),
+            "loss" => {
+                facts.loss = [Loss::All, Loss::Partial, Loss::Unknown]
+                    .into_iter()
+                    .find(|l| l.id() == value)
+            }
             "cardIssued" => {
                 if let Ok(date) = parse_date(key, value) {
                     first_card(&mut facts).issued = Some(date);
@@ -60,7 +70,9 @@ pub fn from_fragment(fragment: &str) -> Facts {
                     .collect()
             }
             fact if TRI_FACTS.contains(&fact) => {
-                let tri = [Tri::Yes, Tri::No, Tri::Unsure].into_iter().find(|t| t.id() == value);
+                let tri = [Tri::Yes, Tri::No, Tri::Unsure]
+                    .into_iter()
+                    .find(|t| t.id() == value);
                 facts.set_tri(fact, tri);
             }
             _ => {}
@@ -123,7 +135,11 @@ pub fn summary(facts: &Facts, diagnosis: &Diagnosis, lang: Lang) -> String {
             };
             out.push_str(&format!(
                 "- {}: {}{range}\n",
-                c.ui(UiKey::HistoryUnexplained, lang).split('{').next().unwrap_or("").trim_end_matches([':', '：', ' ']),
+                c.ui(UiKey::HistoryUnexplained, lang)
+                    .split('{')
+                    .next()
+                    .unwrap_or("")
+                    .trim_end_matches([':', '：', ' ']),
                 format_amount(h.vanished, market)
             ));
         }
@@ -137,7 +153,11 @@ mod tests {
 
     #[test]
     fn fragment_round_trip_keeps_answers_and_drops_codes() {
-        let mut facts = Facts { marketplace: Some(Marketplace::Jp), loss: Some(Loss::All), ..Facts::default() };
+        let mut facts = Facts {
+            marketplace: Some(Marketplace::Jp),
+            loss: Some(Loss::All),
+            ..Facts::default()
+        };
         facts.set_tri("multipleAccounts", Some(Tri::No));
         facts.cards.push(crate::facts::Card {
             issued: Some(parse_date("x", "2016-05-01").unwrap()),
@@ -160,7 +180,14 @@ mod tests {
 
     #[test]
     fn garbage_fragments_are_ignored() {
-        for junk in ["", "#", "&&&", "marketplace=zz&loss=", "cardIssued=2020-02-30", "=\u{202e}x&🙂=1"] {
+        for junk in [
+            "",
+            "#",
+            "&&&",
+            "marketplace=zz&loss=",
+            "cardIssued=2020-02-30",
+            "=\u{202e}x&🙂=1",
+        ] {
             let facts = from_fragment(junk);
             assert_eq!(facts.marketplace, None, "{junk}");
             assert!(facts.cards.is_empty(), "{junk}");

@@ -1,7 +1,9 @@
 //! Content checks: the shipped content is valid and every question can be reached; broken content is reported with
 //! file and field path; and the tidy rules of the repository (every Rust module opens with a `//!` line).
 
-use giftcard_doctor_core::content::raw::{RawCausesFile, RawContent, RawQuestionsFile, RawRulesFile, RawUiFile};
+use giftcard_doctor_core::content::raw::{
+    RawCausesFile, RawContent, RawQuestionsFile, RawRulesFile, RawUiFile,
+};
 use giftcard_doctor_core::content::validate::validate;
 use giftcard_doctor_core::content::{content, embedded_raw};
 use giftcard_doctor_core::engine::{apply_answer, next_question, Answer};
@@ -28,7 +30,11 @@ fn from_disk() -> RawContent {
 #[test]
 fn embedded_content_decodes_and_matches_the_files() {
     let embedded = embedded_raw().expect("the build script's bytes decode");
-    assert_eq!(embedded, from_disk(), "the embedded content is stale: rebuild");
+    assert_eq!(
+        embedded,
+        from_disk(),
+        "the embedded content is stale: rebuild"
+    );
     assert!(validate(&embedded).is_empty());
 }
 
@@ -42,7 +48,9 @@ fn broken_content_is_reported_with_file_and_field_path() {
     raw.rules.rule[1].when[0].fact = "noSuchFact".into();
     raw.questions.question[1].choices[0].value = "everything".into();
     raw.ui.text.remove("intro");
-    raw.ui.text.insert("stray_key".into(), raw.ui.text["next"].clone());
+    raw.ui
+        .text
+        .insert("stray_key".into(), raw.ui.text["next"].clone());
     let problems: Vec<String> = validate(&raw).iter().map(ToString::to_string).collect();
     let expected = [
         "causes.toml: cause[3].title.en: is empty",
@@ -55,7 +63,11 @@ fn broken_content_is_reported_with_file_and_field_path() {
         "ui.toml: text.stray_key: is not used by the app",
     ];
     for want in expected {
-        assert!(problems.iter().any(|p| p.starts_with(want)), "missing `{want}` in:\n{}", problems.join("\n"));
+        assert!(
+            problems.iter().any(|p| p.starts_with(want)),
+            "missing `{want}` in:\n{}",
+            problems.join("\n")
+        );
     }
 }
 
@@ -63,21 +75,38 @@ fn broken_content_is_reported_with_file_and_field_path() {
 fn every_question_is_reachable() {
     let mut seen = BTreeSet::new();
     for today in ["2017-06-01", "2026-11-27"] {
-        let start = Facts { today: Some(today.parse().unwrap()), ..Facts::default() };
+        let start = Facts {
+            today: Some(today.parse().unwrap()),
+            ..Facts::default()
+        };
         let mut queue = vec![start];
         let mut visited = 0;
         while let Some(facts) = queue.pop() {
             visited += 1;
             assert!(visited < 20_000, "the question graph is unexpectedly large");
-            let Some(q) = next_question(&facts) else { continue };
+            let Some(q) = next_question(&facts) else {
+                continue;
+            };
             seen.insert(q.id.clone());
-            let mut answers: Vec<Answer> = q.choices.iter().map(|c| Answer::Value(c.value.clone())).collect();
+            let mut answers: Vec<Answer> = q
+                .choices
+                .iter()
+                .map(|c| Answer::Value(c.value.clone()))
+                .collect();
             answers.push(Answer::Value("unsure".into()));
-            if q.fact.starts_with("card") && q.kind == giftcard_doctor_core::content::QuestionKind::Date {
-                answers = vec![Answer::Date("2016-03-01".parse().unwrap()), Answer::Value("unsure".into())];
+            if q.fact.starts_with("card")
+                && q.kind == giftcard_doctor_core::content::QuestionKind::Date
+            {
+                answers = vec![
+                    Answer::Date("2016-03-01".parse().unwrap()),
+                    Answer::Value("unsure".into()),
+                ];
             }
             if q.kind == giftcard_doctor_core::content::QuestionKind::Tri {
-                answers = ["yes", "unsure"].iter().map(|v| Answer::Value((*v).into())).collect();
+                answers = ["yes", "unsure"]
+                    .iter()
+                    .map(|v| Answer::Value((*v).into()))
+                    .collect();
             }
             // Branch on the first two answers only, to keep the walk small; a reachable question shows up anyway.
             for answer in answers.into_iter().take(2) {
@@ -95,9 +124,16 @@ fn every_question_is_reachable() {
 #[test]
 fn every_rust_module_opens_with_a_doc_line() {
     let mut offenders = Vec::new();
-    let mut stack = vec![workspace().join("src"), workspace().join("crates"), workspace().join("xtask"), workspace().join("tests")];
+    let mut stack = vec![
+        workspace().join("src"),
+        workspace().join("crates"),
+        workspace().join("xtask"),
+        workspace().join("tests"),
+    ];
     while let Some(dir) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
         for entry in entries.flatten() {
             let path = entry.path();
             if path.is_dir() {
@@ -112,5 +148,8 @@ fn every_rust_module_opens_with_a_doc_line() {
             }
         }
     }
-    assert!(offenders.is_empty(), "modules without a `//!` line: {offenders:?}");
+    assert!(
+        offenders.is_empty(),
+        "modules without a `//!` line: {offenders:?}"
+    );
 }

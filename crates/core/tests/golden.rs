@@ -33,7 +33,10 @@ fn check(case: &Case, lang: Lang) -> Result<(), String> {
     let result = case.facts.lower().and_then(|facts| diagnose(&facts, lang));
     match (&case.expect.error, result) {
         (Some(field), Err(e)) if &e.field == field => Ok(()),
-        (Some(field), Err(e)) => Err(format!("expected an error on `{field}`, got one on `{}`: {e}", e.field)),
+        (Some(field), Err(e)) => Err(format!(
+            "expected an error on `{field}`, got one on `{}`: {e}",
+            e.field
+        )),
         (Some(field), Ok(_)) => Err(format!("expected an error on `{field}`, got a diagnosis")),
         (None, Err(e)) => Err(format!("unexpected error: {e}")),
         (None, Ok(d)) => {
@@ -42,7 +45,10 @@ fn check(case: &Case, lang: Lang) -> Result<(), String> {
             if let Some(want) = &case.expect.top {
                 if &top.id != want {
                     let order: Vec<&str> = d.causes.iter().map(|c| c.id.as_str()).collect();
-                    problems.push(format!("top is `{}`, expected `{want}` (order: {order:?})", top.id));
+                    problems.push(format!(
+                        "top is `{}`, expected `{want}` (order: {order:?})",
+                        top.id
+                    ));
                 }
             }
             if let Some(want) = &case.expect.band {
@@ -61,7 +67,10 @@ fn check(case: &Case, lang: Lang) -> Result<(), String> {
             }
             for r in d.causes.iter().chain(std::iter::empty()) {
                 if r.reasons.iter().any(|s| s.contains('{')) {
-                    problems.push(format!("`{}` has an unfilled placeholder: {:?}", r.id, r.reasons));
+                    problems.push(format!(
+                        "`{}` has an unfilled placeholder: {:?}",
+                        r.id, r.reasons
+                    ));
                 }
             }
             if problems.is_empty() {
@@ -78,10 +87,21 @@ fn golden_cases() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let mut failures = Vec::new();
     let mut count = 0;
-    let mut entries: Vec<_> = std::fs::read_dir(&dir).expect("tests/golden exists").flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/golden exists")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     entries.sort();
-    for path in entries.iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
-        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    for path in entries
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+    {
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         let text = std::fs::read_to_string(path).expect("readable case file");
         let file: File = toml::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         for case in &file.case {
@@ -94,5 +114,10 @@ fn golden_cases() {
         }
     }
     assert!(count >= 25, "only {count} golden cases");
-    assert!(failures.is_empty(), "{} golden case(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} golden case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

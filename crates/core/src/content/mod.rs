@@ -26,7 +26,12 @@ pub enum Lang {
 impl Lang {
     /// Picks a language from a BCP 47 tag (`ja-JP`, `en-GB`); `None` for other languages.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").trim().to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
         match primary.as_str() {
             "ja" => Some(Lang::Ja),
             "en" => Some(Lang::En),
@@ -62,7 +67,10 @@ impl Text {
 
 impl From<&RawText> for Text {
     fn from(raw: &RawText) -> Self {
-        Text { ja: raw.ja.clone(), en: raw.en.clone() }
+        Text {
+            ja: raw.ja.clone(),
+            en: raw.en.clone(),
+        }
     }
 }
 
@@ -108,7 +116,15 @@ pub struct Condition {
 
 impl From<&RawCondition> for Condition {
     fn from(raw: &RawCondition) -> Self {
-        Condition { fact: raw.fact.clone(), values: raw.is.iter().chain(raw.any_of.iter().flatten()).cloned().collect() }
+        Condition {
+            fact: raw.fact.clone(),
+            values: raw
+                .is
+                .iter()
+                .chain(raw.any_of.iter().flatten())
+                .cloned()
+                .collect(),
+        }
     }
 }
 
@@ -195,7 +211,12 @@ impl Content {
                     "rule_out" => Effect::RuleOut,
                     _ => return None,
                 };
-                Some(Rule { cause, effect, when: r.when.iter().map(Condition::from).collect(), reason: (&r.reason).into() })
+                Some(Rule {
+                    cause,
+                    effect,
+                    when: r.when.iter().map(Condition::from).collect(),
+                    reason: (&r.reason).into(),
+                })
             })
             .collect();
         let questions = raw
@@ -213,14 +234,35 @@ impl Content {
                 ask_if: q.ask_if.iter().map(Condition::from).collect(),
                 text: (&q.text).into(),
                 help: q.help.as_ref().map(Text::from),
-                choices: q.choices.iter().map(|c| Choice { value: c.value.clone(), label: (&c.label).into() }).collect(),
+                choices: q
+                    .choices
+                    .iter()
+                    .map(|c| Choice {
+                        value: c.value.clone(),
+                        label: (&c.label).into(),
+                    })
+                    .collect(),
             })
             .collect();
         let ui = UiKey::ALL
             .iter()
-            .map(|k| raw.ui.text.get(k.name()).map(Text::from).unwrap_or_else(|| Text { ja: k.name().into(), en: k.name().into() }))
+            .map(|k| {
+                raw.ui
+                    .text
+                    .get(k.name())
+                    .map(Text::from)
+                    .unwrap_or_else(|| Text {
+                        ja: k.name().into(),
+                        en: k.name().into(),
+                    })
+            })
             .collect();
-        Content { causes, rules, questions, ui }
+        Content {
+            causes,
+            rules,
+            questions,
+            ui,
+        }
     }
 
     /// A UI text.
@@ -270,8 +312,12 @@ pub fn content() -> &'static Content {
         let raw = embedded_raw().unwrap_or_else(|_| RawContent {
             causes: raw::RawCausesFile { cause: Vec::new() },
             rules: raw::RawRulesFile { rule: Vec::new() },
-            questions: raw::RawQuestionsFile { question: Vec::new() },
-            ui: raw::RawUiFile { text: Default::default() },
+            questions: raw::RawQuestionsFile {
+                question: Vec::new(),
+            },
+            ui: raw::RawUiFile {
+                text: Default::default(),
+            },
         });
         Content::lower(&raw)
     })

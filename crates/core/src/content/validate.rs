@@ -44,7 +44,11 @@ struct Checker {
 
 impl Checker {
     fn report(&mut self, file: &'static str, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem { file, path: path.into(), message: message.into() });
+        self.problems.push(Problem {
+            file,
+            path: path.into(),
+            message: message.into(),
+        });
     }
 
     fn text(&mut self, file: &'static str, path: &str, text: &RawText) {
@@ -53,21 +57,35 @@ impl Checker {
             if value.trim().is_empty() {
                 self.report(file, path, "is empty: every text needs both languages");
             } else if let Some(markup) = find_markup(value) {
-                self.report(file, path, format!("contains markup `{markup}`: texts are plain text, never HTML"));
+                self.report(
+                    file,
+                    path,
+                    format!("contains markup `{markup}`: texts are plain text, never HTML"),
+                );
             }
         }
     }
 
     fn condition(&mut self, file: &'static str, path: &str, cond: &RawCondition) {
         let Some(values) = vocab::fact_values(&cond.fact) else {
-            self.report(file, format!("{path}.fact"), format!("unknown fact `{}`", cond.fact));
+            self.report(
+                file,
+                format!("{path}.fact"),
+                format!("unknown fact `{}`", cond.fact),
+            );
             return;
         };
         let wanted: Vec<&String> = cond.is.iter().chain(cond.any_of.iter().flatten()).collect();
         match (&cond.is, &cond.any_of) {
-            (Some(_), Some(_)) => self.report(file, path.to_string(), "has both `is` and `any_of`: use one"),
+            (Some(_), Some(_)) => self.report(
+                file,
+                path.to_string(),
+                "has both `is` and `any_of`: use one",
+            ),
             (None, None) => self.report(file, path.to_string(), "needs `is` or `any_of`"),
-            (None, Some(list)) if list.is_empty() => self.report(file, format!("{path}.any_of"), "is empty"),
+            (None, Some(list)) if list.is_empty() => {
+                self.report(file, format!("{path}.any_of"), "is empty")
+            }
             _ => {}
         }
         for value in wanted {
@@ -75,7 +93,12 @@ impl Checker {
                 self.report(
                     file,
                     path.to_string(),
-                    format!("`{}` is not a value of `{}` (one of {})", value, cond.fact, values.join(", ")),
+                    format!(
+                        "`{}` is not a value of `{}` (one of {})",
+                        value,
+                        cond.fact,
+                        values.join(", ")
+                    ),
                 );
             }
         }
@@ -92,7 +115,10 @@ fn find_markup(text: &str) -> Option<String> {
         }
         if b == b'&' {
             let rest = &text[i + 1..];
-            let name_len = rest.bytes().take_while(|c| c.is_ascii_alphanumeric() || *c == b'#').count();
+            let name_len = rest
+                .bytes()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == b'#')
+                .count();
             if name_len > 0 && rest.as_bytes().get(name_len) == Some(&b';') {
                 return Some(text[i..i + name_len + 2].to_string());
             }
@@ -103,7 +129,9 @@ fn find_markup(text: &str) -> Option<String> {
 
 /// Checks all content; an empty list means it is valid.
 pub fn validate(raw: &RawContent) -> Vec<Problem> {
-    let mut c = Checker { problems: Vec::new() };
+    let mut c = Checker {
+        problems: Vec::new(),
+    };
 
     // causes.toml
     const CAUSES: &str = "causes.toml";
@@ -111,13 +139,25 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
     for (i, cause) in raw.causes.cause.iter().enumerate() {
         let at = format!("cause[{i}]");
         if !is_id(&cause.id) {
-            c.report(CAUSES, format!("{at}.id"), format!("`{}` is not a snake_case id", cause.id));
+            c.report(
+                CAUSES,
+                format!("{at}.id"),
+                format!("`{}` is not a snake_case id", cause.id),
+            );
         }
         if !cause_ids.insert(cause.id.as_str()) {
-            c.report(CAUSES, format!("{at}.id"), format!("`{}` is defined twice", cause.id));
+            c.report(
+                CAUSES,
+                format!("{at}.id"),
+                format!("`{}` is defined twice", cause.id),
+            );
         }
         if !["yes", "maybe", "no"].contains(&cause.recoverable.as_str()) {
-            c.report(CAUSES, format!("{at}.recoverable"), "must be `yes`, `maybe` or `no`");
+            c.report(
+                CAUSES,
+                format!("{at}.recoverable"),
+                "must be `yes`, `maybe` or `no`",
+            );
         }
         if !(0..=100).contains(&cause.prior) {
             c.report(CAUSES, format!("{at}.prior"), "must be between 0 and 100");
@@ -126,10 +166,18 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
         c.text(CAUSES, &format!("{at}.explanation"), &cause.explanation);
         c.text(CAUSES, &format!("{at}.recovery"), &cause.recovery);
         if cause.checks.is_empty() {
-            c.report(CAUSES, format!("{at}.checks"), "every cause needs at least one check");
+            c.report(
+                CAUSES,
+                format!("{at}.checks"),
+                "every cause needs at least one check",
+            );
         }
         if cause.actions.is_empty() {
-            c.report(CAUSES, format!("{at}.actions"), "every cause needs at least one action");
+            c.report(
+                CAUSES,
+                format!("{at}.actions"),
+                "every cause needs at least one action",
+            );
         }
         for (j, t) in cause.checks.iter().enumerate() {
             c.text(CAUSES, &format!("{at}.checks[{j}]"), t);
@@ -140,7 +188,11 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
     }
     for required in REQUIRED_CAUSES {
         if !cause_ids.contains(required) {
-            c.report(CAUSES, "cause", format!("the required cause `{required}` is missing"));
+            c.report(
+                CAUSES,
+                "cause",
+                format!("the required cause `{required}` is missing"),
+            );
         }
     }
 
@@ -150,16 +202,26 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
     for (i, rule) in raw.rules.rule.iter().enumerate() {
         let at = format!("rule[{i}]");
         if !cause_ids.contains(rule.cause.as_str()) {
-            c.report(RULES, format!("{at}.cause"), format!("unknown cause `{}`", rule.cause));
+            c.report(
+                RULES,
+                format!("{at}.cause"),
+                format!("unknown cause `{}`", rule.cause),
+            );
         }
         ruled_causes.insert(rule.cause.as_str());
         match (rule.effect.as_str(), rule.weight) {
             ("raise" | "lower", Some(w)) if w > 0 => {}
-            ("raise" | "lower", _) => c.report(RULES, format!("{at}.weight"), "raise and lower need a positive weight"),
+            ("raise" | "lower", _) => c.report(
+                RULES,
+                format!("{at}.weight"),
+                "raise and lower need a positive weight",
+            ),
             ("decisive" | "rule_out", None) => {}
-            ("decisive" | "rule_out", Some(_)) => {
-                c.report(RULES, format!("{at}.weight"), "decisive and rule_out rules take no weight")
-            }
+            ("decisive" | "rule_out", Some(_)) => c.report(
+                RULES,
+                format!("{at}.weight"),
+                "decisive and rule_out rules take no weight",
+            ),
             (other, _) => c.report(
                 RULES,
                 format!("{at}.effect"),
@@ -167,7 +229,11 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
             ),
         }
         if rule.when.is_empty() {
-            c.report(RULES, format!("{at}.when"), "a rule needs at least one condition");
+            c.report(
+                RULES,
+                format!("{at}.when"),
+                "a rule needs at least one condition",
+            );
         }
         for (j, cond) in rule.when.iter().enumerate() {
             c.condition(RULES, &format!("{at}.when[{j}]"), cond);
@@ -176,7 +242,11 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
         for (lang, text) in [("ja", &rule.reason.ja), ("en", &rule.reason.en)] {
             for placeholder in placeholders(text) {
                 if !vocab::REASON_PLACEHOLDERS.contains(&placeholder) {
-                    c.report(RULES, format!("{at}.reason.{lang}"), format!("unknown placeholder `{placeholder}`"));
+                    c.report(
+                        RULES,
+                        format!("{at}.reason.{lang}"),
+                        format!("unknown placeholder `{placeholder}`"),
+                    );
                 }
             }
             let mut ja = placeholders(&rule.reason.ja);
@@ -184,13 +254,21 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
             ja.sort_unstable();
             en.sort_unstable();
             if lang == "en" && ja != en {
-                c.report(RULES, format!("{at}.reason"), "ja and en use different placeholders");
+                c.report(
+                    RULES,
+                    format!("{at}.reason"),
+                    "ja and en use different placeholders",
+                );
             }
         }
     }
     for id in &cause_ids {
         if !ruled_causes.contains(id) {
-            c.report(CAUSES, format!("cause `{id}`"), "no rule in rules.toml ever moves this cause");
+            c.report(
+                CAUSES,
+                format!("cause `{id}`"),
+                "no rule in rules.toml ever moves this cause",
+            );
         }
     }
 
@@ -201,24 +279,46 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
     for (i, q) in raw.questions.question.iter().enumerate() {
         let at = format!("question[{i}]");
         if !is_id(&q.id) {
-            c.report(QUESTIONS, format!("{at}.id"), format!("`{}` is not a snake_case id", q.id));
+            c.report(
+                QUESTIONS,
+                format!("{at}.id"),
+                format!("`{}` is not a snake_case id", q.id),
+            );
         }
         if !question_ids.insert(q.id.as_str()) {
-            c.report(QUESTIONS, format!("{at}.id"), format!("`{}` is defined twice", q.id));
+            c.report(
+                QUESTIONS,
+                format!("{at}.id"),
+                format!("`{}` is defined twice", q.id),
+            );
         }
         match vocab::fact_values(&q.fact) {
-            None => c.report(QUESTIONS, format!("{at}.fact"), format!("unknown fact `{}`", q.fact)),
-            Some(_) if vocab::DERIVED_FACTS.contains(&q.fact.as_str()) => {
-                c.report(QUESTIONS, format!("{at}.fact"), format!("`{}` is derived and cannot be asked", q.fact))
-            }
+            None => c.report(
+                QUESTIONS,
+                format!("{at}.fact"),
+                format!("unknown fact `{}`", q.fact),
+            ),
+            Some(_) if vocab::DERIVED_FACTS.contains(&q.fact.as_str()) => c.report(
+                QUESTIONS,
+                format!("{at}.fact"),
+                format!("`{}` is derived and cannot be asked", q.fact),
+            ),
             Some(values) => {
                 if !asked_facts.insert(q.fact.as_str()) {
-                    c.report(QUESTIONS, format!("{at}.fact"), format!("`{}` is asked twice", q.fact));
+                    c.report(
+                        QUESTIONS,
+                        format!("{at}.fact"),
+                        format!("`{}` is asked twice", q.fact),
+                    );
                 }
                 match q.kind.as_str() {
                     "choice" => {
                         if q.choices.len() < 2 {
-                            c.report(QUESTIONS, format!("{at}.choices"), "a choice question needs two choices or more");
+                            c.report(
+                                QUESTIONS,
+                                format!("{at}.choices"),
+                                "a choice question needs two choices or more",
+                            );
                         }
                         for (j, choice) in q.choices.iter().enumerate() {
                             if !values.contains(&choice.value.as_str()) {
@@ -228,18 +328,34 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
                                     format!("`{}` is not a value of `{}`", choice.value, q.fact),
                                 );
                             }
-                            c.text(QUESTIONS, &format!("{at}.choices[{j}].label"), &choice.label);
+                            c.text(
+                                QUESTIONS,
+                                &format!("{at}.choices[{j}].label"),
+                                &choice.label,
+                            );
                         }
                     }
                     "tri" | "date" => {
                         if !q.choices.is_empty() {
-                            c.report(QUESTIONS, format!("{at}.choices"), "only choice questions list choices");
+                            c.report(
+                                QUESTIONS,
+                                format!("{at}.choices"),
+                                "only choice questions list choices",
+                            );
                         }
                         if q.kind == "tri" && values != vocab::TRI {
-                            c.report(QUESTIONS, format!("{at}.kind"), format!("`{}` is not a yes/no fact", q.fact));
+                            c.report(
+                                QUESTIONS,
+                                format!("{at}.kind"),
+                                format!("`{}` is not a yes/no fact", q.fact),
+                            );
                         }
                         if q.kind == "date" && q.fact != "cardIssued" {
-                            c.report(QUESTIONS, format!("{at}.kind"), "only `cardIssued` is asked as a date");
+                            c.report(
+                                QUESTIONS,
+                                format!("{at}.kind"),
+                                "only `cardIssued` is asked as a date",
+                            );
                         }
                     }
                     other => c.report(
@@ -257,7 +373,10 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
                 c.report(
                     QUESTIONS,
                     format!("{at}.ask_if[{j}].fact"),
-                    format!("`{}` is not asked by an earlier question, so this question is unreachable", cond.fact),
+                    format!(
+                        "`{}` is not asked by an earlier question, so this question is unreachable",
+                        cond.fact
+                    ),
                 );
             }
         }
@@ -284,12 +403,20 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
     const UI: &str = "ui.toml";
     for key in UiKey::ALL {
         if !raw.ui.text.contains_key(key.name()) {
-            c.report(UI, format!("text.{}", key.name()), "is missing (the app uses this key)");
+            c.report(
+                UI,
+                format!("text.{}", key.name()),
+                "is missing (the app uses this key)",
+            );
         }
     }
     for (name, text) in &raw.ui.text {
         if !UiKey::ALL.iter().any(|k| k.name() == name) {
-            c.report(UI, format!("text.{name}"), "is not used by the app: remove it or add it to vocab.rs");
+            c.report(
+                UI,
+                format!("text.{name}"),
+                "is not used by the app: remove it or add it to vocab.rs",
+            );
         }
         c.text(UI, &format!("text.{name}"), text);
     }
@@ -300,7 +427,9 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
 fn is_id(id: &str) -> bool {
     !id.is_empty()
         && id.starts_with(|ch: char| ch.is_ascii_lowercase())
-        && id.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')
+        && id
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_')
 }
 
 /// The `{name}` placeholders of a text, braces included.
@@ -308,7 +437,9 @@ pub fn placeholders(text: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut rest = text;
     while let Some(start) = rest.find('{') {
-        let Some(len) = rest[start..].find('}') else { break };
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
         found.push(&rest[start..start + len + 1]);
         rest = &rest[start + len + 1..];
     }
