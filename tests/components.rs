@@ -206,3 +206,117 @@ async fn walking_to_the_result_ranks_an_expired_card_first() {
         .unwrap_or_default()
         .contains("2019-05-01"));
 }
+
+fn result_facts() -> Facts {
+    let mut facts = Facts::default();
+    facts.marketplace = giftcard_doctor_core::facts::Marketplace::from_id("jp");
+    facts.loss = Some(giftcard_doctor_core::facts::Loss::Partial);
+    facts.set_tri("invalidationEmail", Some(Tri::No));
+    facts.set_tri("accountSuspendedNotice", Some(Tri::No));
+    facts.set_tri("alreadyRegisteredMessage", Some(Tri::No));
+    facts.skipped.push("card_issued".into());
+    for fact in giftcard_doctor_core::facts::TRI_FACTS {
+        if facts.tri(fact).is_none() {
+            facts.set_tri(fact, Some(Tri::Unsure));
+        }
+    }
+    facts
+}
+
+fn causes(root: &Element) -> Vec<String> {
+    all(root, "ol.gcd-causes > li[data-cause]")
+        .iter()
+        .filter_map(|li| li.get_attribute("data-cause"))
+        .collect()
+}
+
+fn input(el: &Element, value: &str) {
+    if let Some(i) = el.dyn_ref::<HtmlInputElement>() {
+        i.set_value(value);
+    } else if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.set_value(value);
+    }
+    el.dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_card_keeps_only_its_last_four_characters() {
+    let root = mount(107, "en", Some(result_facts())).await;
+    assert!(!causes(&root).is_empty(), "the result is shown");
+    let code = root
+        .query_selector(".gcd-cards input.gcd-code")
+        .unwrap()
+        .expect("a code field");
+    input(&code, "abcd-ef12 34-gh56");
+    yew::scheduler::flush().await;
+    assert!(
+        text(&root, ".gcd-cards").contains("xxxx-xxxxxx-GH56"),
+        "the masked form is previewed"
+    );
+    let date = root
+        .query_selector(".gcd-cards input[type=date]")
+        .unwrap()
+        .unwrap();
+    input(&date, "2015-03-01");
+    yew::scheduler::flush().await;
+    let add: HtmlElement = root
+        .query_selector(".gcd-card-form button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    add.click();
+    yew::scheduler::flush().await;
+    let html = root.inner_html().to_uppercase();
+    assert!(html.contains("XXXX-XXXXXX-GH56"));
+    assert!(
+        !html.contains("ABCD") && !html.contains("EF1234") && !html.contains("EF12"),
+        "no part but the last four"
+    );
+    let code: HtmlInputElement = root
+        .query_selector(".gcd-cards input.gcd-code")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(code.value(), "", "the field is cleared");
+    // The card issued 2015 expired long ago (any type lasted at most 3 years): it now leads the ranking.
+    assert_eq!(causes(&root).first().map(String::as_str), Some("expired"));
+}
+
+#[wasm_bindgen_test]
+async fn a_pasted_history_with_amazon_pay_raises_that_cause() {
+    let root = mount(108, "ja", Some(result_facts())).await;
+    let before = causes(&root)
+        .iter()
+        .position(|c| c == "amazon_pay")
+        .expect("amazon_pay is ranked");
+    let area = root
+        .query_selector(".gcd-history textarea")
+        .unwrap()
+        .expect("a paste area");
+    input(
+        &area,
+        include_str!("../crates/core/tests/fixtures/history/ja-tabs.txt"),
+    );
+    yew::scheduler::flush().await;
+    let read: HtmlElement = all(&root, ".gcd-history button")
+        .into_iter()
+        .find(|b| b.text_content().as_deref() == Some("読み取る"))
+        .expect("the read button")
+        .dyn_into()
+        .unwrap();
+    read.click();
+    yew::scheduler::flush().await;
+    let after = causes(&root)
+        .iter()
+        .position(|c| c == "amazon_pay")
+        .unwrap();
+    assert!(after < before, "amazon_pay moved from {before} to {after}");
+    assert!(text(&root, "li[data-cause='amazon_pay']").contains("¥1,500"));
+    assert!(
+        text(&root, ".gcd-history-report").contains("¥12,607"),
+        "the unexplained change is reported"
+    );
+}

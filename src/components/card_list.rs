@@ -214,6 +214,9 @@ pub fn CardList(props: &CardListProps) -> Html {
                         <p>{ t(UiKey::CardCodeHelp, lang) }</p>
                         if let Some(check) = &check {
                             <p>{ tf(UiKey::CardKeptAs, lang, &[("masked", &check.masked)]) }</p>
+                            if !check.length_checked {
+                                <p>{ t(UiKey::CodeLengthUnchecked, lang) }</p>
+                            }
                             { for check.localized_problems(lang).into_iter().map(|p| html! { <p class="gcd-error">{ p }</p> }) }
                         }
                     </div>

@@ -203,6 +203,7 @@ ui_keys! {
     CodeProblemLength = "code_problem_length",
     CodeProblemAlphabet = "code_problem_alphabet",
     CodeProblemConfusable = "code_problem_confusable",
+    CodeLengthUnchecked = "code_length_unchecked",
     CardProblemFuture = "card_problem_future",
     RuleJp10y = "rule_jp_10y",
     RuleJpOld1y = "rule_jp_old_1y",
