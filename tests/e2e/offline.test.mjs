@@ -1,0 +1,88 @@
+// The offline single file, saved to disk and opened from file:// with the network off and every request that is not
+// the file itself refused: the wizard works to a result in both languages. Its size is logged (the budget is
+// checked by `cargo xtask bench`, not here).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { copyFile, mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { launch, newContext, VIEWPORTS } from "./lib/browser.mjs";
+import { DIST } from "./lib/paths.mjs";
+import { Widget } from "./lib/widget.mjs";
+
+const NAME = "giftcard-doctor-offline.html";
+const BUDGET = 600 * 1024;
+
+let browser;
+let dir;
+let file;
+
+before(async () => {
+  [browser, dir] = await Promise.all([launch(), mkdtemp(join(tmpdir(), "gcd-saved-"))]);
+  await copyFile(join(DIST, NAME), join(dir, NAME));
+  file = pathToFileURL(join(dir, NAME)).href;
+});
+
+after(async () => {
+  await browser?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** A context with the network off and everything but file: refused; returns the page and the requests it made. */
+async function offline(lang) {
+  const context = await newContext(browser, { lang, viewport: VIEWPORTS.phone });
+  await context.setOffline(true);
+  const requests = [];
+  const refused = [];
+  context.on("request", (r) => requests.push(r.url()));
+  await context.route("**/*", (route) => {
+    if (route.request().url().startsWith("file:")) return route.continue();
+    refused.push(route.request().url());
+    return route.abort("internetdisconnected");
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  await page.goto(file);
+  return { context, page, requests, refused, errors };
+}
+
+test("the file's size is reported (not asserted)", async (t) => {
+  const { size } = await stat(join(dir, NAME));
+  const verdict = size <= BUDGET ? "within" : "OVER";
+  t.diagnostic(`${NAME}: ${size} bytes (${(size / 1024).toFixed(1)} KiB), ${verdict} the 600 KB budget`);
+  assert.ok(size > 0);
+});
+
+test("Japanese: from file:// with no network, to a result", async () => {
+  const { context, page, requests, refused, errors } = await offline("ja");
+  const w = new Widget(page, "ja");
+  await w.expectQuestion("marketplace");
+  await w.walk({ marketplace: "jp", loss: "all", invalidation_email: "no", suspended_notice: "no", card_issued: "2016-05-01" }, { fallback: "no" });
+  const causes = await w.causes();
+  assert.equal(causes[0].id, "expired", JSON.stringify(causes));
+  // Answers survive a reload of the saved file too.
+  await page.reload();
+  assert.deepEqual(await w.causes(), causes);
+  assert.deepEqual(refused, [], "nothing tried to reach the network");
+  assert.ok(requests.every((u) => u === file), JSON.stringify(requests));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("English: from file:// with no network, to a result", async () => {
+  const { context, page, requests, refused, errors } = await offline("en");
+  const w = new Widget(page, "ja");
+  await w.expectQuestion("marketplace");
+  await w.switchLanguage();
+  await w.expectQuestion("marketplace");
+  await w.walk({ marketplace: "us", loss: "partial", pending_orders: "yes" }, { fallback: "no" });
+  const causes = await w.causes();
+  assert.equal(causes[0].id, "pending_order", JSON.stringify(causes));
+  assert.equal(await w.title.evaluate((el) => el.closest("[lang]").getAttribute("lang")), "en");
+  assert.deepEqual(refused, []);
+  assert.ok(requests.every((u) => u === file), JSON.stringify(requests));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -1,0 +1,331 @@
+// The wizard on the standalone page (dist/index.html over http): the whole flow with the keyboard alone in both
+// languages, the result order for several answer paths, Back, reload, "forget my answers", changing an answer from
+// the result, and the language switch. (axe-core and the screenshots are in wizard-a11y.test.mjs, so each file
+// stays well under a minute.)
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { launch } from "./lib/browser.mjs";
+import { startServer } from "./lib/server.mjs";
+import { UI, QUESTIONS, choiceLabel } from "./lib/content.mjs";
+import { answerByKeyboard, focusedElement, isFocused, openStandalone } from "./lib/widget.mjs";
+import { eventually } from "./lib/util.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  [server, browser] = await Promise.all([startServer(), launch()]);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens the standalone page in a fresh context (fresh sessionStorage); the widget starts in Japanese. */
+function open(options) {
+  return openStandalone(browser, server, options);
+}
+
+/** The widget's own keys in sessionStorage. */
+function savedKeys(page) {
+  return page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith("giftcard-doctor")));
+}
+
+/** The `lang` the widget set on its own root. */
+function widgetLang(w) {
+  return w.title.evaluate((el) => el.closest("[lang]").getAttribute("lang"));
+}
+
+describe("keyboard alone", () => {
+  test("Japanese: from the first question to a result and a ticked checklist item", async () => {
+    const { context, page, w, errors } = await open();
+    // On page load nothing in the widget takes focus (an embedded widget must not steal it).
+    assert.equal((await focusedElement(page)).tag, "body");
+
+    // Tab order on the first screen: the language switch, then into the choices.
+    await page.keyboard.press("Tab");
+    assert.ok(await isFocused(w.languageSwitch), "first Tab: the language switch");
+    await page.keyboard.press("Tab");
+    const first = await focusedElement(page);
+    assert.equal(first.type, "radio");
+    assert.equal(first.text, choiceLabel("marketplace", "jp", "ja"));
+    assert.equal(first.checked, false, "Tab into the group does not choose anything");
+    await page.keyboard.press("Space");
+    assert.ok(await w.radio("marketplace", "jp").isChecked());
+    // Arrow keys move the choice and never submit.
+    await page.keyboard.press("ArrowDown");
+    assert.ok(await isFocused(w.radio("marketplace", "us")));
+    assert.ok(await w.radio("marketplace", "us").isChecked());
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("ArrowUp");
+    assert.ok(await w.radio("marketplace", "jp").isChecked());
+    assert.ok(await w.group("marketplace").isVisible(), "still on the first question after arrow keys");
+    // The radio group is one tab stop: Tab goes to Next, Shift+Tab comes back to the chosen radio.
+    await page.keyboard.press("Tab");
+    assert.ok(await isFocused(w.next));
+    await page.keyboard.press("Shift+Tab");
+    assert.ok(await isFocused(w.radio("marketplace", "jp")));
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await w.expectQuestion("loss");
+    // After a step, focus is on the new question's legend.
+    await eventually(async () => assert.ok(await isFocused(w.legend), "focus on the new legend"));
+
+    const plan = {
+      loss: "all",
+      invalidation_email: "no",
+      suspended_notice: "no",
+      card_issued: "2016-05-01",
+    };
+    const asked = ["marketplace"];
+    for (let q = await w.current(); q; q = await w.current()) {
+      await eventually(async () => assert.ok(await isFocused(w.legend), `focus on the legend of ${q.id}`));
+      asked.push(await answerByKeyboard(w, page, plan[q.id] ?? "unsure"));
+    }
+    assert.ok(asked.includes("card_issued"), `the date question was asked: ${asked}`);
+    const causes = await w.causes();
+    assert.equal(causes[0].id, "expired", JSON.stringify(causes));
+    // The result heading receives focus.
+    await eventually(async () => assert.ok(await isFocused(w.resultHeading), "focus on the result heading"));
+
+    // Tab on to the first tick box of the top cause and tick it with Space.
+    const box = w.causeItems.first().getByRole("checkbox").first();
+    for (let i = 0; i < 30 && !(await isFocused(box)); i++) await page.keyboard.press("Tab");
+    assert.ok(await isFocused(box), "Tab reaches the top cause's checklist");
+    await page.keyboard.press("Space");
+    assert.ok(await box.isChecked());
+    await page.keyboard.press("Space");
+    assert.equal(await box.isChecked(), false, "Space unticks it again");
+    await page.keyboard.press("Space");
+    assert.ok(await box.isChecked());
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("English: switch the language, walk to a result, Back with Shift+Tab, tick an item", async () => {
+    const { context, page, w, errors } = await open({ lang: "en" });
+    await page.keyboard.press("Tab");
+    assert.ok(await isFocused(w.languageSwitch));
+    assert.equal(await w.languageSwitch.innerText(), "English");
+    await page.keyboard.press("Enter");
+    w.lang = "en";
+    await w.title.waitFor();
+    assert.equal(await widgetLang(w), "en");
+    assert.equal(await w.languageSwitch.innerText(), "日本語");
+    assert.ok(await isFocused(w.languageSwitch), "focus stays on the switch after switching");
+
+    await page.keyboard.press("Tab");
+    assert.equal((await focusedElement(page)).text, choiceLabel("marketplace", "jp", "en"));
+    // Walk down with the arrows to the US site, checking at each step that nothing was submitted.
+    await page.keyboard.press("ArrowDown");
+    assert.ok(await w.radio("marketplace", "us").isChecked());
+    assert.ok(await w.group("marketplace").isVisible());
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Space");
+    await w.expectQuestion("loss");
+    await eventually(async () => assert.ok(await isFocused(w.legend)));
+    await answerByKeyboard(w, page, "partial", { submitKey: "Space" });
+    // Back with the keyboard: Tab past Next to Back, then Enter; the earlier answer is still chosen.
+    const q = await w.current();
+    await page.keyboard.press("Tab");
+    while (!(await isFocused(w.back))) {
+      const f = await focusedElement(page);
+      assert.notEqual(f.tag, "body", "Tab reaches Back");
+      await page.keyboard.press("Tab");
+    }
+    await page.keyboard.press("Shift+Tab");
+    assert.ok(await isFocused(w.next), "Shift+Tab from Back goes to Next");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await w.expectQuestion("loss");
+    assert.ok(await w.radio("loss", "partial").isChecked(), "Back keeps the answer");
+    await eventually(async () => assert.ok(await isFocused(w.legend)));
+    await answerByKeyboard(w, page, "partial");
+    await w.expectQuestion(q.id);
+
+    const plan = { pending_orders: "yes" };
+    for (let cur = await w.current(); cur; cur = await w.current()) {
+      await eventually(async () => assert.ok(await isFocused(w.legend)));
+      await answerByKeyboard(w, page, plan[cur.id] ?? "no");
+    }
+    const causes = await w.causes();
+    assert.equal(causes[0].id, "pending_order", JSON.stringify(causes));
+    const box = w.causeItems.first().getByRole("checkbox").nth(1);
+    for (let i = 0; i < 30 && !(await isFocused(box)); i++) await page.keyboard.press("Tab");
+    assert.ok(await isFocused(box));
+    await page.keyboard.press("Space");
+    assert.ok(await box.isChecked());
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe("result order", () => {
+  const cases = [
+    {
+      name: "an invalidation e-mail is decisive: invalidated first, likely, at once",
+      plan: { marketplace: "jp", loss: "all", invalidation_email: "yes" },
+      first: "invalidated",
+      band: "high",
+      asked: ["marketplace", "loss", "invalidation_email"],
+    },
+    {
+      name: "Japan, all gone, a card issued 2016-05-01: expired first",
+      plan: { marketplace: "jp", loss: "all", card_issued: "2016-05-01" },
+      first: "expired",
+      band: "high",
+    },
+    {
+      name: "several accounts and all gone: another account first",
+      plan: { marketplace: "jp", loss: "all", multiple_accounts: "yes" },
+      first: "other_account",
+      band: "high",
+    },
+    {
+      name: "US, unshipped orders: a pending order first",
+      plan: { marketplace: "us", loss: "partial", pending_orders: "yes" },
+      first: "pending_order",
+      band: "high",
+    },
+  ];
+  for (const c of cases) {
+    test(c.name, async () => {
+      const { context, w, errors } = await open();
+      const asked = await w.walk(c.plan);
+      if (c.asked) assert.deepEqual(asked, c.asked);
+      for (const [id, value] of Object.entries(c.plan)) assert.ok(asked.includes(id), `${id} was asked (${asked})`);
+      const causes = await w.causes();
+      assert.ok(causes.length >= 2, "more than one cause is listed");
+      assert.deepEqual(causes[0], { id: c.first, band: c.band }, JSON.stringify(causes));
+      assert.equal(new Set(causes.map((x) => x.id)).size, causes.length, "each cause once");
+      const rank = { high: 0, medium: 1, low: 2 };
+      for (let i = 1; i < causes.length; i++) {
+        assert.ok(rank[causes[i - 1].band] <= rank[causes[i].band], `bands never rise down the list: ${JSON.stringify(causes)}`);
+      }
+      // What the order means is also said in words: the band is text, not colour alone.
+      assert.equal(await w.causeItems.first().getByText(w.t(`band_${c.band}`), { exact: true }).count(), 1);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+});
+
+describe("answers kept and forgotten", () => {
+  test("Back keeps the earlier answers, from a question and from the result", async () => {
+    const { context, w } = await open();
+    await w.answer("jp");
+    await w.answer("all");
+    await w.expectQuestion("invalidation_email");
+    await w.back.click();
+    await w.expectQuestion("loss");
+    assert.ok(await w.radio("loss", "all").isChecked());
+    await w.back.click();
+    await w.expectQuestion("marketplace");
+    assert.ok(await w.radio("marketplace", "jp").isChecked());
+    assert.equal(await w.back.count(), 0, "no Back on the first question");
+    // Forward again without choosing: the answers are still there.
+    await w.next.click();
+    await w.expectQuestion("loss");
+    assert.ok(await w.radio("loss", "all").isChecked());
+    await w.next.click();
+    await w.expectQuestion("invalidation_email");
+    await w.answer("yes");
+    await w.resultHeading.waitFor();
+    await w.back.click();
+    await w.expectQuestion("invalidation_email");
+    assert.ok(await w.radio("invalidation_email", "yes").isChecked());
+    await context.close();
+  });
+
+  test("a reload mid-way finds the same question and the answers kept; a reload keeps the result and ticks", async () => {
+    const { context, page, w } = await open();
+    await w.answer("jp");
+    await w.answer("all");
+    await w.expectQuestion("invalidation_email");
+    const progress = await w.progressText.innerText();
+    await page.reload();
+    await w.expectQuestion("invalidation_email");
+    assert.equal(await w.progressText.innerText(), progress);
+    await w.back.click();
+    assert.ok(await w.radio("loss", "all").isChecked());
+    await w.back.click();
+    assert.ok(await w.radio("marketplace", "jp").isChecked());
+    await w.next.click();
+    await w.next.click();
+    await w.answer("yes");
+    const box = w.causeItems.first().getByRole("checkbox").first();
+    await box.check();
+    const before = await w.causes();
+    await page.reload();
+    assert.deepEqual(await w.causes(), before);
+    assert.ok(await w.causeItems.first().getByRole("checkbox").first().isChecked(), "the tick survives a reload");
+    await context.close();
+  });
+
+  test('"forget my answers" leaves nothing in sessionStorage', async () => {
+    const { context, page, w } = await open();
+    await w.answer("jp");
+    await w.answer("all");
+    assert.deepEqual(await savedKeys(page), ["giftcard-doctor:v1:0"], "answers are kept while working");
+    await w.button("forget_answers").click();
+    await page.getByRole("status").getByText(w.t("forgotten")).waitFor();
+    await w.expectQuestion("marketplace");
+    assert.equal(await w.radio("marketplace", "jp").isChecked(), false, "the answers are gone from the page");
+    assert.deepEqual(await page.evaluate(() => ({ ...sessionStorage })), {}, "nothing left in sessionStorage");
+    await page.reload();
+    await w.expectQuestion("marketplace");
+    assert.equal(await w.radio("marketplace", "jp").isChecked(), false, "and nothing comes back on reload");
+    await context.close();
+  });
+
+  test("changing an answer from the result updates the ranking in place", async () => {
+    const { context, page, w } = await open();
+    await w.walk({ marketplace: "jp", loss: "all", multiple_accounts: "yes" });
+    const before = await w.causes();
+    assert.equal(before[0].id, "other_account");
+    const url = page.url();
+    await w.scope.getByText(w.t("answers_heading"), { exact: true }).click();
+    const select = w.scope.getByLabel(QUESTIONS.get("multiple_accounts").text.ja, { exact: true });
+    await select.selectOption({ label: UI.no.ja });
+    await eventually(async () => {
+      const now = await w.causes();
+      assert.ok(!now.some((c) => c.id === "other_account"), `other_account left the ranking: ${JSON.stringify(now)}`);
+    });
+    // Still the result, same page: updated in place, and the ruled-out cause says why.
+    assert.ok(await w.resultHeading.isVisible());
+    assert.equal(page.url(), url);
+    const ruledOut = w.scope.getByText(new RegExp(`^${w.t("ruled_out_heading")}`));
+    await ruledOut.click();
+    assert.equal(await page.locator('[data-ruled-out="other_account"]').count(), 1);
+    // And back again.
+    await select.selectOption({ label: UI.yes.ja });
+    await eventually(async () => assert.equal((await w.causes())[0].id, "other_account"));
+    await context.close();
+  });
+});
+
+test("the language switch changes every text and keeps the answers and the ranking", async () => {
+  const { context, page, w } = await open();
+  assert.equal(await widgetLang(w), "ja");
+  await w.answer("jp");
+  await w.radio("loss", "all").check();
+  await w.switchLanguage();
+  assert.equal(await widgetLang(w), "en");
+  await w.expectQuestion("loss");
+  assert.ok(await w.radio("loss", "all").isChecked(), "the choice made survives the switch");
+  const widget = page.locator("[data-giftcard-doctor]");
+  assert.equal(await widget.getByText(/[ぁ-んァ-ン]/).count(), 0, "no Japanese text left in the widget");
+  await w.next.click();
+  await w.walk({ invalidation_email: "yes" });
+  const en = await w.causes();
+  const enTitle = await w.causeItems.first().locator("summary").innerText();
+  await w.switchLanguage();
+  assert.deepEqual(await w.causes(), en, "same ranking in both languages");
+  assert.notEqual(await w.causeItems.first().locator("summary").innerText(), enTitle);
+  await page.reload();
+  await w.resultHeading.waitFor();
+  assert.equal(await widgetLang(w), "ja", "the language is kept across a reload");
+  await context.close();
+});
