@@ -1,0 +1,188 @@
+// The card list and the balance-history analyzer in a real browser: pasting a sample (Japanese tab-separated,
+// English one cell per line) shows the report and changes the ranking; "clear" wipes it; oversize input is refused;
+// a claim code is kept as its last four characters only (page, storage, share link); and both work in the offline
+// file from file:// with the network off.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { launch, newContext, VIEWPORTS } from "./lib/browser.mjs";
+import { UI } from "./lib/content.mjs";
+import { DIST, E2E } from "./lib/paths.mjs";
+import { assertNoSecrets, assertNothingStored, FULL_CODE, LAST_FOUR } from "./lib/privacy.mjs";
+import { startServer } from "./lib/server.mjs";
+import { eventually } from "./lib/util.mjs";
+import { openStandalone, Widget } from "./lib/widget.mjs";
+
+const SAMPLES = join(E2E, "../../crates/core/tests/fixtures/history");
+const sample = (name) => readFileSync(join(SAMPLES, name), "utf8");
+
+let browser;
+let server;
+
+before(async () => {
+  [browser, server] = await Promise.all([launch(), startServer()]);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The history panel's parts, found by their labels and names. */
+function history(w) {
+  return {
+    open: () => w.scope.getByText(w.t("history_heading"), { exact: true }).click(),
+    area: w.scope.getByLabel(w.t("history_paste")),
+    read: w.scope.getByRole("button", { name: w.t("history_analyze"), exact: true }),
+    clear: w.scope.getByRole("button", { name: w.t("history_clear"), exact: true }),
+    report: w.scope.locator(".gcd-history-report"),
+  };
+}
+
+/** The card panel's parts. */
+function cards(w) {
+  return {
+    open: () => w.scope.getByText(w.t("cards_heading"), { exact: true }).click(),
+    code: w.scope.getByLabel(w.t("card_code")),
+    issued: w.scope.getByLabel(w.t("card_issued")),
+    add: w.scope.getByRole("button", { name: w.t("card_add"), exact: true }),
+    items: w.scope.locator(".gcd-card-item"),
+  };
+}
+
+const rank = (causes, id) => causes.findIndex((c) => c.id === id);
+
+test("a pasted Japanese history shows where the money went and raises Amazon Pay; clear wipes it", async () => {
+  const { context, w, errors } = await openStandalone(browser, server);
+  try {
+    await w.walk({ marketplace: "jp", loss: "partial", invalidation_email: "no", suspended_notice: "no" });
+    const before = await w.causes();
+    const h = history(w);
+    await h.open();
+    await h.area.fill(sample("ja-tabs.txt"));
+    await h.read.click();
+    await h.report.waitFor();
+    const report = await h.report.innerText();
+    assert.match(report, /¥12,607/, "the unexplained drop between 2026-01-05 and 2026-01-22 is reported");
+    assert.match(report, /xxxx-xxxxxx-W9CT/, "the added card's last four are listed");
+    assert.match(report, new RegExp(UI.kind_amazon_pay.ja), "Amazon Pay spending has its own line");
+    const afterPaste = await eventually(async () => {
+      const now = await w.causes();
+      assert.ok(rank(now, "amazon_pay") < rank(before, "amazon_pay"), JSON.stringify(now));
+      return now;
+    });
+    const reasons = await w.scope.locator("li[data-cause='amazon_pay']").innerText();
+    assert.match(reasons, /¥1,500/, "the reason names the amount paid through Amazon Pay");
+    await h.clear.click();
+    assert.equal(await h.area.inputValue(), "", "the pasted text is gone");
+    assert.equal(await h.report.count(), 0, "and so is the report");
+    await eventually(async () => assert.deepEqual(await w.causes(), before, "the ranking is back to the answers alone"));
+    assert.notDeepEqual(afterPaste, before);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("an English history pasted one cell per line is read too", async () => {
+  const context = await newContext(browser, { lang: "en" });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url("/index.html"));
+    const w = new Widget(page, "ja");
+    await w.ready();
+    await w.switchLanguage();
+    await w.walk({ marketplace: "uk", loss: "partial" });
+    const h = history(w);
+    await h.open();
+    await h.area.fill(sample("en-uk-cells.txt"));
+    await h.read.click();
+    await h.report.waitFor();
+    const report = await h.report.innerText();
+    assert.match(report, /£/, "amounts are in pounds");
+    assert.doesNotMatch(report, new RegExp(UI.history_nothing.en), "rows were read");
+  } finally {
+    await context.close();
+  }
+});
+
+test("input over the size limit is refused with a message, without freezing the page", async () => {
+  const { context, page, w } = await openStandalone(browser, server);
+  try {
+    await w.walk({ marketplace: "jp", invalidation_email: "yes" });
+    const h = history(w);
+    await h.open();
+    // 3 MB: set directly, as a paste would, rather than typed key by key.
+    await h.area.evaluate((el) => {
+      el.value = "2026年1月22日\tAmazon.co.jpの注文\t-￥754\t￥639\n".repeat(60_000);
+      el.dispatchEvent(new InputEvent("input", { bubbles: true }));
+    });
+    await h.read.click();
+    const alert = w.scope.locator(".gcd-history [role=alert]");
+    await alert.waitFor();
+    assert.match(await alert.innerText(), new RegExp(UI.history_too_large.ja.split("{limit}")[0].slice(0, 8)));
+    assert.equal(await page.evaluate(() => 1 + 1), 2, "the page still answers");
+  } finally {
+    await context.close();
+  }
+});
+
+test("a claim code is kept as its last four characters only, and an expired card leads the ranking", async () => {
+  const { context, page, w } = await openStandalone(browser, server);
+  try {
+    await w.walk({ marketplace: "jp", loss: "all", invalidation_email: "no", suspended_notice: "no" });
+    const c = cards(w);
+    await c.open();
+    await c.code.fill(FULL_CODE.toLowerCase());
+    await eventually(async () => assert.match(await w.scope.locator(".gcd-cards").innerText(), new RegExp(`xxxx-xxxxxx-${LAST_FOUR}`)));
+    await c.issued.fill("2015-03-01");
+    await c.add.click();
+    await c.items.first().waitFor();
+    assert.match(await c.items.first().innerText(), new RegExp(`xxxx-xxxxxx-${LAST_FOUR}`));
+    assert.equal(await c.code.inputValue(), "", "the code field is emptied once the card is added");
+    const shadowHtml = await page.evaluate(() => document.querySelector("[data-giftcard-doctor]").shadowRoot.innerHTML);
+    assertNoSecrets(shadowHtml, "the widget's DOM");
+    await assertNothingStored(page);
+    assertNoSecrets(page.url(), "the URL");
+    const causes = await w.causes();
+    assert.equal(causes[0].id, "expired", JSON.stringify(causes));
+    assert.equal(causes[0].band, "high");
+  } finally {
+    await context.close();
+  }
+});
+
+test("the offline file runs the card list and the history analyzer from file:// with the network off", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "gcd-analyzer-"));
+  const context = await newContext(browser, { viewport: VIEWPORTS.phone });
+  try {
+    await copyFile(join(DIST, "giftcard-doctor-offline.html"), join(dir, "offline.html"));
+    await context.setOffline(true);
+    const requests = [];
+    context.on("request", (r) => requests.push(r.url()));
+    await context.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : route.abort()));
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(join(dir, "offline.html")).href);
+    const w = new Widget(page, "ja");
+    await w.walk({ marketplace: "jp", loss: "partial", invalidation_email: "no", suspended_notice: "no" });
+    const h = history(w);
+    await h.open();
+    await h.area.fill(sample("ja-spaces.txt"));
+    await h.read.click();
+    await h.report.waitFor();
+    assert.doesNotMatch(await h.report.innerText(), new RegExp(UI.history_nothing.ja));
+    const c = cards(w);
+    await c.open();
+    await c.code.fill(FULL_CODE);
+    await c.add.click();
+    await c.items.first().waitFor();
+    assert.deepEqual(requests.filter((u) => !u.startsWith("file:")), [], "no request left the page");
+  } finally {
+    await context.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
