@@ -151,21 +151,6 @@ impl Tri {
     }
 }
 
-/// The yes / no facts, in camelCase as hosts pass them.
-pub const TRI_FACTS: [&str; 12] = [
-    "multipleAccounts",
-    "unfamiliarActivity",
-    "phoneLostOrPhished",
-    "pendingOrders",
-    "subscribeAndSave",
-    "amazonPayUse",
-    "kindleOrOneClick",
-    "invalidationEmail",
-    "boughtFromResale",
-    "outageReports",
-    "alreadyRegisteredMessage",
-    "accountSuspendedNotice",
-];
 
 /// A gift card the person has (or had) registered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -331,26 +316,68 @@ pub struct RawCard {
     pub marketplace: Option<Value>,
 }
 
-/// Facts as hosts pass them from JS and golden cases write them: camelCase names, strings for values. Unknown names
-/// are ignored.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RawFacts {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub marketplace: Option<Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub today: Option<Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub loss: Option<Value>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub cards: Vec<RawCard>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub skipped: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub history: Option<Findings>,
-    /// The yes / no facts and anything else; unknown names are ignored.
-    #[serde(flatten)]
-    pub rest: BTreeMap<String, Value>,
+macro_rules! raw_facts {
+    ($($field:ident = $name:literal,)*) => {
+        /// Facts as hosts pass them from JS and golden cases write them: camelCase names, strings for values.
+        /// Unknown names are ignored. (The yes / no facts are spelled out rather than collected with
+        /// `#[serde(flatten)]`, whose buffering would cost the wasm several KB.)
+        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        pub struct RawFacts {
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub marketplace: Option<Value>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub today: Option<Value>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub loss: Option<Value>,
+            #[serde(default, skip_serializing_if = "Vec::is_empty")]
+            pub cards: Vec<RawCard>,
+            #[serde(default, skip_serializing_if = "Vec::is_empty")]
+            pub skipped: Vec<String>,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub history: Option<Findings>,
+            $(
+                #[serde(default, skip_serializing_if = "Option::is_none")]
+                pub $field: Option<Value>,
+            )*
+        }
+
+        impl RawFacts {
+            /// The raw value of a yes / no fact, by its camelCase name.
+            pub fn tri_value(&self, name: &str) -> Option<&Value> {
+                match name {
+                    $($name => self.$field.as_ref(),)*
+                    _ => None,
+                }
+            }
+
+            /// Sets the raw value of a yes / no fact; unknown names are ignored.
+            pub fn set_tri_value(&mut self, name: &str, value: Option<Value>) {
+                match name {
+                    $($name => self.$field = value,)*
+                    _ => {}
+                }
+            }
+        }
+
+        /// The yes / no facts, in camelCase as hosts pass them.
+        pub const TRI_FACTS: [&str; [$($name),*].len()] = [$($name),*];
+    };
+}
+
+raw_facts! {
+    multiple_accounts = "multipleAccounts",
+    unfamiliar_activity = "unfamiliarActivity",
+    phone_lost_or_phished = "phoneLostOrPhished",
+    pending_orders = "pendingOrders",
+    subscribe_and_save = "subscribeAndSave",
+    amazon_pay_use = "amazonPayUse",
+    kindle_or_one_click = "kindleOrOneClick",
+    invalidation_email = "invalidationEmail",
+    bought_from_resale = "boughtFromResale",
+    outage_reports = "outageReports",
+    already_registered_message = "alreadyRegisteredMessage",
+    account_suspended_notice = "accountSuspendedNotice",
 }
 
 fn string<'a>(field: &str, value: &'a Option<Value>) -> Result<Option<&'a str>, FactsError> {
@@ -486,7 +513,7 @@ impl RawFacts {
         }
         let mut answers = BTreeMap::new();
         for name in TRI_FACTS {
-            let value = self.rest.get(name).cloned();
+            let value = self.tri_value(name).cloned();
             if let Some(tri) = one_of(name, &value, Tri::from_id, "yes, no, unsure")? {
                 answers.insert(name, tri);
             }
@@ -512,7 +539,7 @@ impl Facts {
     /// The raw form of these facts (for storage and the URL fragment); `lower` of it gives these facts back.
     pub fn to_raw(&self) -> RawFacts {
         let s = |v: &str| Some(Value::Str(v.to_owned()));
-        RawFacts {
+        let mut raw = RawFacts {
             marketplace: self.marketplace.and_then(|m| s(m.id())),
             today: self.today.and_then(|d| s(&d.to_string())),
             loss: self.loss.and_then(|l| s(l.id())),
@@ -529,12 +556,12 @@ impl Facts {
                 .collect(),
             skipped: self.skipped.clone(),
             history: self.history.clone(),
-            rest: self
-                .answers
-                .iter()
-                .map(|(k, v)| ((*k).to_owned(), Value::Str(v.id().to_owned())))
-                .collect(),
+            ..RawFacts::default()
+        };
+        for (name, value) in &self.answers {
+            raw.set_tri_value(name, s(value.id()));
         }
+        raw
     }
 }
 
