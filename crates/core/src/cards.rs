@@ -18,6 +18,7 @@ pub struct CardInput {
     /// The claim code, or only its last four; may be empty.
     pub code: Option<String>,
     /// Issue date (or purchase / receipt date).
+    #[serde(deserialize_with = "crate::facts::iso_date")]
     pub issued: Option<NaiveDate>,
     pub kind: CardKind,
     /// Amount in minor units (yen, cents).

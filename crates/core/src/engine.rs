@@ -436,9 +436,13 @@ pub fn apply_answer(
     let mut next = facts.clone();
     next.skipped.retain(|s| s != question_id);
     let bad = || {
+        let given = match answer {
+            Answer::Value(v) => v.clone(),
+            Answer::Date(d) => d.to_string(),
+        };
         FactsError::new(
             question_id,
-            format!("`{answer:?}` is not an answer to this question"),
+            format!("`{given}` is not an answer to this question"),
         )
     };
     match (question.fact.as_str(), answer) {

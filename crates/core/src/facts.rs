@@ -151,7 +151,6 @@ impl Tri {
     }
 }
 
-
 /// A gift card the person has (or had) registered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -562,6 +561,15 @@ impl Facts {
             raw.set_tri_value(name, s(value.id()));
         }
         raw
+    }
+}
+
+/// Reads optional ISO dates in serde input (`#[serde(deserialize_with = "crate::facts::iso_date")]`) with
+/// [`parse_date`], so the wasm does not carry chrono's general format parser.
+pub fn iso_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(s) => parse_date("date", &s).map(Some).map_err(|e| de::Error::custom(e.message)),
     }
 }
 

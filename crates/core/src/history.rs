@@ -29,7 +29,9 @@ pub struct Findings {
     /// Balance that vanished without an entry explaining it.
     pub vanished: i64,
     /// First and last date of the unexplained changes.
+    #[serde(deserialize_with = "crate::facts::iso_date")]
     pub vanished_from: Option<NaiveDate>,
+    #[serde(deserialize_with = "crate::facts::iso_date")]
     pub vanished_to: Option<NaiveDate>,
 }
 
