@@ -25,7 +25,7 @@ function open(options) {
   return openStandalone(browser, server, options);
 }
 
-describe("axe-core and screenshots", () => {
+describe("axe-core and screenshots", { concurrency: 2 }, () => {
   /**
    * Runs axe-core's default rules, which include every wcag2a, wcag2aa, wcag21a and wcag21aa rule (and the best
    * practices), and fails with a readable list of any violation.
@@ -61,6 +61,8 @@ describe("axe-core and screenshots", () => {
       await axe(page, `start ${name}`);
       await w.answer("jp");
       await w.radio("loss", "all").check();
+      // The chosen answer's box is highlighted once the widget has re-rendered.
+      await w.scope.locator("label.gcd-choice-checked").filter({ has: w.radio("loss", "all") }).waitFor();
       await screenshot(page, `question-${name}`);
       await axe(page, `question ${name}`);
       await w.answer("all");

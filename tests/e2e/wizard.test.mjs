@@ -162,7 +162,7 @@ describe("keyboard alone", () => {
   });
 });
 
-describe("result order", () => {
+describe("result order", { concurrency: 2 }, () => {
   const cases = [
     {
       name: "an invalidation e-mail is decisive: invalidated first, likely, at once",
@@ -212,7 +212,7 @@ describe("result order", () => {
   }
 });
 
-describe("answers kept and forgotten", () => {
+describe("answers kept and forgotten", { concurrency: 2 }, () => {
   test("Back keeps the earlier answers, from a question and from the result", async () => {
     const { context, w } = await open();
     await w.answer("jp");

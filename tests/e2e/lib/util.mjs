@@ -22,6 +22,10 @@ export async function eventually(check, { timeout = 5000, interval = 25 } = {}) 
 /** Saves a screenshot as tests/e2e/screenshots/<name>.png. */
 export async function screenshot(page, name, { fullPage = false } = {}) {
   await mkdir(SCREENSHOTS, { recursive: true });
+  // The pointer off the page, so no hover style makes the picture differ from run to run.
+  await page.mouse.move(0, 0);
+  // Two frames, so a render the last action started has been painted.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage, animations: "disabled", caret: "hide" });
 }
 
