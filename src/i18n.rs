@@ -23,10 +23,14 @@ pub fn tf(key: UiKey, lang: Lang, args: &[(&str, &str)]) -> String {
 }
 
 /// Picks the language: an explicit choice, else the host page's `lang`, else the browser's languages; Japanese
-/// when none of them is Japanese or English.
+/// when none of them is Japanese or English. `auto` skips the host page's `lang`: our own pages say `lang="ja"`
+/// for their Japanese title, and must not hide an English-speaking browser's wish.
 pub fn detect(explicit: Option<&str>) -> Lang {
     if let Some(lang) = explicit.and_then(Lang::from_tag) {
         return lang;
+    }
+    if explicit == Some("auto") {
+        return browser_lang();
     }
     let window = web_sys::window();
     let host = window
@@ -37,7 +41,12 @@ pub fn detect(explicit: Option<&str>) -> Lang {
     if let Some(lang) = host.as_deref().and_then(Lang::from_tag) {
         return lang;
     }
-    let languages = window
+    browser_lang()
+}
+
+/// The first of the browser's languages that is Japanese or English; Japanese otherwise.
+fn browser_lang() -> Lang {
+    let languages = web_sys::window()
         .map(|w| w.navigator().languages())
         .map(|a| a.to_vec())
         .unwrap_or_default();

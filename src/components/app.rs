@@ -183,7 +183,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<LangContext> context={lang}>
             <div class="gcd" lang={lang.tag()}>
                 <Header {on_lang} />
-                <main class="gcd-main">{ main }</main>
+                <div class="gcd-main">{ main }</div>
                 <Footer confirm_restart={state.confirm_restart}
                     on_ask_restart={dispatch(|_| Action::AskRestart)}
                     on_cancel_restart={dispatch(|_| Action::CancelRestart)}

@@ -12,7 +12,7 @@ import { pathToFileURL } from "node:url";
 import { launch, newContext, VIEWPORTS } from "./lib/browser.mjs";
 import { UI } from "./lib/content.mjs";
 import { DIST, E2E } from "./lib/paths.mjs";
-import { assertNoSecrets, assertNothingStored, FULL_CODE, LAST_FOUR } from "./lib/privacy.mjs";
+import { assertNoSecrets, assertNothingStored, FULL_CODE, HISTORY_TEXT, LAST_FOUR } from "./lib/privacy.mjs";
 import { startServer } from "./lib/server.mjs";
 import { eventually } from "./lib/util.mjs";
 import { openStandalone, Widget } from "./lib/widget.mjs";
@@ -57,13 +57,14 @@ function cards(w) {
 const rank = (causes, id) => causes.findIndex((c) => c.id === id);
 
 test("a pasted Japanese history shows where the money went and raises Amazon Pay; clear wipes it", async () => {
-  const { context, w, errors } = await openStandalone(browser, server);
+  const { context, page, w, errors } = await openStandalone(browser, server);
   try {
     await w.walk({ marketplace: "jp", loss: "partial", invalidation_email: "no", suspended_notice: "no" });
     const before = await w.causes();
     const h = history(w);
     await h.open();
-    await h.area.fill(sample("ja-tabs.txt"));
+    // The sample plus a line with a word that appears nowhere else, to look for in storage and the URL.
+    await h.area.fill(`${sample("ja-tabs.txt")}\n${HISTORY_TEXT}\n`);
     await h.read.click();
     await h.report.waitFor();
     const report = await h.report.innerText();
@@ -77,6 +78,8 @@ test("a pasted Japanese history shows where the money went and raises Amazon Pay
     });
     const reasons = await w.scope.locator("li[data-cause='amazon_pay']").innerText();
     assert.match(reasons, /¥1,500/, "the reason names the amount paid through Amazon Pay");
+    await assertNothingStored(page);
+    assertNoSecrets(page.url(), "the URL");
     await h.clear.click();
     assert.equal(await h.area.inputValue(), "", "the pasted text is gone");
     assert.equal(await h.report.count(), 0, "and so is the report");
@@ -93,9 +96,8 @@ test("an English history pasted one cell per line is read too", async () => {
   try {
     const page = await context.newPage();
     await page.goto(server.url("/index.html"));
-    const w = new Widget(page, "ja");
+    const w = new Widget(page, "en");
     await w.ready();
-    await w.switchLanguage();
     await w.walk({ marketplace: "uk", loss: "partial" });
     const h = history(w);
     await h.open();

@@ -7,6 +7,7 @@ import { launch, newContext, VIEWPORTS } from "./lib/browser.mjs";
 import { DEEP_PATH, startServer } from "./lib/server.mjs";
 import { UI } from "./lib/content.mjs";
 import { Widget, focusedElement } from "./lib/widget.mjs";
+import { AxeBuilder } from "@axe-core/playwright";
 import { eventually } from "./lib/util.mjs";
 
 const ARTICLE = "/help/articles/host-article.html";
@@ -153,6 +154,19 @@ describe("in the page, in Shadow DOM", () => {
     assert.equal((await new Widget(again.nth(0), "ja").causes())[0].id, "invalidated");
     assert.equal((await new Widget(again.nth(1), "en").causes())[0].id, "pending_order");
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("axe-core finds nothing wrong in the embedded widgets, landmarks included", async () => {
+    const { context, page } = await open(ARTICLE);
+    const { ja } = await articleWidgets(page);
+    await ja.walk({ marketplace: "jp", invalidation_email: "yes" });
+    // The whole page, so landmark rules (one top-level main, unique landmarks) see the widgets beside the host's
+    // own; only the host's deliberately garish colours are left to the host.
+    const { violations } = await new AxeBuilder({ page }).disableRules(["color-contrast"]).analyze();
+    const inWidget = await new AxeBuilder({ page }).include("[data-giftcard-doctor]").analyze();
+    const report = [...violations, ...inWidget.violations].map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    assert.deepEqual(report, []);
     await context.close();
   });
 

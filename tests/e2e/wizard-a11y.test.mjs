@@ -56,7 +56,6 @@ describe("axe-core and screenshots", { concurrency: 2 }, () => {
     const name = `${lang}-${colorScheme}-${size}`;
     test(`zero violations on the start, a question and the result: ${name}`, async () => {
       const { context, page, w } = await open({ colorScheme, viewport: VIEWPORTS[size], lang });
-      if (lang === "en") await w.switchLanguage();
       await screenshot(page, `start-${name}`);
       await axe(page, `start ${name}`);
       await w.answer("jp");

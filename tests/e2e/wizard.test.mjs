@@ -105,7 +105,7 @@ describe("keyboard alone", () => {
   });
 
   test("English: switch the language, walk to a result, Back with Shift+Tab, tick an item", async () => {
-    const { context, page, w, errors } = await open({ lang: "en" });
+    const { context, page, w, errors } = await open();
     await page.keyboard.press("Tab");
     assert.ok(await isFocused(w.languageSwitch));
     assert.equal(await w.languageSwitch.innerText(), "English");
@@ -304,6 +304,15 @@ describe("answers kept and forgotten", { concurrency: 2 }, () => {
     await eventually(async () => assert.equal((await w.causes())[0].id, "other_account"));
     await context.close();
   });
+});
+
+test("an English-speaking browser gets English on the standalone page, a Japanese one Japanese", async () => {
+  for (const lang of ["en", "ja"]) {
+    const { context, w } = await open({ lang });
+    assert.equal(await widgetLang(w), lang);
+    await w.expectQuestion("marketplace");
+    await context.close();
+  }
 });
 
 test("the language switch changes every text and keeps the answers and the ranking", async () => {

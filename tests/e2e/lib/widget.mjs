@@ -205,7 +205,7 @@ export async function answerByKeyboard(w, page, value, { submitKey = "Enter" } =
 
 /**
  * Opens the standalone page (`dist/index.html` from `server`) in a fresh context (fresh sessionStorage) and waits
- * for the widget; it starts in Japanese, the page's language. Returns `{ context, page, w, errors }`.
+ * for the widget; it starts in the browser's language (`lang`). Returns `{ context, page, w, errors }`.
  */
 export async function openStandalone(browser, server, { colorScheme = "light", viewport = VIEWPORTS.desktop, lang = "ja" } = {}) {
   const context = await newContext(browser, { colorScheme, viewport, lang });
@@ -213,7 +213,8 @@ export async function openStandalone(browser, server, { colorScheme = "light", v
   const errors = [];
   page.on("pageerror", (e) => errors.push(e));
   await page.goto(server.url("/index.html"));
-  const w = new Widget(page, "ja");
+  // The standalone page leaves the language to the browser (`data-lang="auto"`).
+  const w = new Widget(page, lang);
   await w.ready();
   return { context, page, w, errors };
 }
