@@ -569,7 +569,9 @@ impl Facts {
 pub fn iso_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
     match Option::<String>::deserialize(d)? {
         None => Ok(None),
-        Some(s) => parse_date("date", &s).map(Some).map_err(|e| de::Error::custom(e.message)),
+        Some(s) => parse_date("date", &s)
+            .map(Some)
+            .map_err(|e| de::Error::custom(e.message)),
     }
 }
 
