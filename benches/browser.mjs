@@ -77,7 +77,12 @@ async function once(kind) {
   const { metrics } = await cdp.send("Performance.getMetrics");
   const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? null;
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])));
+  const nav = await page.evaluate(() => {
+    const n = performance.getEntriesByType("navigation")[0];
+    return { responseEnd: n.responseEnd, domInteractive: n.domInteractive, domContentLoaded: n.domContentLoadedEventEnd };
+  });
   await context.close();
+  if (process.env.GCD_BENCH_DEBUG) console.error(kind, JSON.stringify({ first, nav, marks }));
   return { first, result, heap, marks };
 }
 
@@ -102,8 +107,7 @@ console.log(JSON.stringify({
   resultMs: { app: pick("app", (r) => r.result), static: pick("static", (r) => r.result) },
   jsHeapBytes: { app: pick("app", (r) => r.heap), static: pick("static", (r) => r.heap) },
   wasm: {
-    inflateMs: pick("app", (r) => m(r, "gcd:loaded", "gcd:inflated")),
-    compileMs: pick("app", (r) => m(r, "gcd:inflated", "gcd:compiled")),
+    inflateAndCompileMs: pick("app", (r) => m(r, "gcd:loaded", "gcd:compiled")),
     instantiateAndRenderMs: pick("app", (r) => m(r, "gcd:compiled", "gcd:started")),
   },
 }));

@@ -247,8 +247,7 @@ pub fn run(args: &[String]) -> Result<()> {
         &b["jsHeapBytes"]["static"],
         kb,
     );
-    row("wasm inflate (gzip → bytes)", &b["wasm"]["inflateMs"], ms);
-    row("wasm compile", &b["wasm"]["compileMs"], ms);
+    row("wasm inflate + compile (streamed)", &b["wasm"]["inflateAndCompileMs"], ms);
     row(
         "wasm instantiate + first render",
         &b["wasm"]["instantiateAndRenderMs"],
