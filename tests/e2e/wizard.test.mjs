@@ -8,7 +8,7 @@ import { launch } from "./lib/browser.mjs";
 import { startServer } from "./lib/server.mjs";
 import { UI, QUESTIONS, choiceLabel } from "./lib/content.mjs";
 import { answerByKeyboard, focusedElement, isFocused, openStandalone } from "./lib/widget.mjs";
-import { eventually } from "./lib/util.mjs";
+import { eventually, screenshot } from "./lib/util.mjs";
 
 let server;
 let browser;
@@ -336,5 +336,22 @@ test("the language switch changes every text and keeps the answers and the ranki
   await page.reload();
   await w.resultHeading.waitFor();
   assert.equal(await widgetLang(w), "ja", "the language is kept across a reload");
+  await context.close();
+});
+
+test("printing the result keeps the causes and every checklist, and drops the controls", async () => {
+  const { context, page, w } = await open();
+  await w.walk({ marketplace: "jp", loss: "all", multiple_accounts: "yes" });
+  const folded = w.scope.locator("li[data-cause] details:not([open])").first();
+  const foldedCheck = folded.locator(".gcd-checklist").first();
+  assert.equal(await foldedCheck.isVisible(), false, "on screen, a folded cause hides its checklist");
+  await page.emulateMedia({ media: "print" });
+  assert.ok(await foldedCheck.isVisible(), "on paper, every checklist is printed");
+  assert.ok(await w.causeItems.first().isVisible());
+  for (const hidden of [w.languageSwitch, w.button("restart"), w.button("copy_summary")]) {
+    assert.equal(await hidden.isVisible(), false, "buttons are left off the paper");
+  }
+  await screenshot(page, "result-ja-print", { fullPage: true });
+  await page.emulateMedia({ media: "screen" });
   await context.close();
 });
