@@ -33,6 +33,21 @@ async fn mount(instance: u32, lang: &str, start: Option<Facts>) -> Element {
     root
 }
 
+/// The element matching `selector`, as the type a test needs; panics (failing the test) when there is none.
+fn find<T: JsCast>(root: &Element, selector: &str) -> T {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .dyn_into()
+        .unwrap_or_else(|_| panic!("{selector} is not the expected element type"))
+}
+
+/// Clicks the element matching `selector` and waits for the render.
+async fn click(root: &Element, selector: &str) {
+    find::<HtmlElement>(root, selector).click();
+    yew::scheduler::flush().await;
+}
+
 fn text(root: &Element, selector: &str) -> String {
     root.query_selector(selector)
         .unwrap()
@@ -48,22 +63,10 @@ fn all(root: &Element, selector: &str) -> Vec<Element> {
 }
 
 async fn choose(root: &Element, value: &str) {
-    let radio: HtmlInputElement = root
-        .query_selector(&format!("input[type=radio][value='{value}']"))
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let radio: HtmlInputElement = find(root, &format!("input[type=radio][value='{value}']"));
     radio.click();
     yew::scheduler::flush().await;
-    let submit: HtmlElement = root
-        .query_selector("button[type=submit]")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    submit.click();
-    yew::scheduler::flush().await;
+    click(root, "button[type=submit]").await;
 }
 
 #[wasm_bindgen_test]
@@ -119,26 +122,14 @@ async fn answering_moves_on_and_back_keeps_the_answer() {
         text(&root, "legend"),
         "Which Amazon site is the balance on?"
     );
-    let jp: HtmlInputElement = root
-        .query_selector("input[value='jp']")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let jp: HtmlInputElement = find(&root, "input[value='jp']");
     assert!(jp.checked(), "the earlier answer is kept");
 }
 
 #[wasm_bindgen_test]
 async fn submitting_without_a_choice_says_so_and_stays() {
     let root = mount(104, "en", None).await;
-    let submit: HtmlElement = root
-        .query_selector("button[type=submit]")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    submit.click();
-    yew::scheduler::flush().await;
+    click(&root, "button[type=submit]").await;
     assert_eq!(
         text(&root, "legend"),
         "Which Amazon site is the balance on?"
@@ -172,25 +163,13 @@ async fn walking_to_the_result_ranks_an_expired_card_first() {
     choose(&root, "no").await; // invalidation e-mail
     choose(&root, "no").await; // suspended
                                // The card's date, typed.
-    let typed: HtmlInputElement = root
-        .query_selector("input[type=text]")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let typed: HtmlInputElement = find(&root, "input[type=text]");
     typed.set_value("2016/05/01");
     typed
         .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
         .unwrap();
     yew::scheduler::flush().await;
-    let submit: HtmlElement = root
-        .query_selector("button[type=submit]")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    submit.click();
-    yew::scheduler::flush().await;
+    click(&root, "button[type=submit]").await;
     // Issued before 2017-04-24, the card lasted at most 3 years whatever its type, so the type is not asked: it
     // expired by 2019-05-01 at the latest, which settles the diagnosis.
     let first = root
@@ -260,26 +239,14 @@ async fn a_card_keeps_only_its_last_four_characters() {
         .unwrap();
     input(&date, "2015-03-01");
     yew::scheduler::flush().await;
-    let add: HtmlElement = root
-        .query_selector(".gcd-card-form button[type=submit]")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    add.click();
-    yew::scheduler::flush().await;
+    click(&root, ".gcd-card-form button[type=submit]").await;
     let html = root.inner_html().to_uppercase();
     assert!(html.contains("XXXX-XXXXXX-GH56"));
     assert!(
         !html.contains("ABCD") && !html.contains("EF1234") && !html.contains("EF12"),
         "no part but the last four"
     );
-    let code: HtmlInputElement = root
-        .query_selector(".gcd-cards input.gcd-code")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let code: HtmlInputElement = find(&root, ".gcd-cards input.gcd-code");
     assert_eq!(code.value(), "", "the field is cleared");
     // The card issued 2015 expired long ago (any type lasted at most 3 years): it now leads the ranking.
     assert_eq!(causes(&root).first().map(String::as_str), Some("expired"));
