@@ -247,7 +247,11 @@ pub fn run(args: &[String]) -> Result<()> {
         &b["jsHeapBytes"]["static"],
         kb,
     );
-    row("wasm inflate + compile (streamed)", &b["wasm"]["inflateAndCompileMs"], ms);
+    row(
+        "wasm inflate + compile (streamed)",
+        &b["wasm"]["inflateAndCompileMs"],
+        ms,
+    );
     row(
         "wasm instantiate + first render",
         &b["wasm"]["instantiateAndRenderMs"],
