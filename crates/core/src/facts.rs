@@ -377,6 +377,7 @@ raw_facts! {
     outage_reports = "outageReports",
     already_registered_message = "alreadyRegisteredMessage",
     account_suspended_notice = "accountSuspendedNotice",
+    promotional_credit = "promotionalCredit",
 }
 
 fn string<'a>(field: &str, value: &'a Option<Value>) -> Result<Option<&'a str>, FactsError> {

@@ -38,6 +38,7 @@ pub const FACTS: &[(&str, &[&str])] = &[
     ("outageReports", TRI),
     ("alreadyRegisteredMessage", TRI),
     ("accountSuspendedNotice", TRI),
+    ("promotionalCredit", TRI),
     // Derived facts.
     ("cardExpired", &["yes", "maybe", "no", "never", "unknown"]),
     ("cardForeign", &["yes", "no"]),
