@@ -65,7 +65,7 @@ fn check(case: &Case, lang: Lang) -> Result<(), String> {
                     problems.push(format!("ruled out {got:?}, expected {want:?}"));
                 }
             }
-            for r in d.causes.iter().chain(std::iter::empty()) {
+            for r in &d.causes {
                 if r.reasons.iter().any(|s| s.contains('{')) {
                     problems.push(format!(
                         "`{}` has an unfilled placeholder: {:?}",
