@@ -20,26 +20,6 @@ pub struct HistoryAnalyzerProps {
     pub on_findings: Callback<Option<Findings>>,
 }
 
-const KINDS: [Kind; 8] = [
-    Kind::Added,
-    Kind::Order,
-    Kind::AmazonPay,
-    Kind::Released,
-    Kind::Refund,
-    Kind::Reload,
-    Kind::AmazonPayCredit,
-    Kind::Other,
-];
-
-/// The cause a kind of spending points to.
-fn linked_cause(kind: Kind) -> Option<&'static str> {
-    match kind {
-        Kind::Order => Some("applied_to_order"),
-        Kind::AmazonPay => Some("amazon_pay"),
-        _ => None,
-    }
-}
-
 fn cause_title(id: &str, lang: Lang) -> String {
     content()
         .cause(id)
@@ -79,12 +59,12 @@ fn report_view(report: &Report, total_lines: usize, market: Marketplace, lang: L
             <div class="gcd-table-wrap">
                 <table class="gcd-table">
                     <tbody>
-                        { for KINDS.iter().filter(|k| report.totals.get(**k) != 0).map(|k| html! {
+                        { for Kind::ALL.iter().filter(|k| report.totals.get(**k) != 0).map(|k| html! {
                             <tr data-kind={k.id()}>
                                 <th scope="row">{ k.label(lang) }</th>
                                 <td class="gcd-num">{ money(report.totals.get(*k)) }</td>
                                 <td>
-                                    if let Some(cause) = linked_cause(*k) {
+                                    if let Some(cause) = k.linked_cause() {
                                         { tf(UiKey::HistoryLinkedCause, lang, &[("cause", &cause_title(cause, lang))]) }
                                     }
                                 </td>

@@ -130,6 +130,16 @@ impl Kind {
         };
         content().ui(key, lang)
     }
+
+    /// The cause this kind of spending points to, so a report can link its totals to the ranking (the same facts
+    /// feed the `historyOrders` and `historyAmazonPay` rules).
+    pub fn linked_cause(self) -> Option<&'static str> {
+        match self {
+            Self::Order => Some("applied_to_order"),
+            Self::AmazonPay => Some("amazon_pay"),
+            _ => None,
+        }
+    }
 }
 
 /// One entry of the history.
