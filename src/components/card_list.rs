@@ -48,6 +48,9 @@ fn expiry_line(status: &CardStatus, lang: Lang) -> Html {
         .unwrap_or_default();
     let (class, text) = match (status.expires, status.expired, status.days_left) {
         (None, _, _) => ("gcd-muted", status.rule_text.clone()),
+        (Some(_), _, _) if status.maybe_expired => {
+            ("gcd-expired", t(UiKey::CardMaybeExpired, lang).to_owned())
+        }
         (Some(_), true, _) => (
             "gcd-expired",
             tf(UiKey::CardDaysSince, lang, &[("days", &days)]),
@@ -64,6 +67,12 @@ fn expiry_line(status: &CardStatus, lang: Lang) -> Html {
                 <span>{ tf(UiKey::CardExpires, lang, &[("date", &expires.to_string())]) }</span>{ " · " }
             }
             <span class={class}>{ text }</span>
+            if status.expires.is_some() {
+                <br /><span class="gcd-muted">{ &status.rule_text }</span>
+                if status.days_left == Some(0) {
+                    { " " }<span class="gcd-muted">{ t(UiKey::ExpiryLastDayNote, lang) }</span>
+                }
+            }
         </>
     }
 }

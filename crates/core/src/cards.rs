@@ -82,8 +82,11 @@ pub struct CardStatus {
     pub expires: Option<NaiveDate>,
     /// For an old Japanese card of unknown kind: the earliest possible expiry.
     pub earliest: Option<NaiveDate>,
-    /// Certainly past its expiry date.
+    /// Certainly past its expiry date (under a rule the sources agree on).
     pub expired: bool,
+    /// Past one possible expiry date: an old Japanese card of unknown kind, or a rule the sources are unsure of
+    /// (UK, Germany, India). Shown as "may have expired", never as certain.
+    pub maybe_expired: bool,
     /// The expiry status; `None` when it needs an issue date that was not given (or was after today).
     pub status: Option<Status>,
     /// Days from today to `expires` (negative once expired).
@@ -120,6 +123,7 @@ pub fn card_status(
         expires: None,
         earliest: None,
         expired: false,
+        maybe_expired: false,
         status: None,
         days_left: None,
         rule: RuleId::Unknown.id(),
@@ -141,7 +145,9 @@ pub fn card_status(
         Some(e) => {
             status.expires = e.expires;
             status.earliest = e.earliest;
-            status.expired = e.status == Status::Expired;
+            status.expired = e.status == Status::Expired && e.rule.certain();
+            status.maybe_expired = e.status == Status::MaybeExpired
+                || (e.status == Status::Expired && !e.rule.certain());
             status.status = Some(e.status);
             status.days_left = e.days_left;
             status.rule = e.rule.id();
@@ -186,7 +192,7 @@ pub fn totals<'a>(statuses: impl IntoIterator<Item = &'a CardStatus>) -> CardTot
             continue;
         };
         let bucket = match s.status {
-            Some(Status::Expired) => &mut t.expired,
+            Some(Status::Expired) if s.expired => &mut t.expired,
             Some(Status::Valid | Status::Never) => &mut t.valid,
             _ => &mut t.uncertain,
         };

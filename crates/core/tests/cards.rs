@@ -295,3 +295,42 @@ fn input_reads_from_camel_case_json() {
     let sparse: CardInput = serde_json::from_str("{}").unwrap();
     assert_eq!(sparse, CardInput::default());
 }
+
+#[test]
+fn past_the_date_of_an_unsure_rule_only_may_have_expired() {
+    // domain-facts.md marks the UK's 10 years as unsure: past it, the card "may" have expired, never certainly.
+    let uk = status(
+        &card(Some("2015-01-01"), CardKind::Email),
+        Marketplace::Uk,
+        "2026-11-27",
+    );
+    assert_eq!(
+        (uk.status, uk.expired, uk.maybe_expired),
+        (Some(Status::Expired), false, true)
+    );
+    // France's 10 years are not in doubt.
+    let fr = status(
+        &card(Some("2015-01-01"), CardKind::Email),
+        Marketplace::Fr,
+        "2026-11-27",
+    );
+    assert_eq!((fr.expired, fr.maybe_expired), (true, false));
+    // Between the 1- and 3-year dates of an old Japanese card of unknown kind.
+    let jp = status(
+        &card(Some("2016-03-01"), CardKind::Unknown),
+        Marketplace::Jp,
+        "2017-06-01",
+    );
+    assert_eq!((jp.expired, jp.maybe_expired), (false, true));
+    // An uncertain card's amount is not counted as certainly expired.
+    let mut with_amount = uk.clone();
+    with_amount.amount = Some(5000);
+    assert_eq!(
+        totals([&with_amount]),
+        CardTotals {
+            expired: 0,
+            valid: 0,
+            uncertain: 5000
+        }
+    );
+}

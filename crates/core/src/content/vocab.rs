@@ -112,7 +112,6 @@ ui_keys! {
     DontKnow = "dont_know",
     Yes = "yes",
     No = "no",
-    Unsure = "unsure",
     ProgressStep = "progress_step",
     DateTyped = "date_typed",
     DateInvalid = "date_invalid",
