@@ -2,35 +2,25 @@
 // English one cell per line) shows the report and changes the ranking; "clear" wipes it; oversize input is refused;
 // a claim code is kept as its last four characters only (page, storage, share link); and both work in the offline
 // file from file:// with the network off.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
+import { browserAndServer } from "./lib/harness.mjs";
 import { readFileSync } from "node:fs";
 import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, newContext, VIEWPORTS } from "./lib/browser.mjs";
+import { newContext, VIEWPORTS } from "./lib/browser.mjs";
 import { UI } from "./lib/content.mjs";
 import { DIST, E2E } from "./lib/paths.mjs";
 import { assertNoSecrets, assertNothingStored, FULL_CODE, HISTORY_TEXT, LAST_FOUR } from "./lib/privacy.mjs";
-import { startServer } from "./lib/server.mjs";
 import { eventually } from "./lib/util.mjs";
 import { openStandalone, Widget } from "./lib/widget.mjs";
 
 const SAMPLES = join(E2E, "../../crates/core/tests/fixtures/history");
 const sample = (name) => readFileSync(join(SAMPLES, name), "utf8");
 
-let browser;
-let server;
-
-before(async () => {
-  [browser, server] = await Promise.all([launch(), startServer()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = browserAndServer();
 
 /** The history panel's parts, found by their labels and names. */
 function history(w) {
@@ -57,7 +47,7 @@ function cards(w) {
 const rank = (causes, id) => causes.findIndex((c) => c.id === id);
 
 test("a pasted Japanese history shows where the money went and raises Amazon Pay; clear wipes it", async () => {
-  const { context, page, w, errors } = await openStandalone(browser, server);
+  const { context, page, w, errors } = await openStandalone(env.browser, env.server);
   try {
     await w.walk({ marketplace: "jp", loss: "partial", invalidation_email: "no", suspended_notice: "no" });
     const before = await w.causes();
@@ -92,10 +82,10 @@ test("a pasted Japanese history shows where the money went and raises Amazon Pay
 });
 
 test("an English history pasted one cell per line is read too", async () => {
-  const context = await newContext(browser, { lang: "en" });
+  const context = await newContext(env.browser, { lang: "en" });
   try {
     const page = await context.newPage();
-    await page.goto(server.url("/index.html"));
+    await page.goto(env.server.url("/index.html"));
     const w = new Widget(page, "en");
     await w.ready();
     await w.walk({ marketplace: "uk", loss: "partial" });
@@ -113,7 +103,7 @@ test("an English history pasted one cell per line is read too", async () => {
 });
 
 test("input over the size limit is refused with a message, without freezing the page", async () => {
-  const { context, page, w } = await openStandalone(browser, server);
+  const { context, page, w } = await openStandalone(env.browser, env.server);
   try {
     await w.walk({ marketplace: "jp", invalidation_email: "yes" });
     const h = history(w);
@@ -134,7 +124,7 @@ test("input over the size limit is refused with a message, without freezing the 
 });
 
 test("a claim code is kept as its last four characters only, and an expired card leads the ranking", async () => {
-  const { context, page, w } = await openStandalone(browser, server);
+  const { context, page, w } = await openStandalone(env.browser, env.server);
   try {
     await w.walk({ marketplace: "jp", loss: "all", invalidation_email: "no", suspended_notice: "no" });
     const c = cards(w);
@@ -160,7 +150,7 @@ test("a claim code is kept as its last four characters only, and an expired card
 
 test("the offline file runs the card list and the history analyzer from file:// with the network off", async () => {
   const dir = await mkdtemp(join(tmpdir(), "gcd-analyzer-"));
-  const context = await newContext(browser, { viewport: VIEWPORTS.phone });
+  const context = await newContext(env.browser, { viewport: VIEWPORTS.phone });
   try {
     await copyFile(join(DIST, "giftcard-doctor-offline.html"), join(dir, "offline.html"));
     await context.setOffline(true);

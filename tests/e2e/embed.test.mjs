@@ -1,10 +1,11 @@
 // The widget embedded in a help article: a fake help page with aggressive CSS of its own includes `embed.js` from a
 // deep sub-path and holds two widgets; a second page uses the iframe variant. Also the `giftcard-doctor:ready`
 // event and the shapes of the JS API.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, newContext, VIEWPORTS } from "./lib/browser.mjs";
-import { DEEP_PATH, startServer } from "./lib/server.mjs";
+import { browserAndServer } from "./lib/harness.mjs";
+import { newContext, VIEWPORTS } from "./lib/browser.mjs";
+import { DEEP_PATH } from "./lib/server.mjs";
 import { UI } from "./lib/content.mjs";
 import { Widget, focusedElement } from "./lib/widget.mjs";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -13,21 +14,11 @@ import { eventually } from "./lib/util.mjs";
 const ARTICLE = "/help/articles/host-article.html";
 const FRAMED = "/help/articles/host-iframe.html";
 
-let server;
-let browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launch()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = browserAndServer();
 
 /** Opens a page in a fresh context, counting `giftcard-doctor:ready` events from the very start. */
 async function open(path, { viewport = VIEWPORTS.desktop, lang = "ja", block } = {}) {
-  const context = await newContext(browser, { viewport, lang });
+  const context = await newContext(env.browser, { viewport, lang });
   if (block) await context.route(block, (route) => route.abort());
   const page = await context.newPage();
   const errors = [];
@@ -38,7 +29,7 @@ async function open(path, { viewport = VIEWPORTS.desktop, lang = "ja", block } =
       window.__gcdReady += 1;
     });
   });
-  await page.goto(server.url(path));
+  await page.goto(env.server.url(path));
   return { context, page, errors };
 }
 
@@ -127,7 +118,7 @@ describe("in the page, in Shadow DOM", () => {
       assert.equal(await w.title.evaluate((el) => el.closest("[lang]").getAttribute("lang")), lang);
     }
     // Everything came from beside embed.js, under the deep sub-path.
-    const assets = server.requests.filter((p) => p !== ARTICLE);
+    const assets = env.server.requests.filter((p) => p !== ARTICLE);
     assert.ok(assets.length > 0);
     for (const p of assets) assert.ok(p.startsWith(DEEP_PATH), `${p} is under ${DEEP_PATH}`);
     const offline = await ja.scope.getByRole("link", { name: ja.t("save_offline") }).getAttribute("href");

@@ -1,28 +1,18 @@
 // The wizard's accessibility and looks: axe-core with zero violations on the start screen, a question and the
 // result, in Japanese and English, light and dark; the screenshots a person can look at (tests/e2e/screenshots/,
 // phone 375 px and 320 px, desktop 1280 px); and nothing wider than a 320 px screen.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { browserAndServer } from "./lib/harness.mjs";
 import { AxeBuilder } from "@axe-core/playwright";
-import { launch, VIEWPORTS } from "./lib/browser.mjs";
-import { startServer } from "./lib/server.mjs";
+import { VIEWPORTS } from "./lib/browser.mjs";
 import { openStandalone } from "./lib/widget.mjs";
 import { screenshot } from "./lib/util.mjs";
 
-let server;
-let browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launch()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = browserAndServer();
 
 function open(options) {
-  return openStandalone(browser, server, options);
+  return openStandalone(env.browser, env.server, options);
 }
 
 describe("axe-core and screenshots", { concurrency: 2 }, () => {

@@ -2,29 +2,18 @@
 // languages, the result order for several answer paths, Back, reload, "forget my answers", changing an answer from
 // the result, and the language switch. (axe-core and the screenshots are in wizard-a11y.test.mjs, so each file
 // stays well under a minute.)
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { launch } from "./lib/browser.mjs";
-import { startServer } from "./lib/server.mjs";
+import { browserAndServer } from "./lib/harness.mjs";
 import { UI, QUESTIONS, choiceLabel } from "./lib/content.mjs";
 import { answerByKeyboard, focusedElement, isFocused, openStandalone } from "./lib/widget.mjs";
 import { eventually, screenshot } from "./lib/util.mjs";
 
-let server;
-let browser;
+const env = browserAndServer();
 
-before(async () => {
-  [server, browser] = await Promise.all([startServer(), launch()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens the standalone page in a fresh context (fresh sessionStorage); the widget starts in Japanese. */
+/** Opens the standalone page in a fresh context (fresh sessionStorage); the widget starts in the browser's language. */
 function open(options) {
-  return openStandalone(browser, server, options);
+  return openStandalone(env.browser, env.server, options);
 }
 
 /** The widget's own keys in sessionStorage. */

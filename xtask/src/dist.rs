@@ -9,7 +9,7 @@
 //!
 //! The wasm travels gzip-compressed and base64-encoded inside a JS module (`giftcard-doctor-wasm.js`) rather than
 //! being fetched, so every page can say `connect-src 'none'` in its CSP, where anyone can read it; the browser
-//! inflates it with `DecompressionStream`. This costs no transfer: served with HTTP gzip, the module is within 1% of
+//! inflates it with `DecompressionStream`. This costs almost no transfer: served with HTTP gzip, the module is within 2% of
 //! the gzipped raw wasm (base64's 6-bit alphabet compresses back), while base64 of the *raw* wasm would cost a
 //! third more (measured; see ARCHITECTURE.md).
 

@@ -135,11 +135,7 @@ pub fn summary(facts: &Facts, diagnosis: &Diagnosis, lang: Lang) -> String {
             };
             out.push_str(&format!(
                 "- {}: {}{range}\n",
-                c.ui(UiKey::HistoryUnexplained, lang)
-                    .split('{')
-                    .next()
-                    .unwrap_or("")
-                    .trim_end_matches([':', '：', ' ']),
+                c.ui(UiKey::SummaryVanished, lang),
                 format_amount(h.vanished, market)
             ));
         }
@@ -176,6 +172,24 @@ mod tests {
         assert_eq!(back.cards[0].issued, facts.cards[0].issued);
         assert_eq!(back.cards[0].kind, CardKind::Sheet);
         assert_eq!(back.skipped, facts.skipped);
+    }
+
+    #[test]
+    fn the_summary_names_vanished_balance_in_both_languages() {
+        let facts = Facts {
+            marketplace: Some(Marketplace::Jp),
+            history: Some(crate::history::Findings {
+                vanished: 12_607,
+                ..Default::default()
+            }),
+            ..Facts::default()
+        };
+        let diagnosis = crate::engine::diagnose(&facts, Lang::Ja).unwrap();
+        for lang in [Lang::Ja, Lang::En] {
+            let text = summary(&facts, &diagnosis, lang);
+            let line = format!("- {}: ¥12,607", content().ui(UiKey::SummaryVanished, lang));
+            assert!(text.contains(&line), "{text}");
+        }
     }
 
     #[test]

@@ -142,6 +142,7 @@ ui_keys! {
     Copied = "copied",
     CopyFailed = "copy_failed",
     SummaryTitle = "summary_title",
+    SummaryVanished = "summary_vanished",
     ForgetAnswers = "forget_answers",
     Forgotten = "forgotten",
     ShareLink = "share_link",

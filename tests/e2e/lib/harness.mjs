@@ -1,0 +1,17 @@
+// One browser and one static server per test file: `const env = browserAndServer();` at the top level registers the
+// hooks that start them before the file's tests and close them after; use `env.browser` and `env.server`.
+import { after, before } from "node:test";
+import { launch } from "./browser.mjs";
+import { startServer } from "./server.mjs";
+
+export function browserAndServer() {
+  const env = { browser: undefined, server: undefined };
+  before(async () => {
+    [env.browser, env.server] = await Promise.all([launch(), startServer()]);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
