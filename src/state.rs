@@ -2,8 +2,8 @@
 //! clipboard) live in the components' effects, never here.
 
 use giftcard_doctor_core::engine::{apply_answer, next_question, progress, Answer};
+use giftcard_doctor_core::facts::Findings;
 use giftcard_doctor_core::facts::{Card, Facts};
-use giftcard_doctor_core::history::Findings;
 use giftcard_doctor_core::Lang;
 use std::collections::BTreeSet;
 use std::rc::Rc;

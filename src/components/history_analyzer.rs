@@ -2,8 +2,9 @@
 //! memory and this shows where the money went. The pasted text is never stored and "clear" wipes it.
 
 use crate::i18n::{t, tf, use_lang};
+use giftcard_doctor_core::facts::Findings;
 use giftcard_doctor_core::facts::Marketplace;
-use giftcard_doctor_core::history::{analyze, Findings, Kind, Report};
+use giftcard_doctor_core::history::{analyze, Kind, Report};
 use giftcard_doctor_core::money::format_amount;
 use giftcard_doctor_core::{content, Lang, UiKey};
 use web_sys::HtmlTextAreaElement;

@@ -5,8 +5,9 @@
 mod generated;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use giftcard_doctor_core::facts::Findings;
 use giftcard_doctor_core::facts::{Card, CardKind, Loss, Marketplace, Tri, TRI_FACTS};
-use giftcard_doctor_core::history::{analyze, Findings};
+use giftcard_doctor_core::history::analyze;
 use giftcard_doctor_core::{diagnose, next_question, Facts, Lang};
 
 /// Every fact answered, three cards and a history: the most work `diagnose` ever does.

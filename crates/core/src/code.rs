@@ -13,7 +13,7 @@
 //! Exactly four characters are taken as "the last four only" (what the balance history shows), not as a short code.
 
 use crate::content::{content, Lang, UiKey};
-use crate::facts::Marketplace;
+use crate::marketplace::Marketplace;
 use serde::Serialize;
 use std::fmt;
 

@@ -3,61 +3,28 @@
 //! Missing or unknown facts mean "not asked yet" and are never an error; a value of the wrong shape (a date that is
 //! not a date) is a [`FactsError`] naming the field.
 
-use crate::history::Findings;
+pub use crate::marketplace::Marketplace;
 use chrono::NaiveDate;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// A marketplace (country site) of Amazon.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Marketplace {
-    Jp,
-    Us,
-    Uk,
-    De,
-    Fr,
-    It,
-    In,
-    Mx,
-    Other,
-}
-
-impl Marketplace {
-    /// Every marketplace, in the order the wizard lists them.
-    pub const ALL: [Marketplace; 9] = [
-        Self::Jp,
-        Self::Us,
-        Self::Uk,
-        Self::De,
-        Self::Fr,
-        Self::It,
-        Self::In,
-        Self::Mx,
-        Self::Other,
-    ];
-
-    /// The id used in facts, URLs and content (`jp`).
-    pub fn id(self) -> &'static str {
-        match self {
-            Self::Jp => "jp",
-            Self::Us => "us",
-            Self::Uk => "uk",
-            Self::De => "de",
-            Self::Fr => "fr",
-            Self::It => "it",
-            Self::In => "in",
-            Self::Mx => "mx",
-            Self::Other => "other",
-        }
-    }
-
-    /// Parses an id (`jp`).
-    pub fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.id() == id)
-    }
+/// What a pasted history shows, in the form the diagnosis uses. Amounts are positive minor units.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Findings {
+    /// Spent at other shops through Amazon Pay.
+    pub amazon_pay: i64,
+    /// Applied to Amazon orders (net of releases and refunds).
+    pub orders: i64,
+    /// Balance that vanished without an entry explaining it.
+    pub vanished: i64,
+    /// First and last date of the unexplained changes.
+    #[serde(deserialize_with = "iso_date")]
+    pub vanished_from: Option<NaiveDate>,
+    #[serde(deserialize_with = "iso_date")]
+    pub vanished_to: Option<NaiveDate>,
 }
 
 /// How much of the balance is missing.

@@ -12,28 +12,12 @@
 //! Hand-written scanning rather than a regex engine keeps the wasm small; everything is linear in the input.
 
 use crate::content::{content, Lang, UiKey};
-use crate::facts::Marketplace;
+use crate::facts::Findings;
+use crate::marketplace::Marketplace;
 use crate::money;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-
-/// What a pasted history shows, in the form the diagnosis uses. Amounts are positive minor units.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct Findings {
-    /// Spent at other shops through Amazon Pay.
-    pub amazon_pay: i64,
-    /// Applied to Amazon orders (net of releases and refunds).
-    pub orders: i64,
-    /// Balance that vanished without an entry explaining it.
-    pub vanished: i64,
-    /// First and last date of the unexplained changes.
-    #[serde(deserialize_with = "crate::facts::iso_date")]
-    pub vanished_from: Option<NaiveDate>,
-    #[serde(deserialize_with = "crate::facts::iso_date")]
-    pub vanished_to: Option<NaiveDate>,
-}
 
 /// The most the analyzer reads: 2 MiB. A balance page shows about 20 rows; 10,000 Japanese rows copied one cell per
 /// line are about 1.6 MB, so this is far beyond any real paste while keeping the work in a browser tab bounded.

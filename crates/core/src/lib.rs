@@ -8,6 +8,7 @@ pub mod engine;
 pub mod expiry;
 pub mod facts;
 pub mod history;
+pub mod marketplace;
 pub mod money;
 pub mod share;
 
@@ -16,4 +17,5 @@ pub use engine::{
     apply_answer, current_answer, diagnose, next_question, progress, Answer, Band, Diagnosis,
     QuestionView,
 };
-pub use facts::{Facts, FactsError, RawFacts};
+pub use facts::{Facts, FactsError, Findings, RawFacts};
+pub use marketplace::Marketplace;

@@ -1,6 +1,6 @@
 //! Money: amounts are integers in minor units (yen, cents); this formats them for people.
 
-use crate::facts::Marketplace;
+use crate::marketplace::Marketplace;
 
 /// The currency of a marketplace: symbol, ISO code and digits after the decimal point.
 pub fn currency(marketplace: Marketplace) -> (&'static str, &'static str, u32) {

@@ -178,7 +178,7 @@ mod tests {
     fn the_summary_names_vanished_balance_in_both_languages() {
         let facts = Facts {
             marketplace: Some(Marketplace::Jp),
-            history: Some(crate::history::Findings {
+            history: Some(crate::facts::Findings {
                 vanished: 12_607,
                 ..Default::default()
             }),
