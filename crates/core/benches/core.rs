@@ -6,7 +6,8 @@ mod generated;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use giftcard_doctor_core::facts::Findings;
-use giftcard_doctor_core::facts::{Card, CardKind, Loss, Marketplace, Tri, TRI_FACTS};
+use giftcard_doctor_core::content::Fact;
+use giftcard_doctor_core::facts::{Card, CardKind, Loss, Marketplace, Tri};
 use giftcard_doctor_core::history::analyze;
 use giftcard_doctor_core::{diagnose, next_question, Facts, Lang};
 
@@ -32,14 +33,15 @@ fn full_facts() -> Facts {
     ] {
         facts.cards.push(Card {
             issued: date(issued),
+            issued_precision: Default::default(),
             kind,
             amount: Some(5000),
             last4: Some("W9CT".into()),
             marketplace: None,
         });
     }
-    for (i, fact) in TRI_FACTS.iter().enumerate() {
-        facts.set_tri(fact, Some([Tri::Yes, Tri::No, Tri::Unsure][i % 3]));
+    for (i, fact) in Fact::ALL.iter().filter(|f| f.is_tri()).enumerate() {
+        facts.set_tri(*fact, Some([Tri::Yes, Tri::No, Tri::Unsure][i % 3]));
     }
     facts
 }

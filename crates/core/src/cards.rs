@@ -56,6 +56,7 @@ impl CardInput {
         let last4 = self.code_check(Marketplace::Other).and_then(|c| c.last4);
         Card {
             issued: self.issued,
+            issued_precision: Default::default(),
             kind: self.kind,
             amount: self.amount,
             last4,

@@ -5,10 +5,11 @@
 //! band (high / medium / low), never a percentage.
 
 use crate::content::{
-    content, fill, Content, Effect, Lang, Question, QuestionKind, Recoverable, UiKey,
+    content, fill, Content, Effect, Fact, Lang, Question, QuestionKind, Recoverable, UiKey,
 };
+use crate::display::format_date;
 use crate::expiry::{self, Expiry, Status};
-use crate::facts::{parse_date, CardKind, Facts, FactsError, Loss, Marketplace, Tri};
+use crate::facts::{parse_date, CardKind, Facts, FactsError, Loss, Marketplace, Precision, Tri};
 use crate::money::format_amount;
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
@@ -121,11 +122,17 @@ impl<'f> Context<'f> {
         let mut cards = Vec::with_capacity(facts.cards.len());
         for (i, card) in facts.cards.iter().enumerate() {
             let market = card.marketplace.or(facts.marketplace);
+            // The card's own marketplace sets its rule, whatever the account's: a .co.jp card keeps Japan's rule on
+            // an Amazon.com account.
             let expiry = match (card.issued, market, facts.today) {
                 (Some(issued), Some(market), Some(today)) => Some(
-                    expiry::expiry(market, issued, card.kind, today).map_err(|e| {
-                        FactsError::new(format!("cards[{i}].issued"), e.to_string())
-                    })?,
+                    expiry::expiry_of(market, issued, card.issued_precision, card.kind, today)
+                        .map_err(|_| {
+                            FactsError::new(
+                                format!("cards[{i}].issued"),
+                                UiKey::ErrorIssuedAfterToday,
+                            )
+                        })?,
                 ),
                 _ => None,
             };
@@ -136,24 +143,27 @@ impl<'f> Context<'f> {
         Ok(Context { facts, cards })
     }
 
-    /// The value of a fact, asked or derived; `None` while unknown.
-    fn value(&self, fact: &str) -> Option<&'static str> {
+    /// The value of a fact, asked or derived; `None` while unknown. The match is exhaustive on purpose: a fact added
+    /// to the vocabulary does not compile until it is handled here.
+    fn value(&self, fact: Fact) -> Option<&'static str> {
         let f = self.facts;
         let yes_no = |b: bool| if b { "yes" } else { "no" };
+        // "None of this kind in the history" only means something when the history showed money leaving at all.
+        let debits = || f.history.as_ref().filter(|h| h.read_debits());
         match fact {
-            "marketplace" => f.marketplace.map(Marketplace::id),
-            "loss" => f.loss.map(Loss::id),
-            "cardIssued" => f
+            Fact::Marketplace => f.marketplace.map(Marketplace::id),
+            Fact::Loss => f.loss.map(Loss::id),
+            Fact::CardIssued => f
                 .cards
                 .iter()
                 .any(|c| c.issued.is_some())
                 .then_some("known"),
-            "cardKind" => f
+            Fact::CardKind => f
                 .cards
                 .first()
                 .filter(|c| c.kind != CardKind::Unknown)
                 .map(|c| c.kind.id()),
-            "cardExpired" => {
+            Fact::CardExpired => {
                 let values: Vec<&str> = self
                     .cards
                     .iter()
@@ -171,12 +181,16 @@ impl<'f> Context<'f> {
                     other => other,
                 }
             }
-            "cardForeign" => {
-                let any_marked =
-                    f.cards.iter().any(|c| c.marketplace.is_some()) && f.marketplace.is_some();
-                any_marked.then(|| yes_no(self.cards.iter().any(|c| c.foreign)))
-            }
-            "cardNeedsKind" => {
+            Fact::CardForeign => f.marketplace.map(|_| {
+                if self.cards.iter().any(|c| c.foreign) {
+                    "yes"
+                } else if f.cards.iter().any(|c| c.marketplace.is_some()) {
+                    "no"
+                } else {
+                    "unmarked"
+                }
+            }),
+            Fact::CardNeedsKind => {
                 let evaluated: Vec<&Expiry> = self
                     .cards
                     .iter()
@@ -190,19 +204,34 @@ impl<'f> Context<'f> {
                     )
                 })
             }
-            "historyAmazonPay" => f.history.as_ref().map(|h| yes_no(h.amazon_pay > 0)),
-            "historyOrders" => f.history.as_ref().map(|h| yes_no(h.orders > 0)),
-            "historyUnexplained" => f.history.as_ref().map(|h| yes_no(h.vanished > 0)),
-            other => f.tri(other).map(Tri::id),
+            Fact::HistoryAmazonPay => debits().map(|h| yes_no(h.amazon_pay > 0)),
+            Fact::HistoryOrders => debits().map(|h| yes_no(h.orders > 0)),
+            Fact::HistoryUnexplained => f.history.as_ref().map(|h| yes_no(h.vanished > 0)),
+            Fact::MultipleAccounts
+            | Fact::UnfamiliarActivity
+            | Fact::PhoneLostOrPhished
+            | Fact::PendingOrders
+            | Fact::SubscribeAndSave
+            | Fact::AmazonPayUse
+            | Fact::KindleOrOneClick
+            | Fact::InvalidationEmail
+            | Fact::BoughtFromResale
+            | Fact::OutageReports
+            | Fact::AlreadyRegisteredMessage
+            | Fact::AccountSuspendedNotice
+            | Fact::CannotSignIn
+            | Fact::PromotionalCredit
+            | Fact::SharedAccountOrDevice
+            | Fact::AmazonPoints => f.tri(fact).map(Tri::id),
         }
     }
 
     /// Does this card match a per-card condition (`cardExpired`, `cardForeign`) of a rule?
-    fn card_matches(&self, card: usize, fact: &str, values: &[String]) -> bool {
+    fn card_matches(&self, card: usize, fact: Fact, values: &[String]) -> bool {
         let eval = &self.cards[card];
         let value = match fact {
-            "cardExpired" => eval.expiry.as_ref().map(card_expired_value),
-            "cardForeign" => Some(if eval.foreign { "yes" } else { "no" }),
+            Fact::CardExpired => eval.expiry.as_ref().map(card_expired_value),
+            Fact::CardForeign => Some(if eval.foreign { "yes" } else { "no" }),
             _ => return false,
         };
         value.is_some_and(|v| values.iter().any(|x| x == v))
@@ -218,6 +247,9 @@ struct Fired {
 struct Scored {
     cause: usize,
     score: i32,
+    /// Points added by facts (not the prior): within a band, a cause the person's answers point at ranks above one
+    /// only its base rate supports.
+    evidence: i32,
     decisive: bool,
     ruled_out: bool,
     fired: Vec<Fired>,
@@ -231,6 +263,7 @@ fn score(content: &Content, ctx: &Context) -> Vec<Scored> {
         .map(|(i, c)| Scored {
             cause: i,
             score: c.prior,
+            evidence: 0,
             decisive: false,
             ruled_out: false,
             fired: Vec::new(),
@@ -238,7 +271,7 @@ fn score(content: &Content, ctx: &Context) -> Vec<Scored> {
         .collect();
     for (r, rule) in content.rules.iter().enumerate() {
         let holds = rule.when.iter().all(|cond| {
-            ctx.value(&cond.fact)
+            ctx.value(cond.fact)
                 .is_some_and(|v| cond.values.iter().any(|x| x == v))
         });
         if !holds {
@@ -247,18 +280,21 @@ fn score(content: &Content, ctx: &Context) -> Vec<Scored> {
         let per_card = rule
             .when
             .iter()
-            .find(|c| c.fact == "cardExpired" || c.fact == "cardForeign");
+            .find(|c| c.fact == Fact::CardExpired || c.fact == Fact::CardForeign);
         let cards = per_card
             .map(|cond| {
                 (0..ctx.cards.len())
-                    .filter(|&i| ctx.card_matches(i, &cond.fact, &cond.values))
+                    .filter(|&i| ctx.card_matches(i, cond.fact, &cond.values))
                     .collect()
             })
             .unwrap_or_default();
         let s = &mut scored[rule.cause];
         match rule.effect {
             Effect::Decisive => s.decisive = true,
-            Effect::Raise(w) => s.score += w,
+            Effect::Raise(w) => {
+                s.score += w;
+                s.evidence += w;
+            }
             Effect::Lower(w) => s.score -= w,
             Effect::RuleOut => s.ruled_out = true,
         }
@@ -271,6 +307,8 @@ fn score(content: &Content, ctx: &Context) -> Vec<Scored> {
     scored.sort_by(|a, b| {
         b.decisive
             .cmp(&a.decisive)
+            .then(Band::of(a.score, a.decisive).cmp(&Band::of(b.score, b.decisive)))
+            .then(b.evidence.cmp(&a.evidence))
             .then(b.score.cmp(&a.score))
             .then(a.cause.cmp(&b.cause))
     });
@@ -298,8 +336,14 @@ pub fn expires_text(e: &Expiry, lang: Lang) -> String {
     let c = content();
     match (e.status, e.earliest, e.expires) {
         (Status::Never, _, _) => c.ui(UiKey::CardNeverExpires, lang).to_owned(),
-        (_, Some(earliest), Some(latest)) => format!("{earliest} – {latest}"),
-        (_, None, Some(expires)) => expires.to_string(),
+        (_, Some(earliest), Some(latest)) => {
+            format!(
+                "{} – {}",
+                format_date(earliest, lang),
+                format_date(latest, lang)
+            )
+        }
+        (_, None, Some(expires)) => format_date(expires, lang),
         _ => c.ui(UiKey::CardExpiryUnknown, lang).to_owned(),
     }
 }
@@ -309,19 +353,19 @@ fn render(content: &Content, ctx: &Context, fired: &Fired, lang: Lang) -> Vec<St
     let text = rule.reason.get(lang);
     let market = ctx.facts.marketplace.unwrap_or(Marketplace::Jp);
     let history = ctx.facts.history.clone().unwrap_or_default();
-    let amount = match rule
+    let amount = rule
         .when
         .iter()
-        .map(|c| c.fact.as_str())
-        .find(|f| f.starts_with("history"))
-    {
-        Some("historyAmazonPay") => history.amazon_pay,
-        Some("historyOrders") => history.orders,
-        Some("historyUnexplained") => history.vanished,
-        _ => 0,
-    };
+        .find_map(|c| match c.fact {
+            Fact::HistoryAmazonPay => Some(history.amazon_pay),
+            Fact::HistoryOrders => Some(history.orders),
+            Fact::HistoryUnexplained => Some(history.vanished),
+            _ => None,
+        })
+        .unwrap_or(0);
     let amount = format_amount(amount, market);
-    if fired.cards.is_empty() {
+    // A reason that names no card is said once, even when the rule looked at every card.
+    if fired.cards.is_empty() || !text.contains("{card}") {
         return vec![fill(text, &[("amount", &amount)])];
     }
     fired
@@ -340,7 +384,10 @@ fn render(content: &Content, ctx: &Context, fired: &Fired, lang: Lang) -> Vec<St
                     ("card", &card_label(ctx.facts, i, lang)),
                     (
                         "issued",
-                        &card.issued.map(|d| d.to_string()).unwrap_or_default(),
+                        &card
+                            .issued
+                            .map(|d| format_date(d, lang))
+                            .unwrap_or_default(),
                     ),
                     (
                         "expires",
@@ -418,13 +465,15 @@ pub fn diagnose(facts: &Facts, lang: Lang) -> Result<Diagnosis, FactsError> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Answer {
     Value(String),
-    Date(NaiveDate),
+    /// An issue date, and whether it was read somewhere (exact) or guessed.
+    Date(NaiveDate, Precision),
 }
 
 /// The value every question accepts for "I don't know".
 pub const DONT_KNOW: &str = "unsure";
 
-/// Records an answer, returning the new facts. Unknown question ids and values are an error naming the question.
+/// Records an answer, returning the new facts. Unknown question ids and values are an error naming the question
+/// (never the value given).
 pub fn apply_answer(
     facts: &Facts,
     question_id: &str,
@@ -432,31 +481,23 @@ pub fn apply_answer(
 ) -> Result<Facts, FactsError> {
     let question = content()
         .question(question_id)
-        .ok_or_else(|| FactsError::new(question_id, "no such question"))?;
+        .ok_or_else(|| FactsError::new("question", UiKey::ErrorUnknownQuestion))?;
     let mut next = facts.clone();
     next.skipped.retain(|s| s != question_id);
-    let bad = || {
-        let given = match answer {
-            Answer::Value(v) => v.clone(),
-            Answer::Date(d) => d.to_string(),
-        };
-        FactsError::new(
-            question_id,
-            format!("`{given}` is not an answer to this question"),
-        )
-    };
-    match (question.fact.as_str(), answer) {
+    let bad = || FactsError::new(question_id, UiKey::ErrorNotAnAnswer);
+    match (question.fact, answer) {
         (_, Answer::Value(v)) if v == DONT_KNOW && question.kind != QuestionKind::Tri => {
             next.skipped.push(question_id.to_owned());
-            match question.fact.as_str() {
-                "loss" => next.loss = Some(Loss::Unknown),
-                "marketplace" => next.marketplace = None,
-                "cardIssued" => {
+            match question.fact {
+                Fact::Loss => next.loss = Some(Loss::Unknown),
+                Fact::Marketplace => next.marketplace = None,
+                Fact::CardIssued => {
                     if let Some(card) = next.cards.first_mut() {
                         card.issued = None;
+                        card.issued_precision = Precision::Exact;
                     }
                 }
-                "cardKind" => {
+                Fact::CardKind => {
                     if let Some(card) = next.cards.first_mut() {
                         card.kind = CardKind::Unknown;
                     }
@@ -464,10 +505,10 @@ pub fn apply_answer(
                 _ => {}
             }
         }
-        ("marketplace", Answer::Value(v)) => {
+        (Fact::Marketplace, Answer::Value(v)) => {
             next.marketplace = Some(Marketplace::from_id(v).ok_or_else(bad)?)
         }
-        ("loss", Answer::Value(v)) => {
+        (Fact::Loss, Answer::Value(v)) => {
             next.loss = Some(
                 [Loss::All, Loss::Partial, Loss::Unknown]
                     .into_iter()
@@ -475,17 +516,21 @@ pub fn apply_answer(
                     .ok_or_else(bad)?,
             )
         }
-        ("cardIssued", Answer::Date(date)) => {
-            if let Some(today) = facts.today.filter(|t| date > t) {
+        (Fact::CardIssued, Answer::Date(date, precision)) => {
+            if facts.today.is_some_and(|t| *date > t) {
                 return Err(FactsError::new(
                     question_id,
-                    format!("{date} is after today ({today})"),
+                    UiKey::ErrorIssuedAfterToday,
                 ));
             }
             match next.cards.first_mut() {
-                Some(card) => card.issued = Some(*date),
+                Some(card) => {
+                    card.issued = Some(*date);
+                    card.issued_precision = *precision;
+                }
                 None => next.cards.push(crate::facts::Card {
                     issued: Some(*date),
+                    issued_precision: *precision,
                     kind: CardKind::Unknown,
                     amount: None,
                     last4: None,
@@ -493,17 +538,17 @@ pub fn apply_answer(
                 }),
             }
         }
-        ("cardIssued", Answer::Value(v)) => {
+        (Fact::CardIssued, Answer::Value(v)) => {
             let date = parse_date(question_id, v)?;
-            return apply_answer(facts, question_id, &Answer::Date(date));
+            return apply_answer(facts, question_id, &Answer::Date(date, Precision::Exact));
         }
-        ("cardKind", Answer::Value(v)) => {
+        (Fact::CardKind, Answer::Value(v)) => {
             let kind = CardKind::from_id(v).ok_or_else(bad)?;
             if let Some(card) = next.cards.first_mut() {
                 card.kind = kind;
             }
         }
-        (fact, Answer::Value(v)) if question.kind == QuestionKind::Tri => {
+        (fact, Answer::Value(v)) if question.kind == QuestionKind::Tri && fact.is_tri() => {
             let tri = [Tri::Yes, Tri::No, Tri::Unsure]
                 .into_iter()
                 .find(|t| t.id() == v)
@@ -522,17 +567,20 @@ pub fn current_answer(facts: &Facts, question_id: &str) -> Option<Answer> {
         return Some(Answer::Value(DONT_KNOW.to_owned()));
     }
     let value = |s: &str| Some(Answer::Value(s.to_owned()));
-    match question.fact.as_str() {
-        "marketplace" => facts.marketplace.and_then(|m| value(m.id())),
-        "loss" => facts.loss.and_then(|l| {
+    match question.fact {
+        Fact::Marketplace => facts.marketplace.and_then(|m| value(m.id())),
+        Fact::Loss => facts.loss.and_then(|l| {
             value(if l == Loss::Unknown {
                 DONT_KNOW
             } else {
                 l.id()
             })
         }),
-        "cardIssued" => facts.cards.first().and_then(|c| c.issued).map(Answer::Date),
-        "cardKind" => facts
+        Fact::CardIssued => facts
+            .cards
+            .first()
+            .and_then(|c| c.issued.map(|d| Answer::Date(d, c.issued_precision))),
+        Fact::CardKind => facts
             .cards
             .first()
             .filter(|c| c.kind != CardKind::Unknown)
@@ -547,7 +595,7 @@ fn is_answered(facts: &Facts, question: &Question) -> bool {
 
 fn applies(ctx: &Context, question: &Question) -> bool {
     question.ask_if.iter().all(|cond| {
-        ctx.value(&cond.fact)
+        ctx.value(cond.fact)
             .is_some_and(|v| cond.values.iter().any(|x| x == v))
     })
 }
@@ -566,7 +614,10 @@ fn sample_answers(facts: &Facts, question: &Question) -> Vec<Answer> {
             // finite rule. If neither moves the ranking, the date cannot matter.
             let today = facts.today.unwrap_or_default();
             let old = today.checked_sub_months(Months::new(132)).unwrap_or(today);
-            vec![Answer::Date(today), Answer::Date(old)]
+            vec![
+                Answer::Date(today, Precision::Exact),
+                Answer::Date(old, Precision::Exact),
+            ]
         }
     }
 }
@@ -681,7 +732,7 @@ impl QuestionView {
         });
         QuestionView {
             id: question.id.clone(),
-            fact: question.fact.clone(),
+            fact: question.fact.name().to_owned(),
             kind: question.kind,
             text: question.text.get(lang).into(),
             help: question.help.as_ref().map(|h| h.get(lang).into()),

@@ -5,7 +5,7 @@
 //! conservative reading: never claim a day of validity the card may not have).
 
 use crate::content::UiKey;
-use crate::facts::{CardKind, Marketplace};
+use crate::facts::{CardKind, Marketplace, Precision};
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
@@ -33,7 +33,7 @@ pub enum RuleId {
     Fr10y,
     /// amazon.it: 10 years.
     It10y,
-    /// amazon.com.mx: 5 years.
+    /// amazon.com.mx: 5 years (unsure: a single source).
     Mx5y,
     /// amazon.in: 1 year.
     In1y,
@@ -61,10 +61,13 @@ impl RuleId {
         }
     }
 
-    /// Whether the sources agree on the rule (domain-facts.md marks UK, Germany and India *unsure*). Under an
-    /// unsure rule a card past its date "may" have expired; the engine never calls it certain.
+    /// Whether the sources agree on the rule (domain-facts.md marks UK, Germany, Mexico and India *unsure*).
+    /// Under an unsure rule a card past its date "may" have expired; the engine never calls it certain.
     pub fn certain(self) -> bool {
-        !matches!(self, Self::Uk10y | Self::De10y | Self::In1y | Self::Unknown)
+        !matches!(
+            self,
+            Self::Uk10y | Self::De10y | Self::Mx5y | Self::In1y | Self::Unknown
+        )
     }
 
     /// Stable id (`jp_10y`).
@@ -166,6 +169,57 @@ pub enum ExpiryError {
 
 fn add_years(date: NaiveDate, years: u32) -> Option<NaiveDate> {
     date.checked_add_months(Months::new(years.saturating_mul(12)))
+}
+
+/// How far a guessed issue date may be from the real one, in days.
+///
+/// People who guess a date think in months ("around May 2017") and type the first of the month, so the real date can
+/// be up to about a month either side; 31 days covers that (the issue's own example, a card of 10 April typed as
+/// 1 May, is 21 days off). Within this margin of an expiry boundary, or of Japan's 2017-04-24 cut-over, an
+/// approximate date can neither rule expiry out nor make it certain.
+pub const APPROXIMATE_MARGIN_DAYS: u64 = 31;
+
+/// Works out a card's expiry, allowing for a guessed issue date.
+///
+/// For an [`Precision::Approximate`] date the rule is applied at both ends of the margin: when the ends disagree
+/// (one expired, one valid; or one before the cut-over and one after) the card "may have expired", with the range
+/// of possible expiry dates, and the person is told to look the exact date up on the balance page.
+pub fn expiry_of(
+    marketplace: Marketplace,
+    issued: NaiveDate,
+    precision: Precision,
+    kind: CardKind,
+    today: NaiveDate,
+) -> Result<Expiry, ExpiryError> {
+    let typed = expiry(marketplace, issued, kind, today)?;
+    if precision == Precision::Exact {
+        return Ok(typed);
+    }
+    let margin = chrono::Days::new(APPROXIMATE_MARGIN_DAYS);
+    let low = issued.checked_sub_days(margin).unwrap_or(issued);
+    let high = issued.checked_add_days(margin).unwrap_or(issued).min(today);
+    let (first, last) = (
+        expiry(marketplace, low, kind, today)?,
+        expiry(marketplace, high, kind, today)?,
+    );
+    let (Some(earliest), Some(latest)) = (first.earliest.or(first.expires), last.expires) else {
+        // Never expires, or no rule known: the date does not matter.
+        return Ok(typed);
+    };
+    let status = if today > latest {
+        Status::Expired
+    } else if today > earliest {
+        Status::MaybeExpired
+    } else {
+        Status::Valid
+    };
+    Ok(Expiry {
+        rule: typed.rule,
+        status,
+        expires: Some(latest),
+        earliest: (earliest != latest).then_some(earliest),
+        days_left: Some((latest - today).num_days()),
+    })
 }
 
 /// Works out a card's expiry under its marketplace's rule.
@@ -364,5 +418,76 @@ mod tests {
             (RuleId::Unknown, Status::Unknown, None)
         );
         assert!(!RuleId::De10y.certain() && RuleId::Fr10y.certain() && RuleId::JpOld1y.certain());
+        assert!(!RuleId::Mx5y.certain(), "Mexico rests on a single source");
+    }
+
+    fn approx(m: Marketplace, issued: &str, kind: CardKind, today: &str) -> Expiry {
+        expiry_of(m, d(issued), Precision::Approximate, kind, d(today)).unwrap()
+    }
+
+    #[test]
+    fn an_approximate_date_near_the_cutover_may_have_expired_and_an_exact_one_does_not() {
+        // Two weeks after the cut-over: exact, the 10-year rule; a guess may be from before it (1 year).
+        let today = "2026-11-27";
+        let exact = expiry(Marketplace::Jp, d("2017-05-08"), CardKind::Email, d(today)).unwrap();
+        assert_eq!(exact.status, Status::Valid);
+        let guess = approx(Marketplace::Jp, "2017-05-08", CardKind::Email, today);
+        assert_eq!(guess.status, Status::MaybeExpired);
+        assert_eq!(guess.earliest, Some(d("2018-04-07")));
+        assert_eq!(guess.expires, Some(d("2027-06-08")));
+        // Two weeks before it: exact, expired for certain; a guess may be from after it.
+        let exact = expiry(Marketplace::Jp, d("2017-04-10"), CardKind::Email, d(today)).unwrap();
+        assert_eq!(exact.status, Status::Expired);
+        let guess = approx(Marketplace::Jp, "2017-04-10", CardKind::Email, today);
+        assert_eq!(guess.status, Status::MaybeExpired);
+    }
+
+    #[test]
+    fn an_approximate_date_near_a_ten_year_boundary_is_unsure_on_both_sides_and_sure_beyond_the_margin() {
+        let today = "2026-11-27";
+        // Boundary: issued 2016-11-27 expires today. Two weeks either side, a guess decides nothing.
+        for issued in ["2016-11-13", "2016-12-11"] {
+            assert_eq!(
+                approx(Marketplace::Fr, issued, CardKind::Email, today).status,
+                Status::MaybeExpired,
+                "{issued}"
+            );
+        }
+        assert_eq!(
+            expiry(Marketplace::Fr, d("2016-12-11"), CardKind::Email, d(today))
+                .unwrap()
+                .status,
+            Status::Valid
+        );
+        // Beyond the margin the guess is as good as exact.
+        assert_eq!(
+            approx(Marketplace::Fr, "2016-09-01", CardKind::Email, today).status,
+            Status::Expired
+        );
+        assert_eq!(
+            approx(Marketplace::Fr, "2017-03-01", CardKind::Email, today).status,
+            Status::Valid
+        );
+        // Never-expiring balances do not care.
+        assert_eq!(
+            approx(Marketplace::Us, "2016-11-13", CardKind::Email, today).status,
+            Status::Never
+        );
+    }
+
+    #[test]
+    fn an_approximate_date_near_an_old_japanese_kind_boundary() {
+        // Corporate (2 years) issued 2015-06-01 expires 2017-06-01; today two weeks later.
+        let today = "2017-06-15";
+        assert_eq!(
+            expiry(Marketplace::Jp, d("2015-06-01"), CardKind::Corporate, d(today))
+                .unwrap()
+                .status,
+            Status::Expired
+        );
+        assert_eq!(
+            approx(Marketplace::Jp, "2015-06-01", CardKind::Corporate, today).status,
+            Status::MaybeExpired
+        );
     }
 }

@@ -3,6 +3,8 @@
 //! Missing or unknown facts mean "not asked yet" and are never an error; a value of the wrong shape (a date that is
 //! not a date) is a [`FactsError`] naming the field.
 
+pub use crate::content::Fact;
+use crate::content::{content, Lang, UiKey};
 pub use crate::marketplace::Marketplace;
 use chrono::NaiveDate;
 use serde::de::{self, Deserializer, Visitor};
@@ -25,6 +27,16 @@ pub struct Findings {
     pub vanished_from: Option<NaiveDate>,
     #[serde(deserialize_with = "iso_date")]
     pub vanished_to: Option<NaiveDate>,
+    /// How many rows taking money out of the balance (orders, Amazon Pay, …) were read. "No order use in the
+    /// history" is only said when at least one debit row was read; filled in by the history analyzer.
+    pub debit_rows: u32,
+}
+
+impl Findings {
+    /// Whether the history showed any money leaving the balance, so an absence of one kind means something.
+    pub fn read_debits(&self) -> bool {
+        self.debit_rows > 0 || self.orders > 0 || self.amazon_pay > 0
+    }
 }
 
 /// How much of the balance is missing.
@@ -118,12 +130,43 @@ impl Tri {
     }
 }
 
+/// How sure the person is of a card's issue date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    /// Read from the gift e-mail, the purchase record or the balance page.
+    #[default]
+    Exact,
+    /// A guess ("around May 2017"): near an expiry boundary it can never rule expiry in or out.
+    Approximate,
+}
+
+impl Precision {
+    /// The id used in facts (`approximate`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Exact => "exact",
+            Self::Approximate => "approximate",
+        }
+    }
+
+    /// Parses an id (`exact`).
+    pub fn from_id(id: &str) -> Option<Self> {
+        [Self::Exact, Self::Approximate]
+            .into_iter()
+            .find(|p| p.id() == id)
+    }
+}
+
 /// A gift card the person has (or had) registered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Card {
     /// Issue date (or purchase / receipt date).
     pub issued: Option<NaiveDate>,
+    /// Whether `issued` is exact or a guess.
+    #[serde(default)]
+    pub issued_precision: Precision,
     pub kind: CardKind,
     /// Amount in minor units (yen, cents).
     pub amount: Option<i64>,
@@ -140,8 +183,8 @@ pub struct Facts {
     pub today: Option<NaiveDate>,
     pub loss: Option<Loss>,
     pub cards: Vec<Card>,
-    /// Answers to the yes / no questions, by fact name (one of [`TRI_FACTS`]).
-    pub answers: BTreeMap<&'static str, Tri>,
+    /// Answers to the yes / no questions, by fact (only facts where [`Fact::is_tri`] holds).
+    pub answers: BTreeMap<Fact, Tri>,
     /// Question ids answered with "I don't know" (for questions that have no such value of their own).
     pub skipped: Vec<String>,
     /// What a pasted balance history showed.
@@ -150,41 +193,68 @@ pub struct Facts {
 
 impl Facts {
     /// The answer to a yes / no fact.
-    pub fn tri(&self, fact: &str) -> Option<Tri> {
-        self.answers.get(fact).copied()
+    pub fn tri(&self, fact: Fact) -> Option<Tri> {
+        self.answers.get(&fact).copied()
     }
 
-    /// Sets a yes / no fact; unknown names are ignored.
-    pub fn set_tri(&mut self, fact: &str, value: Option<Tri>) {
-        if let Some(name) = TRI_FACTS.iter().find(|n| **n == fact) {
-            match value {
-                Some(v) => {
-                    self.answers.insert(name, v);
-                }
-                None => {
-                    self.answers.remove(name);
-                }
+    /// Sets a yes / no fact; facts that are not yes / no questions are ignored.
+    pub fn set_tri(&mut self, fact: Fact, value: Option<Tri>) {
+        if !fact.is_tri() {
+            return;
+        }
+        match value {
+            Some(v) => {
+                self.answers.insert(fact, v);
+            }
+            None => {
+                self.answers.remove(&fact);
             }
         }
     }
 }
 
-/// A fact of the wrong shape.
+/// A fact of the wrong shape, or an answer that cannot be taken.
+///
+/// It names the field and the expected form, never the value given: a host may pass a gift card code in the wrong
+/// field, and an error must not carry it on (into a console, a log or the page).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{field}: {message}")]
 pub struct FactsError {
     /// The field, as hosts name it (`cards[0].issued`).
     pub field: String,
-    /// What is wrong, in English.
+    /// What is wrong, as a UI text key (`error_*` in `ui.toml`) …
+    pub key: UiKey,
+    /// … and its placeholders other than `{field}` (fixed lists and field names only, never input).
+    pub args: Vec<(&'static str, String)>,
+    /// What is wrong, in English, for developers (the JS API's `Error.message`).
     pub message: String,
 }
 
 impl FactsError {
-    pub(crate) fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Self {
+    pub(crate) fn new(field: impl Into<String>, key: UiKey) -> Self {
+        Self::with(field, key, Vec::new())
+    }
+
+    pub(crate) fn with(
+        field: impl Into<String>,
+        key: UiKey,
+        args: Vec<(&'static str, String)>,
+    ) -> Self {
+        let mut e = Self {
             field: field.into(),
-            message: message.into(),
-        }
+            key,
+            args,
+            message: String::new(),
+        };
+        e.message = e.localized(Lang::En);
+        e
+    }
+
+    /// The error in a person's language.
+    pub fn localized(&self, lang: Lang) -> String {
+        let mut args: Vec<(&str, &str)> = vec![("field", self.field.as_str())];
+        args.extend(self.args.iter().map(|(k, v)| (*k, v.as_str())));
+        content().ui_with(self.key, lang, &args)
     }
 }
 
@@ -280,6 +350,9 @@ pub struct RawCard {
     pub last4: Option<Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marketplace: Option<Value>,
+    /// `exact` (the default) or `approximate`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issued_precision: Option<Value>,
 }
 
 macro_rules! raw_facts {
@@ -344,7 +417,10 @@ raw_facts! {
     outage_reports = "outageReports",
     already_registered_message = "alreadyRegisteredMessage",
     account_suspended_notice = "accountSuspendedNotice",
+    cannot_sign_in = "cannotSignIn",
     promotional_credit = "promotionalCredit",
+    shared_account_or_device = "sharedAccountOrDevice",
+    amazon_points = "amazonPoints",
 }
 
 fn string<'a>(field: &str, value: &'a Option<Value>) -> Result<Option<&'a str>, FactsError> {
@@ -352,9 +428,10 @@ fn string<'a>(field: &str, value: &'a Option<Value>) -> Result<Option<&'a str>, 
         None => Ok(None),
         Some(Value::Str(s)) if s.trim().is_empty() => Ok(None),
         Some(Value::Str(s)) => Ok(Some(s.trim())),
-        Some(other) => Err(FactsError::new(
+        Some(other) => Err(FactsError::with(
             field,
-            format!("expected a string, got {}", other.describe()),
+            UiKey::ErrorExpectedText,
+            vec![("got", other.describe().to_owned())],
         )),
     }
 }
@@ -377,12 +454,7 @@ pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate, FactsError> {
         (true, Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d),
         _ => None,
     };
-    date.ok_or_else(|| {
-        FactsError::new(
-            field,
-            format!("`{text}` is not a date; expected YYYY-MM-DD, e.g. 2027-04-24"),
-        )
-    })
+    date.ok_or_else(|| FactsError::new(field, UiKey::ErrorExpectedDate))
 }
 
 fn date(field: &str, value: &Option<Value>) -> Result<Option<NaiveDate>, FactsError> {
@@ -399,7 +471,13 @@ fn one_of<T>(
 ) -> Result<Option<T>, FactsError> {
     string(field, value)?
         .map(|s| {
-            parse(s).ok_or_else(|| FactsError::new(field, format!("`{s}` is not one of {allowed}")))
+            parse(s).ok_or_else(|| {
+                FactsError::with(
+                    field,
+                    UiKey::ErrorExpectedOneOf,
+                    vec![("allowed", allowed.to_owned())],
+                )
+            })
         })
         .transpose()
 }
@@ -434,15 +512,19 @@ impl RawFacts {
                     Some(*v as i64)
                 }
                 Some(other) => {
-                    return Err(FactsError::new(
+                    return Err(FactsError::with(
                         at("amount"),
-                        format!(
-                        "expected a whole, non-negative amount in minor units (yen, cents), got {}",
-                        match other {
-                            Value::Int(_) | Value::Float(_) => "a negative or fractional number",
-                            v => v.describe(),
-                        }
-                    ),
+                        UiKey::ErrorExpectedAmount,
+                        vec![(
+                            "got",
+                            match other {
+                                Value::Int(_) | Value::Float(_) => {
+                                    "a negative or fractional number"
+                                }
+                                v => v.describe(),
+                            }
+                            .to_owned(),
+                        )],
                     ))
                 }
             };
@@ -461,6 +543,13 @@ impl RawFacts {
             };
             cards.push(Card {
                 issued: date(&at("issued"), &raw.issued)?,
+                issued_precision: one_of(
+                    &at("issuedPrecision"),
+                    &raw.issued_precision,
+                    Precision::from_id,
+                    "exact, approximate",
+                )?
+                .unwrap_or_default(),
                 kind: one_of(
                     &at("kind"),
                     &raw.kind,
@@ -479,10 +568,10 @@ impl RawFacts {
             });
         }
         let mut answers = BTreeMap::new();
-        for name in TRI_FACTS {
-            let value = self.tri_value(name).cloned();
-            if let Some(tri) = one_of(name, &value, Tri::from_id, "yes, no, unsure")? {
-                answers.insert(name, tri);
+        for fact in Fact::ALL.iter().copied().filter(|f| f.is_tri()) {
+            let value = self.tri_value(fact.name()).cloned();
+            if let Some(tri) = one_of(fact.name(), &value, Tri::from_id, "yes, no, unsure")? {
+                answers.insert(fact, tri);
             }
         }
         Ok(Facts {
@@ -515,6 +604,8 @@ impl Facts {
                 .iter()
                 .map(|c| RawCard {
                     issued: c.issued.and_then(|d| s(&d.to_string())),
+                    issued_precision: (c.issued_precision != Precision::Exact)
+                        .then(|| Value::Str(c.issued_precision.id().to_owned())),
                     kind: (c.kind != CardKind::Unknown).then(|| Value::Str(c.kind.id().to_owned())),
                     amount: c.amount.map(Value::Int),
                     last4: c.last4.as_deref().and_then(s),
@@ -525,8 +616,8 @@ impl Facts {
             history: self.history.clone(),
             ..RawFacts::default()
         };
-        for (name, value) in &self.answers {
-            raw.set_tri_value(name, s(value.id()));
+        for (fact, value) in &self.answers {
+            raw.set_tri_value(fact.name(), s(value.id()));
         }
         raw
     }
@@ -564,4 +655,27 @@ pub fn parse_loose_date(text: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The raw (JS / TOML) field list and the typed vocabulary name the same yes / no facts: a fact added to one and
+    /// not the other would never reach the engine.
+    #[test]
+    fn raw_yes_no_fields_are_exactly_the_typed_tri_facts() {
+        let typed: Vec<&str> = Fact::ALL
+            .iter()
+            .filter(|f| f.is_tri())
+            .map(|f| f.name())
+            .collect();
+        assert_eq!(typed, TRI_FACTS.to_vec());
+        for name in TRI_FACTS {
+            let mut raw = RawFacts::default();
+            raw.set_tri_value(name, Some(Value::Str("yes".into())));
+            let fact = Fact::from_name(name).expect("a typed fact");
+            assert_eq!(raw.lower().unwrap().tri(fact), Some(Tri::Yes), "{name}");
+        }
+    }
 }

@@ -261,6 +261,8 @@ impl Report {
                 .fold(0i64, |sum, u| sum.saturating_add(u.amount.saturating_neg())),
             vanished_from: vanished.iter().map(|u| u.from).min(),
             vanished_to: vanished.iter().map(|u| u.to).max(),
+            debit_rows: u32::try_from(self.rows.iter().filter(|r| r.amount < 0).count())
+                .unwrap_or(u32::MAX),
         }
     }
 }

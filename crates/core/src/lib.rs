@@ -4,6 +4,7 @@
 pub mod cards;
 pub mod code;
 pub mod content;
+pub mod display;
 pub mod engine;
 pub mod expiry;
 pub mod facts;

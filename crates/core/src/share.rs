@@ -2,9 +2,10 @@
 //! summary for a support chat. Neither ever holds more of a claim code than its last four characters, nor any
 //! pasted history text.
 
-use crate::content::{content, Lang, UiKey};
+use crate::content::{content, Fact, Lang, UiKey};
+use crate::display::format_date;
 use crate::engine::Diagnosis;
-use crate::facts::{parse_date, CardKind, Facts, Loss, Marketplace, Tri, TRI_FACTS};
+use crate::facts::{parse_date, CardKind, Facts, Loss, Marketplace, Precision, Tri};
 use crate::money::format_amount;
 
 /// Encodes the answers as `key=value` pairs joined by `&` (for `#gcd?…`). Cards carry their issue date and kind
@@ -12,21 +13,24 @@ use crate::money::format_amount;
 pub fn to_fragment(facts: &Facts) -> String {
     let mut pairs: Vec<(String, String)> = Vec::new();
     if let Some(m) = facts.marketplace {
-        pairs.push(("marketplace".into(), m.id().into()));
+        pairs.push((Fact::Marketplace.name().into(), m.id().into()));
     }
     if let Some(l) = facts.loss {
-        pairs.push(("loss".into(), l.id().into()));
+        pairs.push((Fact::Loss.name().into(), l.id().into()));
     }
     if let Some(card) = facts.cards.first() {
         if let Some(issued) = card.issued {
-            pairs.push(("cardIssued".into(), issued.to_string()));
+            pairs.push((Fact::CardIssued.name().into(), issued.to_string()));
+            if card.issued_precision != Precision::Exact {
+                pairs.push((PRECISION_KEY.into(), card.issued_precision.id().into()));
+            }
         }
         if card.kind != CardKind::Unknown {
-            pairs.push(("cardKind".into(), card.kind.id().into()));
+            pairs.push((Fact::CardKind.name().into(), card.kind.id().into()));
         }
     }
     for (fact, value) in &facts.answers {
-        pairs.push(((*fact).into(), value.id().into()));
+        pairs.push((fact.name().into(), value.id().into()));
     }
     if !facts.skipped.is_empty() {
         pairs.push(("skipped".into(), facts.skipped.join(",")));
@@ -38,6 +42,9 @@ pub fn to_fragment(facts: &Facts) -> String {
         .join("&")
 }
 
+/// The fragment key of the first card's date precision (not a fact of its own: it qualifies `cardIssued`).
+const PRECISION_KEY: &str = "issuedPrecision";
+
 /// Decodes [`to_fragment`]'s output; anything unknown or malformed is skipped, never an error.
 pub fn from_fragment(fragment: &str) -> Facts {
     let mut facts = Facts::default();
@@ -45,36 +52,47 @@ pub fn from_fragment(fragment: &str) -> Facts {
         let Some((key, value)) = pair.split_once('=') else {
             continue;
         };
-        match key {
-            "marketplace" => facts.marketplace = Marketplace::from_id(value),
-            "loss" => {
+        if key == "skipped" {
+            facts.skipped = value
+                .split(',')
+                .filter(|s| content().question(s).is_some())
+                .map(str::to_owned)
+                .collect();
+            continue;
+        }
+        if key == PRECISION_KEY {
+            if let Some(p) = Precision::from_id(value) {
+                first_card(&mut facts).issued_precision = p;
+            }
+            continue;
+        }
+        let Some(fact) = Fact::from_name(key) else {
+            continue;
+        };
+        match fact {
+            Fact::Marketplace => facts.marketplace = Marketplace::from_id(value),
+            Fact::Loss => {
                 facts.loss = [Loss::All, Loss::Partial, Loss::Unknown]
                     .into_iter()
                     .find(|l| l.id() == value)
             }
-            "cardIssued" => {
+            Fact::CardIssued => {
                 if let Ok(date) = parse_date(key, value) {
                     first_card(&mut facts).issued = Some(date);
                 }
             }
-            "cardKind" => {
+            Fact::CardKind => {
                 if let Some(kind) = CardKind::from_id(value) {
                     first_card(&mut facts).kind = kind;
                 }
             }
-            "skipped" => {
-                facts.skipped = value
-                    .split(',')
-                    .filter(|s| content().question(s).is_some())
-                    .map(str::to_owned)
-                    .collect()
-            }
-            fact if TRI_FACTS.contains(&fact) => {
+            fact if fact.is_tri() => {
                 let tri = [Tri::Yes, Tri::No, Tri::Unsure]
                     .into_iter()
                     .find(|t| t.id() == value);
                 facts.set_tri(fact, tri);
             }
+            // Derived facts are worked out again from the answers, never read from a link.
             _ => {}
         }
     }
@@ -85,6 +103,7 @@ fn first_card(facts: &mut Facts) -> &mut crate::facts::Card {
     if facts.cards.is_empty() {
         facts.cards.push(crate::facts::Card {
             issued: None,
+            issued_precision: Precision::Exact,
             kind: CardKind::Unknown,
             amount: None,
             last4: None,
@@ -120,7 +139,11 @@ pub fn summary(facts: &Facts, diagnosis: &Diagnosis, lang: Lang) -> String {
             None => c.ui_with(UiKey::CardLabel, lang, &[("n", &(i + 1).to_string())]),
         }];
         if let Some(issued) = card.issued {
-            parts.push(format!("{}: {issued}", c.ui(UiKey::CardIssued, lang)));
+            parts.push(format!(
+                "{}: {}",
+                c.ui(UiKey::CardIssued, lang),
+                format_date(issued, lang)
+            ));
         }
         if let Some(amount) = card.amount {
             parts.push(format_amount(amount, card.marketplace.unwrap_or(market)));
@@ -130,7 +153,9 @@ pub fn summary(facts: &Facts, diagnosis: &Diagnosis, lang: Lang) -> String {
     if let Some(h) = &facts.history {
         if h.vanished > 0 {
             let range = match (h.vanished_from, h.vanished_to) {
-                (Some(from), Some(to)) => format!(" ({from} – {to})"),
+                (Some(from), Some(to)) => {
+                    format!(" ({} – {})", format_date(from, lang), format_date(to, lang))
+                }
                 _ => String::new(),
             };
             out.push_str(&format!(
@@ -154,9 +179,10 @@ mod tests {
             loss: Some(Loss::All),
             ..Facts::default()
         };
-        facts.set_tri("multipleAccounts", Some(Tri::No));
+        facts.set_tri(Fact::MultipleAccounts, Some(Tri::No));
         facts.cards.push(crate::facts::Card {
             issued: Some(parse_date("x", "2016-05-01").unwrap()),
+            issued_precision: Precision::Approximate,
             kind: CardKind::Sheet,
             amount: Some(5000),
             last4: Some("W9CT".into()),
@@ -171,7 +197,19 @@ mod tests {
         assert_eq!(back.answers, facts.answers);
         assert_eq!(back.cards[0].issued, facts.cards[0].issued);
         assert_eq!(back.cards[0].kind, CardKind::Sheet);
+        assert_eq!(back.cards[0].issued_precision, Precision::Approximate);
         assert_eq!(back.skipped, facts.skipped);
+    }
+
+    #[test]
+    fn every_yes_no_fact_survives_a_link() {
+        for (i, fact) in Fact::ALL.iter().filter(|f| f.is_tri()).enumerate() {
+            let mut facts = Facts::default();
+            let tri = [Tri::Yes, Tri::No, Tri::Unsure][i % 3];
+            facts.set_tri(*fact, Some(tri));
+            let back = from_fragment(&to_fragment(&facts));
+            assert_eq!(back.tri(*fact), Some(tri), "{}", fact.name());
+        }
     }
 
     #[test]

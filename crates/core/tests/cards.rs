@@ -273,6 +273,7 @@ fn conversion_keeps_only_the_last_four() {
     };
     let expected = Card {
         issued: Some(d("2024-01-01")),
+        issued_precision: Default::default(),
         kind: CardKind::Sheet,
         amount: Some(500),
         last4: Some("W9CT".into()),

@@ -8,7 +8,7 @@ pub mod raw;
 pub mod validate;
 pub mod vocab;
 
-pub use vocab::UiKey;
+pub use vocab::{Fact, UiKey};
 
 use raw::{RawCondition, RawContent, RawText};
 use serde::{Deserialize, Serialize};
@@ -110,22 +110,27 @@ pub enum Effect {
 /// A fact has one of these values.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Condition {
-    pub fact: String,
+    pub fact: Fact,
     pub values: Vec<String>,
 }
 
-impl From<&RawCondition> for Condition {
-    fn from(raw: &RawCondition) -> Self {
-        Condition {
-            fact: raw.fact.clone(),
+impl Condition {
+    /// Lowers a checked condition; `None` for an unknown fact (which validation has already reported).
+    fn lower(raw: &RawCondition) -> Option<Self> {
+        Some(Condition {
+            fact: Fact::from_name(&raw.fact)?,
             values: raw
                 .is
                 .iter()
                 .chain(raw.any_of.iter().flatten())
                 .cloned()
                 .collect(),
-        }
+        })
     }
+}
+
+fn conditions(raw: &[RawCondition]) -> Vec<Condition> {
+    raw.iter().filter_map(Condition::lower).collect()
 }
 
 /// A rule of the engine.
@@ -158,7 +163,7 @@ pub struct Choice {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Question {
     pub id: String,
-    pub fact: String,
+    pub fact: Fact,
     pub kind: QuestionKind,
     pub ask_if: Vec<Condition>,
     pub text: Text,
@@ -214,7 +219,7 @@ impl Content {
                 Some(Rule {
                     cause,
                     effect,
-                    when: r.when.iter().map(Condition::from).collect(),
+                    when: conditions(&r.when),
                     reason: (&r.reason).into(),
                 })
             })
@@ -223,15 +228,16 @@ impl Content {
             .questions
             .question
             .iter()
-            .map(|q| Question {
+            .filter_map(|q| {
+                Some(Question {
                 id: q.id.clone(),
-                fact: q.fact.clone(),
+                fact: Fact::from_name(&q.fact)?,
                 kind: match q.kind.as_str() {
                     "choice" => QuestionKind::Choice,
                     "date" => QuestionKind::Date,
                     _ => QuestionKind::Tri,
                 },
-                ask_if: q.ask_if.iter().map(Condition::from).collect(),
+                ask_if: conditions(&q.ask_if),
                 text: (&q.text).into(),
                 help: q.help.as_ref().map(Text::from),
                 choices: q
@@ -242,6 +248,7 @@ impl Content {
                         label: (&c.label).into(),
                     })
                     .collect(),
+            })
             })
             .collect();
         let ui = UiKey::ALL

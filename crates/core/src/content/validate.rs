@@ -298,7 +298,7 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
                 format!("{at}.fact"),
                 format!("unknown fact `{}`", q.fact),
             ),
-            Some(_) if vocab::DERIVED_FACTS.contains(&q.fact.as_str()) => c.report(
+            Some(_) if vocab::is_derived(&q.fact) => c.report(
                 QUESTIONS,
                 format!("{at}.fact"),
                 format!("`{}` is derived and cannot be asked", q.fact),
@@ -369,7 +369,7 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
         for (j, cond) in q.ask_if.iter().enumerate() {
             c.condition(QUESTIONS, &format!("{at}.ask_if[{j}]"), cond);
             let asked_before = asked_facts.contains(cond.fact.as_str()) && cond.fact != q.fact;
-            if !asked_before && !vocab::DERIVED_FACTS.contains(&cond.fact.as_str()) {
+            if !asked_before && !vocab::is_derived(&cond.fact) {
                 c.report(
                     QUESTIONS,
                     format!("{at}.ask_if[{j}].fact"),
@@ -388,7 +388,7 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
     for (i, rule) in raw.rules.rule.iter().enumerate() {
         for (j, cond) in rule.when.iter().enumerate() {
             let fact = cond.fact.as_str();
-            let known = asked_facts.contains(fact) || vocab::DERIVED_FACTS.contains(&fact);
+            let known = asked_facts.contains(fact) || vocab::is_derived(fact);
             if vocab::fact_values(fact).is_some() && !known {
                 c.report(
                     RULES,

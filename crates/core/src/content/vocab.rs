@@ -1,65 +1,101 @@
-//! The fixed vocabulary the content files may use: fact names with their values, and the UI text keys.
+//! The fixed vocabulary the content files may use: the facts (a typed enum) with their values, and the UI text keys.
 //!
 //! This file is shared, through `#[path]`, by the build script (which validates the content) and the library, so it
 //! depends on nothing but `core`.
 
-/// Every fact a rule or question may name, with the values it can take.
-///
-/// The first group is asked or passed in by hosts; the second is derived by the engine from cards, dates and a pasted
-/// balance history, and can only appear in conditions.
-pub const FACTS: &[(&str, &[&str])] = &[
-    (
-        "marketplace",
-        &["jp", "us", "uk", "de", "fr", "it", "in", "mx", "other"],
-    ),
-    ("loss", &["all", "partial", "unknown"]),
-    ("cardIssued", &["known"]),
-    (
-        "cardKind",
-        &[
-            "email",
-            "print",
-            "card",
-            "charge",
-            "corporate",
-            "sheet",
-            "unknown",
-        ],
-    ),
-    ("multipleAccounts", TRI),
-    ("unfamiliarActivity", TRI),
-    ("phoneLostOrPhished", TRI),
-    ("pendingOrders", TRI),
-    ("subscribeAndSave", TRI),
-    ("amazonPayUse", TRI),
-    ("kindleOrOneClick", TRI),
-    ("invalidationEmail", TRI),
-    ("boughtFromResale", TRI),
-    ("outageReports", TRI),
-    ("alreadyRegisteredMessage", TRI),
-    ("accountSuspendedNotice", TRI),
-    ("promotionalCredit", TRI),
-    // Derived facts.
-    ("cardExpired", &["yes", "maybe", "no", "never", "unknown"]),
-    ("cardForeign", &["yes", "no"]),
-    ("cardNeedsKind", &["yes", "no"]),
-    ("historyAmazonPay", &["yes", "no"]),
-    ("historyOrders", &["yes", "no"]),
-    ("historyUnexplained", &["yes", "no"]),
-];
+macro_rules! facts {
+    ($($(#[doc = $doc:literal])* $variant:ident = $name:literal: $values:expr, $derived:literal;)*) => {
+        /// A fact a rule or question may name: one typed list, so a misspelled fact is a compile error in Rust and a
+        /// build error in the content files.
+        ///
+        /// Asked facts are answered by a person or passed in by hosts; derived facts are worked out by the engine
+        /// from cards, dates and a pasted balance history, and can only appear in conditions.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Fact {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        impl Fact {
+            /// Every fact, in declaration order.
+            pub const ALL: &'static [Fact] = &[$(Fact::$variant,)*];
+
+            /// The fact's camelCase name, as content files, hosts and URLs spell it.
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $(Fact::$variant => $name,)*
+                }
+            }
+
+            /// The values the fact can take.
+            pub fn values(self) -> &'static [&'static str] {
+                match self {
+                    $(Fact::$variant => $values,)*
+                }
+            }
+
+            /// Whether the engine derives the fact (a question may not ask it).
+            pub const fn is_derived(self) -> bool {
+                match self {
+                    $(Fact::$variant => $derived,)*
+                }
+            }
+
+            /// Looks a fact up by its camelCase name.
+            pub fn from_name(name: &str) -> Option<Fact> {
+                match name {
+                    $($name => Some(Fact::$variant),)*
+                    _ => None,
+                }
+            }
+
+            /// Whether this is a yes / no / unsure question's fact.
+            pub fn is_tri(self) -> bool {
+                !self.is_derived() && self.values() == TRI
+            }
+        }
+    };
+}
+
+facts! {
+    Marketplace = "marketplace": &["jp", "us", "uk", "de", "fr", "it", "in", "mx", "other"], false;
+    Loss = "loss": &["all", "partial", "unknown"], false;
+    CardIssued = "cardIssued": &["known"], false;
+    CardKind = "cardKind": &["email", "print", "card", "charge", "corporate", "sheet", "unknown"], false;
+    MultipleAccounts = "multipleAccounts": TRI, false;
+    UnfamiliarActivity = "unfamiliarActivity": TRI, false;
+    PhoneLostOrPhished = "phoneLostOrPhished": TRI, false;
+    PendingOrders = "pendingOrders": TRI, false;
+    SubscribeAndSave = "subscribeAndSave": TRI, false;
+    AmazonPayUse = "amazonPayUse": TRI, false;
+    KindleOrOneClick = "kindleOrOneClick": TRI, false;
+    InvalidationEmail = "invalidationEmail": TRI, false;
+    BoughtFromResale = "boughtFromResale": TRI, false;
+    OutageReports = "outageReports": TRI, false;
+    AlreadyRegisteredMessage = "alreadyRegisteredMessage": TRI, false;
+    AccountSuspendedNotice = "accountSuspendedNotice": TRI, false;
+    /// The person cannot sign in now (a lockout; not the same as a suspension notice).
+    CannotSignIn = "cannotSignIn": TRI, false;
+    PromotionalCredit = "promotionalCredit": TRI, false;
+    /// Someone else in the household uses the account or a shared device (Kindle, Fire, Alexa, apps).
+    SharedAccountOrDevice = "sharedAccountOrDevice": TRI, false;
+    /// Part of the missing amount was Amazon points (amazon.co.jp only).
+    AmazonPoints = "amazonPoints": TRI, false;
+    CardExpired = "cardExpired": &["yes", "maybe", "no", "never", "unknown"], true;
+    /// `unmarked`: the account's marketplace is known but no card says where it was bought.
+    CardForeign = "cardForeign": &["yes", "no", "unmarked"], true;
+    CardNeedsKind = "cardNeedsKind": &["yes", "no"], true;
+    HistoryAmazonPay = "historyAmazonPay": &["yes", "no"], true;
+    HistoryOrders = "historyOrders": &["yes", "no"], true;
+    HistoryUnexplained = "historyUnexplained": &["yes", "no"], true;
+}
 
 /// Values of every yes / no / unsure question.
 pub const TRI: &[&str] = &["yes", "no", "unsure"];
 
-/// Facts the engine computes; a question may not ask them.
-pub const DERIVED_FACTS: &[&str] = &[
-    "cardExpired",
-    "cardForeign",
-    "cardNeedsKind",
-    "historyAmazonPay",
-    "historyOrders",
-    "historyUnexplained",
-];
+/// Whether a fact (by name) is derived by the engine.
+pub fn is_derived(name: &str) -> bool {
+    Fact::from_name(name).is_some_and(Fact::is_derived)
+}
 
 /// Placeholders a rule's reason may contain, filled in by the engine.
 pub const REASON_PLACEHOLDERS: &[&str] = &[
@@ -73,7 +109,7 @@ pub const REASON_PLACEHOLDERS: &[&str] = &[
 
 /// Looks up the values a fact can take.
 pub fn fact_values(name: &str) -> Option<&'static [&'static str]> {
-    FACTS.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+    Fact::from_name(name).map(Fact::values)
 }
 
 macro_rules! ui_keys {
@@ -150,6 +186,13 @@ ui_keys! {
     SaveOffline = "save_offline",
     Footer = "footer",
     ErrorBadFacts = "error_bad_facts",
+    ErrorExpectedText = "error_expected_text",
+    ErrorExpectedDate = "error_expected_date",
+    ErrorExpectedOneOf = "error_expected_one_of",
+    ErrorExpectedAmount = "error_expected_amount",
+    ErrorIssuedAfterToday = "error_issued_after_today",
+    ErrorUnknownQuestion = "error_unknown_question",
+    ErrorNotAnAnswer = "error_not_an_answer",
     CardsHeading = "cards_heading",
     CardsLead = "cards_lead",
     CardCode = "card_code",
