@@ -1,22 +1,16 @@
 //! The app's one reducer: every action a person takes, applied by calling the core. Side effects (storage, focus,
-//! clipboard) live in the components' effects, never here.
+//! clipboard) live in the components' effects, never here. The navigation itself (next question, Back, revise,
+//! restart, progress) is the core's `wizard` module, tested natively there.
 
-use giftcard_doctor_core::engine::{apply_answer, next_question, progress, Answer};
+use giftcard_doctor_core::engine::{apply_answer, Answer};
+pub use giftcard_doctor_core::wizard::Position;
+use giftcard_doctor_core::wizard::{self, Wizard};
 use giftcard_doctor_core::facts::Findings;
 use giftcard_doctor_core::facts::{Card, Facts};
 use giftcard_doctor_core::Lang;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::Reducible;
-
-/// What the widget shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Position {
-    /// A question, by id.
-    Question(String),
-    /// The ranked causes and the checklist.
-    Result,
-}
 
 /// Everything the widget knows. Pasted history text and full claim codes are never part of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,13 +64,10 @@ pub enum Action {
 impl State {
     /// A fresh state for these facts, at the first useful question (or the result when none is left).
     pub fn new(facts: Facts, lang: Lang) -> Self {
-        let position = next_question(&facts)
-            .map(|q| Position::Question(q.id.clone()))
-            .unwrap_or(Position::Result);
         State {
+            position: wizard::start(&facts),
             facts,
             asked: Vec::new(),
-            position,
             ticks: BTreeSet::new(),
             lang,
             confirm_restart: false,
@@ -87,35 +78,7 @@ impl State {
 
     /// The step number shown and the most steps there can be, honest when questions are skipped.
     pub fn progress(&self) -> (usize, usize) {
-        let remaining = progress(&self.facts).remaining;
-        let current = match &self.position {
-            Position::Question(q) => {
-                self.asked
-                    .iter()
-                    .position(|a| a == q)
-                    .unwrap_or(self.asked.len())
-                    + 1
-            }
-            Position::Result => self.asked.len(),
-        };
-        let revisiting = matches!(&self.position, Position::Question(q) if self.asked.contains(q));
-        let total = self.asked.len() + remaining + usize::from(revisiting && remaining == 0);
-        (current, total.max(current))
-    }
-
-    fn after_answer(&mut self, question: &str) {
-        let index = self.asked.iter().position(|a| a == question);
-        self.position = match (next_question(&self.facts), index) {
-            (None, _) => Position::Result,
-            // Revisiting: walk forward through the questions already answered, answers kept.
-            (Some(_), Some(i)) if i + 1 < self.asked.len() => {
-                Position::Question(self.asked[i + 1].clone())
-            }
-            (Some(next), _) => Position::Question(next.id.clone()),
-        };
-        if index.is_none() {
-            self.asked.push(question.to_owned());
-        }
+        wizard::progress(&self.facts, &self.asked, &self.position)
     }
 }
 
@@ -130,10 +93,10 @@ impl Reducible for State {
                 match apply_answer(&self.facts, &question, &answer) {
                     Ok(facts) => {
                         next.facts = facts;
-                        next.after_answer(&question);
+                        next.position = wizard::after_answer(&next.facts, &mut next.asked, &question);
                         next.steps += 1;
                     }
-                    Err(e) => next.error = Some(e.message),
+                    Err(e) => next.error = Some(e.localized(self.lang)),
                 }
             }
             Action::Revise { question, answer } => {
@@ -144,36 +107,25 @@ impl Reducible for State {
                             next.asked.push(question);
                         }
                     }
-                    Err(e) => next.error = Some(e.message),
+                    Err(e) => next.error = Some(e.localized(self.lang)),
                 }
             }
-            Action::Back => {
-                let target = match &self.position {
-                    Position::Result => self.asked.last().cloned(),
-                    Position::Question(q) => match self.asked.iter().position(|a| a == q) {
-                        Some(0) => None,
-                        Some(i) => Some(self.asked[i - 1].clone()),
-                        None => self.asked.last().cloned(),
-                    },
-                };
-                match target {
-                    Some(q) => {
-                        next.position = Position::Question(q);
-                        next.steps += 1;
-                    }
-                    None => return self,
+            Action::Back => match wizard::back(&self.asked, &self.position) {
+                Some(position) => {
+                    next.position = position;
+                    next.steps += 1;
                 }
-            }
+                None => return self,
+            },
             Action::AskRestart => next.confirm_restart = true,
             Action::CancelRestart => next.confirm_restart = false,
             Action::Restart => {
-                let facts = Facts {
-                    today: self.facts.today,
-                    ..Facts::default()
-                };
+                let mut w = Wizard::new(self.facts.clone());
+                w.steps = self.steps;
+                w.restart();
                 next = State {
-                    steps: self.steps + 1,
-                    ..State::new(facts, self.lang)
+                    steps: w.steps,
+                    ..State::new(w.facts, self.lang)
                 };
             }
             Action::SetLang(lang) => next.lang = lang,

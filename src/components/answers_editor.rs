@@ -3,7 +3,7 @@
 use crate::i18n::{t, use_lang};
 use giftcard_doctor_core::content::QuestionKind;
 use giftcard_doctor_core::engine::{current_answer, Answer, QuestionView, DONT_KNOW};
-use giftcard_doctor_core::facts::parse_loose_date;
+use giftcard_doctor_core::facts::{parse_loose_date, Precision};
 use giftcard_doctor_core::{content, Facts, UiKey};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -26,14 +26,15 @@ pub fn AnswersEditor(props: &AnswersEditorProps) -> Html {
         let id = view.id.clone();
         let on_revise = props.on_revise.clone();
         let control = if view.kind == QuestionKind::Date {
-            let value = match &answer {
-                Some(Answer::Date(d)) => d.to_string(),
-                _ => String::new(),
+            let (value, precision) = match &answer {
+                Some(Answer::Date(d, p)) => (d.to_string(), *p),
+                _ => (String::new(), Precision::Exact),
             };
             let onchange = Callback::from(move |e: Event| {
                 let text = e.target_unchecked_into::<HtmlInputElement>().value();
+                // Changing the date here keeps how sure the person said they were.
                 let answer = match parse_loose_date(&text) {
-                    Some(date) => Answer::Date(date),
+                    Some(date) => Answer::Date(date, precision),
                     None => Answer::Value(DONT_KNOW.to_owned()),
                 };
                 on_revise.emit((id.clone(), answer));

@@ -114,7 +114,7 @@ pub fn App(props: &AppProps) -> Html {
         (_, Err(e)) => html! {
             <div class="gcd-error" role="alert">
                 <p>{ t(UiKey::ErrorBadFacts, lang) }</p>
-                <p>{ e.to_string() }</p>
+                <p>{ e.localized(lang) }</p>
             </div>
         },
         (Position::Question(id), Ok(_)) => match content().question(id) {

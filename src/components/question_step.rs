@@ -4,7 +4,7 @@
 use crate::i18n::{t, use_lang};
 use giftcard_doctor_core::content::QuestionKind;
 use giftcard_doctor_core::engine::{Answer, QuestionView, DONT_KNOW};
-use giftcard_doctor_core::facts::parse_loose_date;
+use giftcard_doctor_core::facts::{parse_loose_date, Precision};
 use giftcard_doctor_core::UiKey;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -27,20 +27,21 @@ pub struct QuestionStepProps {
     pub on_back: Callback<()>,
 }
 
-fn initial(current: &Option<Answer>) -> (Option<String>, String) {
+fn initial(current: &Option<Answer>) -> (Option<String>, String, Precision) {
     match current {
-        Some(Answer::Value(v)) => (Some(v.clone()), String::new()),
-        Some(Answer::Date(d)) => (None, d.to_string()),
-        None => (None, String::new()),
+        Some(Answer::Value(v)) => (Some(v.clone()), String::new(), Precision::Exact),
+        Some(Answer::Date(d, p)) => (None, d.to_string(), *p),
+        None => (None, String::new(), Precision::Exact),
     }
 }
 
 #[component]
 pub fn QuestionStep(props: &QuestionStepProps) -> Html {
     let lang = use_lang();
-    let (first_choice, first_date) = initial(&props.current);
+    let (first_choice, first_date, first_precision) = initial(&props.current);
     let selected = use_state(|| first_choice);
     let date_text = use_state(|| first_date);
+    let precision = use_state(|| first_precision);
     let problem = use_state(|| None::<String>);
     let legend = use_node_ref();
 
@@ -61,13 +62,14 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
     let on_submit = {
         let selected = selected.clone();
         let date_text = date_text.clone();
+        let precision = precision.clone();
         let problem = problem.clone();
         let on_answer = props.on_answer.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if is_date {
                 match parse_loose_date(&date_text) {
-                    Some(date) => on_answer.emit(Answer::Date(date)),
+                    Some(date) => on_answer.emit(Answer::Date(date, *precision)),
                     None => problem.set(Some(t(UiKey::DateInvalid, lang).to_owned())),
                 }
             } else {
@@ -117,6 +119,20 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
             .map(|d| d.to_string())
             .unwrap_or_default();
         let max = props.today.map(|d| d.to_string());
+        let precision_name = format!("{name}-precision");
+        let precision_choice = |value: Precision, key: UiKey| {
+            let checked = *precision == value;
+            let onchange = {
+                let precision = precision.clone();
+                Callback::from(move |_: Event| precision.set(value))
+            };
+            html! {
+                <label class={classes!("gcd-choice", checked.then_some("gcd-choice-checked"))}>
+                    <input type="radio" name={precision_name.clone()} value={value.id()} checked={checked} {onchange} />
+                    <span>{ t(key, lang) }</span>
+                </label>
+            }
+        };
         html! {
             <div class="gcd-date">
                 <label class="gcd-field">
@@ -129,6 +145,14 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
                     <input type="text" class="gcd-input" inputmode="numeric" autocomplete="off" placeholder="2019-03-01"
                         value={(*date_text).clone()} oninput={on_date} aria-describedby={described.clone()} />
                 </label>
+                // How sure the date is: a guess near an expiry boundary can neither rule expiry out nor make it certain.
+                <fieldset class="gcd-fieldset gcd-precision">
+                    <legend class="gcd-field-label">{ t(UiKey::DatePrecision, lang) }</legend>
+                    <div class="gcd-choices">
+                        { precision_choice(Precision::Exact, UiKey::DatePrecisionExact) }
+                        { precision_choice(Precision::Approximate, UiKey::DatePrecisionApproximate) }
+                    </div>
+                </fieldset>
             </div>
         }
     } else {

@@ -12,6 +12,7 @@ pub mod history;
 pub mod marketplace;
 pub mod money;
 pub mod share;
+pub mod wizard;
 
 pub use content::{content, Lang, UiKey};
 pub use engine::{
