@@ -304,6 +304,13 @@ fn score(content: &Content, ctx: &Context) -> Vec<Scored> {
         // A decisive fact outweighs anything that would exclude the cause.
         s.ruled_out &= !s.decisive;
     }
+    // A cause that does not exist on the person's marketplace (Amazon points outside Japan) is left out.
+    if let Some(market) = ctx.facts.marketplace {
+        scored.retain(|s| {
+            let only = &content.causes[s.cause].marketplaces;
+            only.is_empty() || only.contains(&market)
+        });
+    }
     scored.sort_by(|a, b| {
         b.decisive
             .cmp(&a.decisive)

@@ -88,6 +88,8 @@ pub enum Recoverable {
 pub struct Cause {
     pub id: String,
     pub prior: i32,
+    /// Where the cause exists; empty for every marketplace.
+    pub marketplaces: Vec<crate::marketplace::Marketplace>,
     pub recoverable: Recoverable,
     pub title: Text,
     pub explanation: Text,
@@ -190,6 +192,11 @@ impl Content {
             .map(|c| Cause {
                 id: c.id.clone(),
                 prior: c.prior,
+                marketplaces: c
+                    .marketplaces
+                    .iter()
+                    .filter_map(|m| crate::marketplace::Marketplace::from_id(m))
+                    .collect(),
                 recoverable: match c.recoverable.as_str() {
                     "yes" => Recoverable::Yes,
                     "no" => Recoverable::No,

@@ -30,6 +30,10 @@ pub struct RawCause {
     pub prior: i32,
     /// `yes`, `maybe` or `no`: can the money come back?
     pub recoverable: String,
+    /// The marketplaces the cause exists on (ids); empty for every one. On another marketplace the cause is left
+    /// out altogether (not listed as ruled out: it was never a possibility there).
+    #[serde(default)]
+    pub marketplaces: Vec<String>,
     pub title: RawText,
     pub explanation: RawText,
     /// Why the money can or cannot come back.

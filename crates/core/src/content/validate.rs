@@ -22,6 +22,8 @@ pub const REQUIRED_CAUSES: &[&str] = &[
     "wrong_marketplace",
     "already_registered",
     "account_suspended",
+    "family_use",
+    "amazon_points",
 ];
 
 /// One problem in the content, located by file and field path.
@@ -158,6 +160,15 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
                 format!("{at}.recoverable"),
                 "must be `yes`, `maybe` or `no`",
             );
+        }
+        for (j, m) in cause.marketplaces.iter().enumerate() {
+            if !vocab::Fact::Marketplace.values().contains(&m.as_str()) {
+                c.report(
+                    CAUSES,
+                    format!("{at}.marketplaces[{j}]"),
+                    format!("`{m}` is not a marketplace"),
+                );
+            }
         }
         if !(0..=100).contains(&cause.prior) {
             c.report(CAUSES, format!("{at}.prior"), "must be between 0 and 100");
