@@ -3,10 +3,10 @@
 //! restart, progress) is the core's `wizard` module, tested natively there.
 
 use giftcard_doctor_core::engine::{apply_answer, Answer};
-pub use giftcard_doctor_core::wizard::Position;
-use giftcard_doctor_core::wizard::{self, Wizard};
 use giftcard_doctor_core::facts::Findings;
 use giftcard_doctor_core::facts::{Card, Facts};
+pub use giftcard_doctor_core::wizard::Position;
+use giftcard_doctor_core::wizard::{self, Wizard};
 use giftcard_doctor_core::Lang;
 use std::collections::BTreeSet;
 use std::rc::Rc;
@@ -93,7 +93,8 @@ impl Reducible for State {
                 match apply_answer(&self.facts, &question, &answer) {
                     Ok(facts) => {
                         next.facts = facts;
-                        next.position = wizard::after_answer(&next.facts, &mut next.asked, &question);
+                        next.position =
+                            wizard::after_answer(&next.facts, &mut next.asked, &question);
                         next.steps += 1;
                     }
                     Err(e) => next.error = Some(e.localized(self.lang)),

@@ -43,12 +43,16 @@ fn main() {
     let rules = parse(FILES[1], &texts[1], &mut errors);
     let questions = parse(FILES[2], &texts[2], &mut errors);
     let ui = parse(FILES[3], &texts[3], &mut errors);
-    if let (Some(causes), Some(rules), Some(questions), Some(ui)) = (causes, rules, questions, ui) {
+    let support = parse(FILES[4], &texts[4], &mut errors);
+    if let (Some(causes), Some(rules), Some(questions), Some(ui), Some(support)) =
+        (causes, rules, questions, ui, support)
+    {
         let raw = RawContent {
             causes,
             rules,
             questions,
             ui,
+            support,
         };
         errors.extend(validate::validate(&raw).iter().map(ToString::to_string));
         if errors.is_empty() {

@@ -63,7 +63,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
             <AnswersEditor facts={props.facts.clone()} asked={props.asked.clone()} instance={props.instance}
                 on_revise={props.on_revise.clone()} />
             { props.children.clone() }
-            <Support summary={props.summary.clone()} />
+            <Support summary={props.summary.clone()} support={props.diagnosis.support.clone()} />
             if !props.asked.is_empty() {
                 <div class="gcd-actions gcd-no-print">
                     <button type="button" class="gcd-button gcd-button-quiet" onclick={on_back}>{ t(UiKey::Back, lang) }</button>

@@ -1,7 +1,8 @@
-//! How to reach customer service, and a plain-text summary to paste into the chat (last four characters of codes
-//! only).
+//! How to reach customer service on the person's own marketplace (steps, what to have ready, the scam warning, all
+//! from the core), and a plain-text summary to paste into the chat (last four characters of codes only).
 
 use crate::i18n::{t, use_lang};
+use giftcard_doctor_core::engine::SupportView;
 use giftcard_doctor_core::UiKey;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
@@ -10,6 +11,8 @@ use yew::prelude::*;
 pub struct SupportProps {
     /// The summary, made by the core.
     pub summary: AttrValue,
+    /// The steps for the facts' marketplace, from the diagnosis.
+    pub support: SupportView,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -54,12 +57,13 @@ pub fn Support(props: &SupportProps) -> Html {
             <h3 id="gcd-support-heading" class="gcd-section-heading">{ t(UiKey::SupportHeading, lang) }</h3>
             <p>{ t(UiKey::SupportLead, lang) }</p>
             <ol class="gcd-steps">
-                <li>{ t(UiKey::SupportStep1, lang) }</li>
-                <li>{ t(UiKey::SupportStep2, lang) }</li>
-                <li>{ t(UiKey::SupportStep3, lang) }</li>
+                { for props.support.steps.iter().map(|s| html! { <li>{ s }</li> }) }
             </ol>
             <p>{ t(UiKey::SupportPrepare, lang) }</p>
-            <p class="gcd-warning">{ t(UiKey::SupportScamWarning, lang) }</p>
+            <ul class="gcd-prepare">
+                { for props.support.prepare.iter().map(|s| html! { <li>{ s }</li> }) }
+            </ul>
+            <p class="gcd-warning">{ &props.support.warning }</p>
             <div class="gcd-actions gcd-no-print">
                 <button type="button" class="gcd-button gcd-button-primary" onclick={on_copy}>{ t(UiKey::CopySummary, lang) }</button>
                 <span class="gcd-status" role="status">{ status }</span>

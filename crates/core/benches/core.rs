@@ -5,8 +5,8 @@
 mod generated;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use giftcard_doctor_core::facts::Findings;
 use giftcard_doctor_core::content::Fact;
+use giftcard_doctor_core::facts::Findings;
 use giftcard_doctor_core::facts::{Card, CardKind, Loss, Marketplace, Tri};
 use giftcard_doctor_core::history::analyze;
 use giftcard_doctor_core::{diagnose, next_question, Facts, Lang};

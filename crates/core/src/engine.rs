@@ -85,6 +85,35 @@ pub struct RuledOut {
     pub reasons: Vec<String>,
 }
 
+/// How to reach customer service on the person's marketplace, in their language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SupportView {
+    /// The steps, in that site's own menu words.
+    pub steps: Vec<String>,
+    /// What to have ready (the full code and where to find it, dates, order numbers).
+    pub prepare: Vec<String>,
+    /// Never give the code to anyone else.
+    pub warning: String,
+}
+
+impl SupportView {
+    /// The support text for a marketplace; the generic steps when it is not known.
+    pub fn new(market: Option<Marketplace>, lang: Lang) -> Self {
+        let c = content();
+        let texts =
+            |list: &[crate::content::Text]| list.iter().map(|t| t.get(lang).to_owned()).collect();
+        SupportView {
+            steps: c
+                .support_for(market.unwrap_or(Marketplace::Other))
+                .map(|s| texts(&s.steps))
+                .unwrap_or_default(),
+            prepare: texts(&c.support_prepare),
+            warning: c.support_warning.get(lang).to_owned(),
+        }
+    }
+}
+
 /// The answer to "where did my balance go?".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -92,6 +121,8 @@ pub struct Diagnosis {
     /// In rank order, most likely first.
     pub causes: Vec<RankedCause>,
     pub ruled_out: Vec<RuledOut>,
+    /// How to reach customer service for the facts' marketplace.
+    pub support: SupportView,
 }
 
 /// A card with its expiry worked out (when it can be).
@@ -422,6 +453,7 @@ pub fn diagnose(facts: &Facts, lang: Lang) -> Result<Diagnosis, FactsError> {
     let mut diagnosis = Diagnosis {
         causes: Vec::new(),
         ruled_out: Vec::new(),
+        support: SupportView::new(facts.marketplace, lang),
     };
     for s in &scored {
         let cause = &content.causes[s.cause];
@@ -525,10 +557,7 @@ pub fn apply_answer(
         }
         (Fact::CardIssued, Answer::Date(date, precision)) => {
             if facts.today.is_some_and(|t| *date > t) {
-                return Err(FactsError::new(
-                    question_id,
-                    UiKey::ErrorIssuedAfterToday,
-                ));
+                return Err(FactsError::new(question_id, UiKey::ErrorIssuedAfterToday));
             }
             match next.cards.first_mut() {
                 Some(card) => {

@@ -443,7 +443,8 @@ mod tests {
     }
 
     #[test]
-    fn an_approximate_date_near_a_ten_year_boundary_is_unsure_on_both_sides_and_sure_beyond_the_margin() {
+    fn an_approximate_date_near_a_ten_year_boundary_is_unsure_on_both_sides_and_sure_beyond_the_margin(
+    ) {
         let today = "2026-11-27";
         // Boundary: issued 2016-11-27 expires today. Two weeks either side, a guess decides nothing.
         for issued in ["2016-11-13", "2016-12-11"] {
@@ -480,9 +481,14 @@ mod tests {
         // Corporate (2 years) issued 2015-06-01 expires 2017-06-01; today two weeks later.
         let today = "2017-06-15";
         assert_eq!(
-            expiry(Marketplace::Jp, d("2015-06-01"), CardKind::Corporate, d(today))
-                .unwrap()
-                .status,
+            expiry(
+                Marketplace::Jp,
+                d("2015-06-01"),
+                CardKind::Corporate,
+                d(today)
+            )
+            .unwrap()
+            .status,
             Status::Expired
         );
         assert_eq!(

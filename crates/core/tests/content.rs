@@ -2,7 +2,7 @@
 //! file and field path; and the tidy rules of the repository (every Rust module opens with a `//!` line).
 
 use giftcard_doctor_core::content::raw::{
-    RawCausesFile, RawContent, RawQuestionsFile, RawRulesFile, RawUiFile,
+    RawCausesFile, RawContent, RawQuestionsFile, RawRulesFile, RawSupportFile, RawUiFile,
 };
 use giftcard_doctor_core::content::validate::validate;
 use giftcard_doctor_core::content::{content, embedded_raw};
@@ -24,6 +24,7 @@ fn from_disk() -> RawContent {
         rules: toml::from_str::<RawRulesFile>(&read("rules.toml")).unwrap(),
         questions: toml::from_str::<RawQuestionsFile>(&read("questions.toml")).unwrap(),
         ui: toml::from_str::<RawUiFile>(&read("ui.toml")).unwrap(),
+        support: toml::from_str::<RawSupportFile>(&read("support.toml")).unwrap(),
     }
 }
 

@@ -173,12 +173,24 @@ pub struct Question {
     pub choices: Vec<Choice>,
 }
 
+/// How to reach customer service on one marketplace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Support {
+    pub marketplace: crate::marketplace::Marketplace,
+    pub steps: Vec<Text>,
+}
+
 /// All content, checked and lowered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Content {
     pub causes: Vec<Cause>,
     pub rules: Vec<Rule>,
     pub questions: Vec<Question>,
+    pub support: Vec<Support>,
+    /// What to have ready before contacting customer service.
+    pub support_prepare: Vec<Text>,
+    /// Never give the code to anyone else.
+    pub support_warning: Text,
     ui: Vec<Text>,
 }
 
@@ -237,25 +249,25 @@ impl Content {
             .iter()
             .filter_map(|q| {
                 Some(Question {
-                id: q.id.clone(),
-                fact: Fact::from_name(&q.fact)?,
-                kind: match q.kind.as_str() {
-                    "choice" => QuestionKind::Choice,
-                    "date" => QuestionKind::Date,
-                    _ => QuestionKind::Tri,
-                },
-                ask_if: conditions(&q.ask_if),
-                text: (&q.text).into(),
-                help: q.help.as_ref().map(Text::from),
-                choices: q
-                    .choices
-                    .iter()
-                    .map(|c| Choice {
-                        value: c.value.clone(),
-                        label: (&c.label).into(),
-                    })
-                    .collect(),
-            })
+                    id: q.id.clone(),
+                    fact: Fact::from_name(&q.fact)?,
+                    kind: match q.kind.as_str() {
+                        "choice" => QuestionKind::Choice,
+                        "date" => QuestionKind::Date,
+                        _ => QuestionKind::Tri,
+                    },
+                    ask_if: conditions(&q.ask_if),
+                    text: (&q.text).into(),
+                    help: q.help.as_ref().map(Text::from),
+                    choices: q
+                        .choices
+                        .iter()
+                        .map(|c| Choice {
+                            value: c.value.clone(),
+                            label: (&c.label).into(),
+                        })
+                        .collect(),
+                })
             })
             .collect();
         let ui = UiKey::ALL
@@ -271,12 +283,38 @@ impl Content {
                     })
             })
             .collect();
+        let support = raw
+            .support
+            .market
+            .iter()
+            .filter_map(|m| {
+                Some(Support {
+                    marketplace: crate::marketplace::Marketplace::from_id(&m.id)?,
+                    steps: m.steps.iter().map(Text::from).collect(),
+                })
+            })
+            .collect();
         Content {
             causes,
             rules,
             questions,
+            support,
+            support_prepare: raw.support.prepare.iter().map(Text::from).collect(),
+            support_warning: (&raw.support.warning).into(),
             ui,
         }
+    }
+
+    /// The support steps of a marketplace (the generic ones for `other`).
+    pub fn support_for(&self, market: crate::marketplace::Marketplace) -> Option<&Support> {
+        self.support
+            .iter()
+            .find(|s| s.marketplace == market)
+            .or_else(|| {
+                self.support
+                    .iter()
+                    .find(|s| s.marketplace == crate::marketplace::Marketplace::Other)
+            })
     }
 
     /// A UI text.
@@ -331,6 +369,14 @@ pub fn content() -> &'static Content {
             },
             ui: raw::RawUiFile {
                 text: Default::default(),
+            },
+            support: raw::RawSupportFile {
+                warning: RawText {
+                    ja: String::new(),
+                    en: String::new(),
+                },
+                prepare: Vec::new(),
+                market: Vec::new(),
             },
         });
         Content::lower(&raw)

@@ -114,6 +114,27 @@ pub struct RawUiFile {
     pub text: BTreeMap<String, RawText>,
 }
 
+/// `support.toml`: how to reach customer service, per marketplace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSupportFile {
+    /// "Never give the code to anyone else", the same everywhere.
+    pub warning: RawText,
+    /// What to have ready, the same everywhere.
+    pub prepare: Vec<RawText>,
+    pub market: Vec<RawSupportMarket>,
+}
+
+/// The way to customer service on one marketplace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSupportMarket {
+    /// A marketplace id (`jp`).
+    pub id: String,
+    /// The steps, in that site's own menu words.
+    pub steps: Vec<RawText>,
+}
+
 /// All content files together.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RawContent {
@@ -121,7 +142,14 @@ pub struct RawContent {
     pub rules: RawRulesFile,
     pub questions: RawQuestionsFile,
     pub ui: RawUiFile,
+    pub support: RawSupportFile,
 }
 
 /// The content files, by name, in the order they are read.
-pub const FILES: &[&str] = &["causes.toml", "rules.toml", "questions.toml", "ui.toml"];
+pub const FILES: &[&str] = &[
+    "causes.toml",
+    "rules.toml",
+    "questions.toml",
+    "ui.toml",
+    "support.toml",
+];

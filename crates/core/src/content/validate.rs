@@ -410,6 +410,50 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
         }
     }
 
+    // support.toml: every marketplace exactly once, each with steps.
+    const SUPPORT: &str = "support.toml";
+    c.text(SUPPORT, "warning", &raw.support.warning);
+    if raw.support.prepare.is_empty() {
+        c.report(SUPPORT, "prepare", "lists nothing to have ready");
+    }
+    for (j, t) in raw.support.prepare.iter().enumerate() {
+        c.text(SUPPORT, &format!("prepare[{j}]"), t);
+    }
+    let markets = vocab::Fact::Marketplace.values();
+    let mut seen_markets = BTreeSet::new();
+    for (i, m) in raw.support.market.iter().enumerate() {
+        let at = format!("market[{i}]");
+        if !markets.contains(&m.id.as_str()) {
+            c.report(
+                SUPPORT,
+                format!("{at}.id"),
+                format!("`{}` is not a marketplace", m.id),
+            );
+        }
+        if !seen_markets.insert(m.id.as_str()) {
+            c.report(
+                SUPPORT,
+                format!("{at}.id"),
+                format!("`{}` is listed twice", m.id),
+            );
+        }
+        if m.steps.is_empty() {
+            c.report(SUPPORT, format!("{at}.steps"), "needs at least one step");
+        }
+        for (j, t) in m.steps.iter().enumerate() {
+            c.text(SUPPORT, &format!("{at}.steps[{j}]"), t);
+        }
+    }
+    for m in markets {
+        if !seen_markets.contains(m) {
+            c.report(
+                SUPPORT,
+                "market",
+                format!("the marketplace `{m}` has no support steps"),
+            );
+        }
+    }
+
     // ui.toml
     const UI: &str = "ui.toml";
     for key in UiKey::ALL {
