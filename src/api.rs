@@ -4,7 +4,7 @@
 use crate::components::app::browser_today as app_today;
 use giftcard_doctor_core::cards::{card_status, CardInput};
 use giftcard_doctor_core::engine::{diagnose, next_question, QuestionView};
-use giftcard_doctor_core::facts::{parse_date, Marketplace, RawFacts};
+use giftcard_doctor_core::facts::{parse_date, Marketplace, RawCard, RawFacts};
 use giftcard_doctor_core::history::analyze;
 use giftcard_doctor_core::{Facts, Lang};
 use serde::Serialize;
@@ -44,7 +44,10 @@ pub fn facts_from_js(value: JsValue) -> Result<Facts, JsValue> {
     let raw: RawFacts = if value.is_undefined() || value.is_null() {
         RawFacts::default()
     } else {
-        serde_wasm_bindgen::from_value(value).map_err(|e| error(format!("facts: {e}")))?
+        // serde's own message may quote the value (a code typed in the wrong place): name the shape instead.
+        serde_wasm_bindgen::from_value(value).map_err(|_| {
+            error("facts: expected an object of the documented shape (strings for values, a list for cards)")
+        })?
     };
     let mut facts = raw.lower().map_err(error)?;
     if facts.today.is_none() {
@@ -73,9 +76,7 @@ fn marketplace_of(options: &JsValue) -> Result<Marketplace, JsValue> {
     match option(options, "marketplace") {
         None => Ok(Marketplace::Jp),
         Some(m) => Marketplace::from_id(&m).ok_or_else(|| {
-            error(format!(
-                "marketplace: `{m}` is not one of jp, us, uk, de, fr, it, in, mx, other"
-            ))
+            error("marketplace: expected one of jp, us, uk, de, fr, it, in, mx, other")
         }),
     }
 }
@@ -94,8 +95,18 @@ pub fn js_analyze_history(text: JsValue, options: JsValue) -> Result<JsValue, Js
 /// `GiftcardDoctor.cardStatus(card, { marketplace, today, lang })`: a card's expiry, its masked code and any
 /// problems. Never returns more than the last four characters of a code.
 pub fn js_card_status(card: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let input: CardInput =
-        serde_wasm_bindgen::from_value(card).map_err(|e| error(format!("card: {e}")))?;
+    // Read loosely, then checked field by field, so an error names the field and never quotes the value.
+    let raw: RawCard = serde_wasm_bindgen::from_value(card).map_err(|_| {
+        error("card: expected an object { code, issued, kind, amount, marketplace }")
+    })?;
+    let card = raw.lower("").map_err(error)?;
+    let input = CardInput {
+        code: raw.code().map_err(error)?.map(str::to_owned),
+        issued: card.issued,
+        kind: card.kind,
+        amount: card.amount,
+        marketplace: card.marketplace,
+    };
     let today = match option(&options, "today") {
         Some(t) => parse_date("today", &t).map_err(error)?,
         None => app_today().ok_or_else(|| error("today: the browser's date is not available"))?,

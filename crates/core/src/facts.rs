@@ -353,6 +353,80 @@ pub struct RawCard {
     /// `exact` (the default) or `approximate`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub issued_precision: Option<Value>,
+    /// The claim code, only for `cardStatus`: the facts ignore it, and it is never serialised (so never stored).
+    #[serde(default, skip_serializing)]
+    pub code: Option<Value>,
+}
+
+impl RawCard {
+    /// Checks and converts a card; `prefix` names where it sits (`cards[0].`, or empty for `cardStatus`).
+    pub fn lower(&self, prefix: &str) -> Result<Card, FactsError> {
+        let raw = self;
+        let at = |f: &str| format!("{prefix}{f}");
+        let amount = match &raw.amount {
+            None => None,
+            Some(Value::Int(v)) if *v >= 0 => Some(*v),
+            Some(Value::Float(v)) if v.fract() == 0.0 && *v >= 0.0 && *v < 9.0e15 => {
+                Some(*v as i64)
+            }
+            Some(other) => {
+                return Err(FactsError::with(
+                    at("amount"),
+                    UiKey::ErrorExpectedAmount,
+                    vec![(
+                        "got",
+                        match other {
+                            Value::Int(_) | Value::Float(_) => "a negative or fractional number",
+                            v => v.describe(),
+                        }
+                        .to_owned(),
+                    )],
+                ))
+            }
+        };
+        let last4 = match string(&at("last4"), &raw.last4)? {
+            None => None,
+            Some(s) => {
+                let chars: Vec<char> = s.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+                // Keep the last four only, whatever was passed: a full code must never travel further.
+                let tail: String = chars[chars.len().saturating_sub(4)..]
+                    .iter()
+                    .collect::<String>()
+                    .to_ascii_uppercase();
+                (!tail.is_empty()).then_some(tail)
+            }
+        };
+        Ok(Card {
+            issued: date(&at("issued"), &raw.issued)?,
+            issued_precision: one_of(
+                &at("issuedPrecision"),
+                &raw.issued_precision,
+                Precision::from_id,
+                "exact, approximate",
+            )?
+            .unwrap_or_default(),
+            kind: one_of(
+                &at("kind"),
+                &raw.kind,
+                CardKind::from_id,
+                "email, print, card, charge, corporate, sheet, unknown",
+            )?
+            .unwrap_or_default(),
+            amount,
+            last4,
+            marketplace: one_of(
+                &at("marketplace"),
+                &raw.marketplace,
+                Marketplace::from_id,
+                "jp, us, uk, de, fr, it, in, mx, other",
+            )?,
+        })
+    }
+
+    /// The typed claim code of a `cardStatus` card, if any; only a string is accepted (never echoed back).
+    pub fn code(&self) -> Result<Option<&str>, FactsError> {
+        string("code", &self.code)
+    }
 }
 
 macro_rules! raw_facts {
@@ -504,68 +578,7 @@ impl RawFacts {
         )?;
         let mut cards = Vec::with_capacity(self.cards.len());
         for (i, raw) in self.cards.iter().enumerate() {
-            let at = |f: &str| format!("cards[{i}].{f}");
-            let amount = match &raw.amount {
-                None => None,
-                Some(Value::Int(v)) if *v >= 0 => Some(*v),
-                Some(Value::Float(v)) if v.fract() == 0.0 && *v >= 0.0 && *v < 9.0e15 => {
-                    Some(*v as i64)
-                }
-                Some(other) => {
-                    return Err(FactsError::with(
-                        at("amount"),
-                        UiKey::ErrorExpectedAmount,
-                        vec![(
-                            "got",
-                            match other {
-                                Value::Int(_) | Value::Float(_) => {
-                                    "a negative or fractional number"
-                                }
-                                v => v.describe(),
-                            }
-                            .to_owned(),
-                        )],
-                    ))
-                }
-            };
-            let last4 = match string(&at("last4"), &raw.last4)? {
-                None => None,
-                Some(s) => {
-                    let chars: Vec<char> =
-                        s.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-                    // Keep the last four only, whatever was passed: a full code must never travel further.
-                    let tail: String = chars[chars.len().saturating_sub(4)..]
-                        .iter()
-                        .collect::<String>()
-                        .to_ascii_uppercase();
-                    (!tail.is_empty()).then_some(tail)
-                }
-            };
-            cards.push(Card {
-                issued: date(&at("issued"), &raw.issued)?,
-                issued_precision: one_of(
-                    &at("issuedPrecision"),
-                    &raw.issued_precision,
-                    Precision::from_id,
-                    "exact, approximate",
-                )?
-                .unwrap_or_default(),
-                kind: one_of(
-                    &at("kind"),
-                    &raw.kind,
-                    CardKind::from_id,
-                    "email, print, card, charge, corporate, sheet, unknown",
-                )?
-                .unwrap_or_default(),
-                amount,
-                last4,
-                marketplace: one_of(
-                    &at("marketplace"),
-                    &raw.marketplace,
-                    Marketplace::from_id,
-                    "jp, us, uk, de, fr, it, in, mx, other",
-                )?,
-            });
+            cards.push(raw.lower(&format!("cards[{i}]."))?);
         }
         let mut answers = BTreeMap::new();
         for fact in Fact::ALL.iter().copied().filter(|f| f.is_tri()) {
@@ -610,6 +623,7 @@ impl Facts {
                     amount: c.amount.map(Value::Int),
                     last4: c.last4.as_deref().and_then(s),
                     marketplace: c.marketplace.and_then(|m| s(m.id())),
+                    code: None,
                 })
                 .collect(),
             skipped: self.skipped.clone(),
