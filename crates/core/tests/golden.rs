@@ -27,6 +27,16 @@ struct Expect {
     ruled_out: Option<Vec<String>>,
     /// The field a malformed case must be rejected for.
     error: Option<String>,
+    /// Causes that must be listed (not ruled out), as `id` or `id:band`.
+    includes: Option<Vec<String>>,
+    /// Causes that must appear nowhere, neither listed nor ruled out (they do not exist on the marketplace).
+    absent: Option<Vec<String>>,
+    /// Pairs `[a, b]`: cause `a` must rank above cause `b`.
+    above: Option<Vec<[String; 2]>>,
+    /// Text the support steps must contain (in both languages) …
+    support_mentions: Option<String>,
+    /// … and must not.
+    support_lacks: Option<String>,
 }
 
 fn check(case: &Case, lang: Lang) -> Result<(), String> {
@@ -64,6 +74,44 @@ fn check(case: &Case, lang: Lang) -> Result<(), String> {
                 if got != want {
                     problems.push(format!("ruled out {got:?}, expected {want:?}"));
                 }
+            }
+            let rank = |id: &str| d.causes.iter().position(|c| c.id == id);
+            for want in case.expect.includes.iter().flatten() {
+                let (id, band) = want.split_once(':').unwrap_or((want, ""));
+                match d.causes.iter().find(|c| c.id == id) {
+                    None => problems.push(format!("`{id}` is not listed")),
+                    Some(c) if !band.is_empty() && c.band.id() != band => problems.push(format!(
+                        "`{id}` is `{}`, expected `{band}`",
+                        c.band.id()
+                    )),
+                    _ => {}
+                }
+            }
+            for id in case.expect.absent.iter().flatten() {
+                if rank(id).is_some() || d.ruled_out.iter().any(|r| &r.id == id) {
+                    problems.push(format!("`{id}` should not appear at all"));
+                }
+            }
+            for [a, b] in case.expect.above.iter().flatten() {
+                match (rank(a), rank(b)) {
+                    (Some(x), Some(y)) if x < y => {}
+                    (Some(_), None) => {}
+                    other => problems.push(format!("`{a}` is not above `{b}`: {other:?}")),
+                }
+            }
+            let steps = d.support.steps.join("\n");
+            if let Some(want) = &case.expect.support_mentions {
+                if !steps.contains(want.as_str()) {
+                    problems.push(format!("support steps lack `{want}`: {steps}"));
+                }
+            }
+            if let Some(bad) = &case.expect.support_lacks {
+                if steps.contains(bad.as_str()) {
+                    problems.push(format!("support steps contain `{bad}`: {steps}"));
+                }
+            }
+            if d.support.prepare.is_empty() || d.support.warning.is_empty() {
+                problems.push("support has nothing to prepare or no warning".into());
             }
             for r in &d.causes {
                 if r.reasons.iter().any(|s| s.contains('{')) {
