@@ -120,6 +120,7 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
             .unwrap_or_default();
         let max = props.today.map(|d| d.to_string());
         let precision_name = format!("{name}-precision");
+        let precision_label_id = format!("{name}-precision-label");
         let precision_choice = |value: Precision, key: UiKey| {
             let checked = *precision == value;
             let onchange = {
@@ -146,13 +147,14 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
                         value={(*date_text).clone()} oninput={on_date} aria-describedby={described.clone()} />
                 </label>
                 // How sure the date is: a guess near an expiry boundary can neither rule expiry out nor make it certain.
-                <fieldset class="gcd-fieldset gcd-precision">
-                    <legend class="gcd-field-label">{ t(UiKey::DatePrecision, lang) }</legend>
+                // A labelled radiogroup rather than a nested fieldset, so the question keeps its one legend.
+                <div class="gcd-precision" role="radiogroup" aria-labelledby={precision_label_id.clone()}>
+                    <p class="gcd-field-label" id={precision_label_id}>{ t(UiKey::DatePrecision, lang) }</p>
                     <div class="gcd-choices">
                         { precision_choice(Precision::Exact, UiKey::DatePrecisionExact) }
                         { precision_choice(Precision::Approximate, UiKey::DatePrecisionApproximate) }
                     </div>
-                </fieldset>
+                </div>
             </div>
         }
     } else {

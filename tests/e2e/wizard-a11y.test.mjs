@@ -100,6 +100,7 @@ describe("axe-core and screenshots", { concurrency: 2 }, () => {
     await w.answer("all");
     await w.answer("no");
     await w.answer("no");
+    await w.answer("no");
     await w.expectQuestion("card_issued");
     await screenshot(page, "question-date-ja-light-320");
     assert.deepEqual(await overflow(), [], "date question fits");
