@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use giftcard_doctor::components::{App, AppProps};
+use giftcard_doctor_core::content::Fact;
 use giftcard_doctor_core::facts::{Facts, Tri};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -137,7 +138,7 @@ async fn submitting_without_a_choice_says_so_and_stays() {
 async fn a_decisive_answer_shows_the_result_in_rank_order() {
     let mut facts = Facts::default();
     facts.marketplace = giftcard_doctor_core::facts::Marketplace::from_id("jp");
-    facts.set_tri("invalidationEmail", Some(Tri::Yes));
+    facts.set_tri(Fact::InvalidationEmail, Some(Tri::Yes));
     let root = mount(105, "en", Some(facts)).await;
     let causes: Vec<String> = all(&root, "ol.gcd-causes > li[data-cause]")
         .iter()
@@ -158,6 +159,7 @@ async fn walking_to_the_result_ranks_an_expired_card_first() {
     choose(&root, "all").await;
     choose(&root, "no").await; // invalidation e-mail
     choose(&root, "no").await; // suspended
+    choose(&root, "no").await; // cannot sign in
                                // The card's date, typed.
     let typed: HtmlInputElement = find(&root, "input[type=text]");
     typed.set_value("2016/05/01");
@@ -179,18 +181,18 @@ async fn walking_to_the_result_ranks_an_expired_card_first() {
     assert!(first
         .text_content()
         .unwrap_or_default()
-        .contains("2019-05-01"));
+        .contains("1 May 2019"));
 }
 
 fn result_facts() -> Facts {
     let mut facts = Facts::default();
     facts.marketplace = giftcard_doctor_core::facts::Marketplace::from_id("jp");
     facts.loss = Some(giftcard_doctor_core::facts::Loss::Partial);
-    facts.set_tri("invalidationEmail", Some(Tri::No));
-    facts.set_tri("accountSuspendedNotice", Some(Tri::No));
-    facts.set_tri("alreadyRegisteredMessage", Some(Tri::No));
+    facts.set_tri(Fact::InvalidationEmail, Some(Tri::No));
+    facts.set_tri(Fact::AccountSuspendedNotice, Some(Tri::No));
+    facts.set_tri(Fact::AlreadyRegisteredMessage, Some(Tri::No));
     facts.skipped.push("card_issued".into());
-    for fact in giftcard_doctor_core::facts::TRI_FACTS {
+    for fact in Fact::ALL.iter().copied().filter(|f| f.is_tri()) {
         if facts.tri(fact).is_none() {
             facts.set_tri(fact, Some(Tri::Unsure));
         }

@@ -80,10 +80,9 @@ fn check(case: &Case, lang: Lang) -> Result<(), String> {
                 let (id, band) = want.split_once(':').unwrap_or((want, ""));
                 match d.causes.iter().find(|c| c.id == id) {
                     None => problems.push(format!("`{id}` is not listed")),
-                    Some(c) if !band.is_empty() && c.band.id() != band => problems.push(format!(
-                        "`{id}` is `{}`, expected `{band}`",
-                        c.band.id()
-                    )),
+                    Some(c) if !band.is_empty() && c.band.id() != band => {
+                        problems.push(format!("`{id}` is `{}`, expected `{band}`", c.band.id()))
+                    }
                     _ => {}
                 }
             }
