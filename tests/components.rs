@@ -104,7 +104,7 @@ async fn japanese_is_rendered_in_japanese() {
     let root = mount(102, "ja", None).await;
     assert_eq!(
         text(&root, "legend"),
-        "どのAmazonのアカウントの残高ですか？"
+        "どの国のAmazonの残高ですか？"
     );
     assert_eq!(widget_lang(&root).as_deref(), Some("ja"));
 }

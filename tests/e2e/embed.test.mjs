@@ -271,7 +271,7 @@ describe("ready event and JS API", () => {
         decisive: api.diagnose({ marketplace: "jp", invalidationEmail: "yes" }, { lang: "en" }),
         ruling: api.diagnose({ marketplace: "us", loss: "partial", pendingOrders: "no" }, { lang: "ja" }),
         first: api.nextQuestion({}, { lang: "ja" }),
-        date: api.nextQuestion({ marketplace: "jp", loss: "all", invalidationEmail: "no", accountSuspendedNotice: "no" }, { lang: "en" }),
+        date: api.nextQuestion({ marketplace: "jp", loss: "all", invalidationEmail: "no", accountSuspendedNotice: "no", cannotSignIn: "no" }, { lang: "en" }),
         settled: api.nextQuestion({ marketplace: "jp", invalidationEmail: "yes" }, { lang: "en" }),
       };
     });
