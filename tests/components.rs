@@ -102,10 +102,7 @@ async fn first_screen_asks_the_first_question() {
 #[wasm_bindgen_test]
 async fn japanese_is_rendered_in_japanese() {
     let root = mount(102, "ja", None).await;
-    assert_eq!(
-        text(&root, "legend"),
-        "どの国のAmazonの残高ですか？"
-    );
+    assert_eq!(text(&root, "legend"), "どの国のAmazonの残高ですか？");
     assert_eq!(widget_lang(&root).as_deref(), Some("ja"));
 }
 
