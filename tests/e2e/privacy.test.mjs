@@ -17,6 +17,7 @@ import { DEEP_PATH, startServer } from "./lib/server.mjs";
 import { DIST } from "./lib/paths.mjs";
 import { Widget } from "./lib/widget.mjs";
 import { UI } from "./lib/content.mjs";
+import { eventually } from "./lib/util.mjs";
 import {
   FULL_CODE,
   HISTORY_AMOUNT,
@@ -137,9 +138,12 @@ async function copySummaryAndLink(page, w) {
   assert.ok(summary.startsWith(w.t("summary_title")), summary);
   await page.evaluate(() => navigator.clipboard.writeText(""));
   await w.button("share_link").click();
-  await w.scope.getByRole("status").filter({ hasText: w.t("copied") }).first().waitFor();
-  const link = await readClipboard(page);
-  assert.match(link, /#gcd\?/, link);
+  // The "copied" status of the summary may still show: wait for the clipboard itself.
+  const link = await eventually(async () => {
+    const text = await readClipboard(page);
+    assert.match(text, /#gcd\?/, text);
+    return text;
+  });
   return { summary, link };
 }
 
