@@ -29,10 +29,20 @@ export const HISTORY_PASTE = [
   HISTORY_TEXT,
 ].join("\n");
 
-/** The forms of the secrets that must not stay in the wasm memory (any part of the code beyond its last four). */
+/** Every `size`-character piece of `text`. */
+function windows(text, size) {
+  return Array.from({ length: text.length - size + 1 }, (_, i) => text.slice(i, i + size));
+}
+
+/**
+ * What must not stay in the wasm memory: every 8-character piece of the code as typed and as normalised (each holds
+ * at least three characters beyond the last four), and every 12-character piece of the sentinel. Pieces rather than
+ * the whole: the allocator writes its free-list links over the first bytes of a freed block, so a copy left behind
+ * lives on as its tail.
+ */
 export const MEMORY_NEEDLES = {
-  code: ["AB12-CDEF34", "AB12CDEF34", "CDEF34-GH56", "CDEF34GH56"],
-  history: [SENTINEL],
+  code: [...new Set([...windows(FULL_CODE, 8), ...windows(FULL_CODE.replaceAll("-", ""), 8)])],
+  history: windows(SENTINEL, 12),
 };
 
 /** The secret forms `text` holds (none is the goal): any part of the full code beyond its last four, the sentinel. */

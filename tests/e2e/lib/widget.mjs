@@ -131,9 +131,14 @@ export class Widget {
 
   /** The card list's panel and its form, found by the texts a person reads. */
   cardPanel() {
+    const code = this.scope.getByLabel(this.t("card_code"));
     return {
-      open: () => this.scope.getByText(this.t("cards_heading"), { exact: true }).click(),
-      code: this.scope.getByLabel(this.t("card_code")),
+      /** Opens the panel unless it is open already (it opens by itself once a card is listed). */
+      open: async () => {
+        if (!(await code.isVisible())) await this.scope.getByText(this.t("cards_heading"), { exact: true }).click();
+        await code.waitFor();
+      },
+      code,
       add: this.scope.getByRole("button", { name: this.t("card_add"), exact: true }),
       items: this.scope.locator(".gcd-card-item"),
     };
@@ -142,9 +147,13 @@ export class Widget {
   /** The balance-history panel: the paste box, its buttons, the report and the report's list of rows read. */
   historyPanel() {
     const report = this.scope.locator(".gcd-history-report");
+    const area = this.scope.getByLabel(this.t("history_paste"));
     return {
-      open: () => this.scope.getByText(this.t("history_heading"), { exact: true }).click(),
-      area: this.scope.getByLabel(this.t("history_paste")),
+      open: async () => {
+        if (!(await area.isVisible())) await this.scope.getByText(this.t("history_heading"), { exact: true }).click();
+        await area.waitFor();
+      },
+      area,
       read: this.scope.getByRole("button", { name: this.t("history_analyze"), exact: true }),
       clear: this.scope.getByRole("button", { name: this.t("history_clear"), exact: true }),
       report,
