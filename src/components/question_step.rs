@@ -139,12 +139,15 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
                 <label class="gcd-field">
                     <span class="gcd-field-label">{ t(UiKey::CardIssued, lang) }</span>
                     <input type="date" class="gcd-input" value={iso} max={max} oninput={on_date.clone()}
-                        aria-describedby={described.clone()} />
+                        spellcheck="false" autocomplete="off" aria-describedby={described.clone()} />
                 </label>
                 <label class="gcd-field">
                     <span class="gcd-field-label">{ t(UiKey::DateTyped, lang) }</span>
-                    <input type="text" class="gcd-input" inputmode="numeric" autocomplete="off" placeholder="2019-03-01"
-                        value={(*date_text).clone()} oninput={on_date} aria-describedby={described.clone()} />
+                    // A person may paste anything here (a code, by mistake): no spell-checker may send it to a
+                    // server, no autofill may offer it later.
+                    <input type="text" class="gcd-input" inputmode="numeric" autocomplete="off" spellcheck="false"
+                        autocapitalize="off" placeholder="2019-03-01" value={(*date_text).clone()} oninput={on_date}
+                        aria-describedby={described.clone()} />
                 </label>
                 // How sure the date is: a guess near an expiry boundary can neither rule expiry out nor make it certain.
                 // A labelled radiogroup rather than a nested fieldset, so the question keeps its one legend.

@@ -3,6 +3,7 @@
 
 mod bench;
 mod dist;
+mod fuzz;
 mod serve;
 mod test;
 mod tools;
@@ -20,6 +21,8 @@ Tasks:
           the release build, and the end-to-end browser tests
   dist    write the release build to dist/ (standalone page, embed script, offline single file)
   bench   measure size and speed; prints a table and writes bench-results/bench.json
+  fuzz    the core's parsers and fact lowering on a million generated inputs each, without a panic
+          (optimised; minutes; not part of `test`); `--cases N` for another count
 ";
 
 fn main() -> ExitCode {
@@ -29,6 +32,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("dist") => dist::run().map(|_| ()),
         Some("bench") => bench::run(&args[1..]),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{HELP}");
             Ok(())

@@ -133,9 +133,27 @@ pub fn run(_args: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// Installs the end-to-end test dependencies from the committed lockfile and runs the tests with Node's runner.
+/// Writes the validated content as JSON for the tests, installs the end-to-end test dependencies from the committed
+/// lockfile and runs the tests with Node's runner.
 fn e2e(path: &std::ffi::OsStr) -> Result<()> {
     let dir = root().join("tests/e2e");
+    // The tests find questions and buttons by the texts the build embedded, read from this file, never from the
+    // TOML sources (see tests/e2e/lib/content.mjs).
+    let content = root().join("target/e2e-content.json");
+    status(
+        cargo()
+            .args([
+                "run",
+                "--quiet",
+                "-p",
+                "giftcard-doctor-core",
+                "--example",
+                "content_json",
+                "--",
+            ])
+            .arg(&content),
+    )
+    .context("writing the content as JSON for the end-to-end tests")?;
     status(Command::new("npm").current_dir(&dir).args([
         "ci",
         "--no-audit",
@@ -148,6 +166,7 @@ fn e2e(path: &std::ffi::OsStr) -> Result<()> {
             .current_dir(&dir)
             .args(["--test", "--test-concurrency=1"])
             .env("PATH", path)
-            .env("GCD_DIST", root().join("dist")),
+            .env("GCD_DIST", root().join("dist"))
+            .env("GCD_CONTENT", &content),
     )
 }

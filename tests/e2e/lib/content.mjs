@@ -1,60 +1,49 @@
-// The product's words, read from the content files (static/content/*.toml) so the tests find questions, choices and
-// buttons by the same text a person reads, and keep working when an author rewords a sentence. Only the regular
-// shapes those files use are read (`key = "…"`, `label = { ja = "…", en = "…" }`); the build checks the rest.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+// The product's words, from the content the build validated and embedded (static/content/*.toml → crates/core's
+// build.rs), written as JSON by `cargo run -p giftcard-doctor-core --example content_json`, so the tests find
+// questions, choices and buttons by the same text a person reads, and keep working when an author rewords a
+// sentence. `cargo xtask test` writes it to target/e2e-content.json before the browser tests and passes its path in
+// `GCD_CONTENT`; run by hand, the file is written here when it is missing.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { E2E } from "./paths.mjs";
 
-const CONTENT = join(E2E, "../../static/content");
-const STR = String.raw`"((?:[^"\\]|\\.)*)"`;
+const ROOT = resolve(E2E, "../..");
+const FILE = resolve(process.env.GCD_CONTENT ?? join(ROOT, "target/e2e-content.json"));
 
-function unquote(s) {
-  return JSON.parse(`"${s}"`);
-}
-
-function pair(text, where) {
-  const ja = new RegExp(String.raw`\bja = ${STR}`).exec(text);
-  const en = new RegExp(String.raw`\ben = ${STR}`).exec(text);
-  if (!ja || !en) throw new Error(`content: no ja/en pair in ${where}`);
-  return { ja: unquote(ja[1]), en: unquote(en[1]) };
-}
-
-function readUi() {
-  const ui = {};
-  const line = new RegExp(String.raw`^text\.(\w+) = (\{.*\})\s*$`, "gm");
-  for (const m of readFileSync(join(CONTENT, "ui.toml"), "utf8").matchAll(line)) ui[m[1]] = pair(m[2], `ui.toml text.${m[1]}`);
-  return ui;
-}
-
-function readQuestions(ui) {
-  const source = readFileSync(join(CONTENT, "questions.toml"), "utf8");
-  const questions = new Map();
-  for (const block of source.split(/^\[\[question\]\]\s*$/m).slice(1)) {
-    const field = (name) => new RegExp(String.raw`^${name} = ${STR}`, "m").exec(block)?.[1];
-    const id = field("id");
-    const kind = field("kind");
-    const textBlock = /^\[question\.text\]\n([^[]*)/m.exec(block)?.[1] ?? "";
-    let choices = [];
-    if (kind === "tri") {
-      choices = [
-        { value: "yes", label: ui.yes },
-        { value: "no", label: ui.no },
-      ];
-    } else if (kind === "choice") {
-      const choice = new RegExp(String.raw`value = ${STR}\nlabel = (\{.*\})`, "g");
-      choices = [...block.matchAll(choice)].map((m) => ({ value: unquote(m[1]), label: pair(m[2], `question ${id}`) }));
-    }
-    // The engine adds "I don't know" to every question.
-    choices.push({ value: "unsure", label: ui.dont_know });
-    questions.set(id, { id, fact: field("fact"), kind, text: pair(textBlock, `question ${id}`), choices });
+function load() {
+  if (!existsSync(FILE)) {
+    const args = ["run", "--quiet", "-p", "giftcard-doctor-core", "--example", "content_json", "--", FILE];
+    execFileSync(process.env.CARGO ?? "cargo", args, { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
   }
-  return questions;
+  return JSON.parse(readFileSync(FILE, "utf8"));
 }
+
+const RAW = load();
 
 /** `ui.next.ja` → "次へ"; every `text.*` key of ui.toml. */
-export const UI = readUi();
+export const UI = RAW.ui.text;
+
 /** Questions by id, in the order they are considered, with their choices (including "I don't know"). */
-export const QUESTIONS = readQuestions(UI);
+export const QUESTIONS = new Map(
+  RAW.questions.question.map((q) => {
+    let choices = [];
+    if (q.kind === "tri") {
+      choices = [
+        { value: "yes", label: UI.yes },
+        { value: "no", label: UI.no },
+      ];
+    } else if (q.kind === "choice") {
+      choices = q.choices.map((c) => ({ value: c.value, label: c.label }));
+    }
+    // The engine adds "I don't know" to every question.
+    choices.push({ value: "unsure", label: UI.dont_know });
+    return [q.id, { id: q.id, fact: q.fact, kind: q.kind, text: q.text, choices }];
+  }),
+);
+
+/** Causes by id, with their titles (`{ ja, en }`). */
+export const CAUSES = new Map(RAW.causes.cause.map((c) => [c.id, c]));
 
 /** The question whose text (in `lang`) is `text`. */
 export function questionByText(text, lang) {

@@ -129,6 +129,39 @@ export class Widget {
     return this.causeItems.evaluateAll((items) => items.map((li) => ({ id: li.dataset.cause, band: li.dataset.band })));
   }
 
+  /** The card list's panel and its form, found by the texts a person reads. */
+  cardPanel() {
+    const code = this.scope.getByLabel(this.t("card_code"));
+    return {
+      /** Opens the panel unless it is open already (it opens by itself once a card is listed). */
+      open: async () => {
+        if (!(await code.isVisible())) await this.scope.getByText(this.t("cards_heading"), { exact: true }).click();
+        await code.waitFor();
+      },
+      code,
+      add: this.scope.getByRole("button", { name: this.t("card_add"), exact: true }),
+      items: this.scope.locator(".gcd-card-item"),
+    };
+  }
+
+  /** The balance-history panel: the paste box, its buttons, the report and the report's list of rows read. */
+  historyPanel() {
+    const report = this.scope.locator(".gcd-history-report");
+    const area = this.scope.getByLabel(this.t("history_paste"));
+    return {
+      open: async () => {
+        if (!(await area.isVisible())) await this.scope.getByText(this.t("history_heading"), { exact: true }).click();
+        await area.waitFor();
+      },
+      area,
+      read: this.scope.getByRole("button", { name: this.t("history_analyze"), exact: true }),
+      clear: this.scope.getByRole("button", { name: this.t("history_clear"), exact: true }),
+      report,
+      /** The fold that lists every row read ("Entries read (2)"). */
+      rowsToggle: report.getByText(new RegExp(`^${this.t("history_rows").replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`)),
+    };
+  }
+
   /** Switches the language with the header's button and waits for the widget to show the other language. */
   async switchLanguage() {
     await this.languageSwitch.click();
