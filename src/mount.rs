@@ -44,20 +44,22 @@ pub fn checked_offline_href(value: &str, base: &str, page_origin: &str) -> Optio
 }
 
 /// The offline link of a mount point: its checked `data-offline-href`, else the default `embed.js` put on the element
-/// (the file beside it, possibly on the script's own origin), else none (e.g. in the offline file itself).
+/// (the file beside it, possibly on the script's own origin), else none (e.g. in the offline file itself). An empty
+/// `data-offline-href=""` means no link (the isolated iframe, whose sandbox allows no download).
 fn offline_href(el: &Element) -> Option<String> {
     let window = web_sys::window()?;
     let location = window.location();
-    let given = el
-        .get_attribute("data-offline-href")
-        .filter(|v| !v.trim().is_empty());
-    if let (Some(value), Some(base), Ok(origin)) = (
-        given,
-        window.document().and_then(|d| d.base_uri().ok().flatten()),
-        location.origin(),
-    ) {
-        if let Some(href) = checked_offline_href(&value, &base, &origin) {
-            return Some(href);
+    if let Some(value) = el.get_attribute("data-offline-href") {
+        if value.trim().is_empty() {
+            return None;
+        }
+        if let (Some(base), Ok(origin)) = (
+            window.document().and_then(|d| d.base_uri().ok().flatten()),
+            location.origin(),
+        ) {
+            if let Some(href) = checked_offline_href(&value, &base, &origin) {
+                return Some(href);
+            }
         }
     }
     let default = js_sys::Reflect::get(el, &"gcdOfflineDefault".into())

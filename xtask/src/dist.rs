@@ -127,7 +127,7 @@ pub fn build(path: &OsStr) -> Result<String> {
     );
     let framed = page
         .replace("{{HTML_CLASS}}", "gcd-page gcd-framed")
-        .replace("{{MOUNT_ATTRS}}", "");
+        .replace("{{MOUNT_ATTRS}}", " data-offline-href=\"\"");
     fs::write(dist.join("index.html"), &standalone)?;
     fs::write(dist.join("frame.html"), &framed)?;
 

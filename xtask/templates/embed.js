@@ -40,9 +40,16 @@
       script.src = new URL(APP_FILE, base).href;
       script.integrity = APP_INTEGRITY;
       script.crossOrigin = "anonymous";
-      script.onload = ok;
+      // Gone from the page once it has run (or failed): the host's <head> is left as it was.
+      script.onload = () => {
+        script.remove();
+        ok();
+      };
       // A blocked file and one refused for its integrity both end here.
-      script.onerror = () => fail(new Error(`${APP_FILE} could not be loaded`));
+      script.onerror = () => {
+        script.remove();
+        fail(new Error(`${APP_FILE} could not be loaded`));
+      };
       document.head.append(script);
     });
   }
@@ -58,8 +65,12 @@
     await start();
   }
 
+  // As the widget decides (src/i18n.rs): data-lang, else the page's lang (unless data-lang="auto", which our own
+  // pages use), else the browser's languages, else Japanese.
   function language(el) {
-    const tags = [el.getAttribute("data-lang"), document.documentElement.lang, ...(navigator.languages || [])];
+    const given = el.getAttribute("data-lang");
+    const page = given === "auto" ? null : document.documentElement.lang;
+    const tags = [given, page, ...(navigator.languages || [])];
     for (const tag of tags) {
       const t = (tag || "").toLowerCase();
       if (t.startsWith("ja")) return "ja";
@@ -89,7 +100,8 @@
       add(box, "p", text("checklist_lead"));
       const list = add(box, "ol");
       for (const check of FALLBACK.checks) add(list, "li", check[lang]);
-      const offline = el.gcdOfflineDefault;
+      // data-offline-href="" (the isolated iframe, whose sandbox allows no download) means no link.
+      const offline = el.getAttribute("data-offline-href") === "" ? null : el.gcdOfflineDefault;
       if (offline) {
         const p = add(box, "p");
         const link = add(p, "a", text("offline_link"));
