@@ -168,13 +168,13 @@ describe("answers and links belong to one page", () => {
     const w = new Widget(page, "ja");
     await w.answer("jp");
     await w.expectQuestion("loss");
-    const keys = await page.evaluate(() => Object.keys(sessionStorage));
-    assert.deepEqual(keys, [`giftcard-doctor:v1:0:${host.origin}/index.html`]);
     // Another page of the same site, same tab: a fresh start, not the first page's answers.
     await page.goto(host.url(`${DEEP_PATH}index.html`));
     const other = new Widget(page, "ja");
     await other.expectQuestion("marketplace");
     for (const value of ["jp", "us"]) assert.equal(await other.radio("marketplace", value).isChecked(), false);
+    const keys = await page.evaluate(() => Object.keys(sessionStorage));
+    assert.deepEqual(keys, [`giftcard-doctor:v1:0:${host.origin}/index.html`], "the first page's key names its page");
     // Back on the first page, its answers are there.
     await page.goto(host.url("/index.html"));
     await w.expectQuestion("loss");

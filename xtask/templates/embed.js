@@ -17,10 +17,10 @@
   const MAX_FRAME_HEIGHT = 20000;
 
   // Where this script came from: `currentScript` for a classic script; a module has none, so look it up by name.
-  const self =
+  const ownScript =
     document.currentScript ||
     [...document.querySelectorAll("script[src]")].find((s) => /(^|\/)embed\.js([?#]|$)/.test(s.src));
-  const base = new URL(".", self && self.src ? self.src : location.href);
+  const base = new URL(".", ownScript && ownScript.src ? ownScript.src : location.href);
 
   {{FRAMES}}
 
