@@ -1,10 +1,14 @@
 // Integrity end to end: the one `integrity` of the snippet covers every script the widget runs. `embed.js` carries the
 // hash of the app script (glue + wasm) and loads it with that hash; a changed byte in either is refused by the
-// browser — no widget runs, and where embed.js itself still runs, the fallback shows instead.
+// browser — no widget runs, and where embed.js itself still runs, the fallback shows instead. The offline file's one
+// inline script is held by the hash in its CSP.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { launch, newContext } from "./lib/browser.mjs";
 import { startServer } from "./lib/server.mjs";
 import { DIST } from "./lib/paths.mjs";
@@ -86,4 +90,29 @@ test("a tampered embed.js is refused: nothing of the widget runs", async () => {
   }));
   assert.deepEqual(state, { shadow: false, api: "undefined" });
   await context.close();
+});
+
+test("a tampered offline file is refused: its script no longer matches the hash its CSP allows", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "gcd-tampered-"));
+  try {
+    const original = readFileSync(join(DIST, "giftcard-doctor-offline.html"), "utf8");
+    const tampered = original.replace("giftcard-doctor app, generated", "giftcard-doktor app, generated");
+    assert.notEqual(tampered, original, "the change lands inside the inline script");
+    const path = join(dir, "giftcard-doctor-offline.html");
+    await writeFile(path, tampered);
+    const context = await newContext(browser, { lang: "ja" });
+    const page = await context.newPage();
+    const console = [];
+    page.on("console", (m) => console.push(m.text()));
+    await page.goto(pathToFileURL(path).href);
+    await eventually(() => assert.ok(console.some((l) => /Content Security Policy/i.test(l)), JSON.stringify(console)));
+    const state = await page.locator("[data-giftcard-doctor]").evaluate((el) => ({
+      shadow: el.shadowRoot !== null,
+      api: typeof window.GiftcardDoctor,
+    }));
+    assert.deepEqual(state, { shadow: false, api: "undefined" });
+    await context.close();
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
