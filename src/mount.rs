@@ -90,6 +90,15 @@ fn sheet() -> Option<CssStyleSheet> {
     })
 }
 
+/// Whether this is one of our own pages (standalone, isolated frame, offline file: `<html class="gcd-page">`), where
+/// no other script runs, rather than a host's page.
+fn own_page() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|e| e.class_name().split_whitespace().any(|c| c == "gcd-page"))
+}
+
 /// Reads a mount point's data attributes into the app's props.
 pub fn props_from(el: &Element, instance: u32) -> AppProps {
     let attr = |name: &str| el.get_attribute(name).filter(|v| !v.trim().is_empty());
@@ -108,6 +117,7 @@ pub fn props_from(el: &Element, instance: u32) -> AppProps {
         start,
         today: None,
         offline_href: offline_href(el).map(Into::into),
+        embedded: !own_page(),
         persist: attr("data-persist").as_deref() != Some("false"),
     }
 }

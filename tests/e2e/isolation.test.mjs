@@ -160,6 +160,32 @@ describe("the isolated iframe, from its own origin", () => {
   });
 });
 
+describe("the promise says who else can see", () => {
+  test("built into a host page the widget says the page's scripts may see the typing; on its own pages it does not", async () => {
+    const context = await newContext(browser, { lang: "ja" });
+    const page = await context.newPage();
+    await page.goto(host.url("/help/articles/host-article.html"));
+    const hosts = page.locator("[data-giftcard-doctor]");
+    for (const [i, lang] of [
+      [0, "ja"],
+      [1, "en"],
+    ]) {
+      const w = new Widget(hosts.nth(i), lang);
+      await w.expectQuestion("marketplace");
+      assert.equal(await w.scope.getByText(w.t("privacy_embedded"), { exact: true }).count(), 1, lang);
+    }
+    await page.goto(host.url("/index.html"));
+    const alone = new Widget(page, "ja");
+    await alone.expectQuestion("marketplace");
+    assert.equal(await alone.scope.getByText(alone.t("privacy_promise"), { exact: true }).count(), 1);
+    assert.equal(await alone.scope.getByText(alone.t("privacy_embedded"), { exact: true }).count(), 0);
+    await context.close();
+    const isolated = await isolatedPage();
+    assert.equal(await isolated.w.scope.getByText(isolated.w.t("privacy_embedded"), { exact: true }).count(), 0);
+    await isolated.context.close();
+  });
+});
+
 describe("answers and links belong to one page", () => {
   test("two pages of one site, each with a widget, keep their own answers; the key names the page", async () => {
     const context = await newContext(browser, { lang: "ja" });

@@ -102,6 +102,7 @@ ui_keys! {
     AppTitle = "app_title",
     Intro = "intro",
     PrivacyPromise = "privacy_promise",
+    PrivacyEmbedded = "privacy_embedded",
     LanguageSwitch = "language_switch",
     Next = "next",
     Back = "back",
