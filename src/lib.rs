@@ -3,6 +3,7 @@
 
 pub mod api;
 pub mod components;
+pub mod failure;
 pub mod i18n;
 pub mod mount;
 pub mod state;
@@ -11,9 +12,10 @@ pub mod storage;
 /// The version shown in the footer and in `window.GiftcardDoctor.version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Installs the JS API, mounts a widget into every `[data-giftcard-doctor]` element, and fires
+/// Installs the panic hook and the JS API, mounts a widget into every `[data-giftcard-doctor]` element, and fires
 /// `giftcard-doctor:ready` on `window`.
 pub fn start() {
+    failure::install();
     api::install();
     mount::mount_all();
     api::announce_ready();

@@ -1,6 +1,11 @@
 //! Mounts the widget into every `<div data-giftcard-doctor>` of the page, each inside its own Shadow DOM root so
 //! neither the host page's CSS nor ours leaks across, with options from data attributes. In an iframe, reports its
-//! height to the parent page so the frame can follow its content.
+//! height to the embedding page's origin (learned from its hello, never `*`) so the frame can follow its content.
+//!
+//! The shadow root stays open: a closed one would hide nothing from the host page's scripts (they see every key
+//! press, which is composed out of the root, and can replace `attachShadow` before we run) and it blinds axe-core and
+//! Playwright, so the accessibility and end-to-end checks could no longer look inside (measured; see ARCHITECTURE.md).
+//! A page that runs scripts it does not trust should use the isolated iframe instead.
 
 use crate::components::{App, AppProps};
 use giftcard_doctor_core::facts::RawFacts;
@@ -18,6 +23,59 @@ pub const SELECTOR: &str = "[data-giftcard-doctor]";
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// Every mounted widget's host element and its offline link, for the panic hook (`crate::failure`).
+    static MOUNTED: RefCell<Vec<(Element, Option<String>)>> = const { RefCell::new(Vec::new()) };
+    /// The embedding page's origin, once its hello has arrived (in an iframe only).
+    static PARENT_ORIGIN: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The name of the offline file `embed.js` offers by default (beside itself).
+const OFFLINE_FILE: &str = "/giftcard-doctor-offline.html";
+
+/// `data-offline-href` as given, when it is safe to put in a link: relative or same-origin, `http(s)`, a path ending
+/// in `.html` with no query. Anything else (`javascript:`, another site's look-alike) is refused.
+pub fn checked_offline_href(value: &str, base: &str, page_origin: &str) -> Option<String> {
+    let url = web_sys::Url::new_with_base(value.trim(), base).ok()?;
+    let ok = matches!(url.protocol().as_str(), "http:" | "https:")
+        && url.origin() == page_origin
+        && url.pathname().ends_with(".html")
+        && url.search().is_empty();
+    ok.then(|| url.href())
+}
+
+/// The offline link of a mount point: its checked `data-offline-href`, else the default `embed.js` put on the element
+/// (the file beside it, possibly on the script's own origin), else none (e.g. in the offline file itself). An empty
+/// `data-offline-href=""` means no link (the isolated iframe, whose sandbox allows no download).
+fn offline_href(el: &Element) -> Option<String> {
+    let window = web_sys::window()?;
+    let location = window.location();
+    if let Some(value) = el.get_attribute("data-offline-href") {
+        if value.trim().is_empty() {
+            return None;
+        }
+        if let (Some(base), Ok(origin)) = (
+            window.document().and_then(|d| d.base_uri().ok().flatten()),
+            location.origin(),
+        ) {
+            if let Some(href) = checked_offline_href(&value, &base, &origin) {
+                return Some(href);
+            }
+        }
+    }
+    let default = js_sys::Reflect::get(el, &"gcdOfflineDefault".into())
+        .ok()?
+        .as_string()?;
+    let url = web_sys::Url::new(&default).ok()?;
+    (matches!(url.protocol().as_str(), "http:" | "https:")
+        && url.pathname().ends_with(OFFLINE_FILE)
+        && url.search().is_empty())
+    .then(|| url.href())
+}
+
+/// Every mounted widget's host element and offline link (an empty list while one is being mounted, so a panic
+/// inside the mount cannot trip over the borrow).
+pub fn mounted() -> Vec<(Element, Option<String>)> {
+    MOUNTED.with(|m| m.try_borrow().map(|m| m.clone()).unwrap_or_default())
 }
 
 fn sheet() -> Option<CssStyleSheet> {
@@ -30,6 +88,15 @@ fn sheet() -> Option<CssStyleSheet> {
         }
         cell.clone()
     })
+}
+
+/// Whether this is one of our own pages (standalone, isolated frame, offline file: `<html class="gcd-page">`), where
+/// no other script runs, rather than a host's page.
+fn own_page() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|e| e.class_name().split_whitespace().any(|c| c == "gcd-page"))
 }
 
 /// Reads a mount point's data attributes into the app's props.
@@ -49,7 +116,8 @@ pub fn props_from(el: &Element, instance: u32) -> AppProps {
         lang: attr("data-lang").map(Into::into),
         start,
         today: None,
-        offline_href: attr("data-offline-href").map(Into::into),
+        offline_href: offline_href(el).map(Into::into),
+        embedded: !own_page(),
         persist: attr("data-persist").as_deref() != Some("false"),
     }
 }
@@ -70,7 +138,12 @@ pub fn mount(el: &Element, instance: u32) -> Result<bool, JsValue> {
     root.set_class_name("gcd-host");
     shadow.append_child(&root)?;
     el.set_attribute("data-giftcard-doctor-mounted", "")?;
-    yew::Renderer::<App>::with_root_and_props(root, props_from(el, instance)).render();
+    let props = props_from(el, instance);
+    MOUNTED.with(|m| {
+        m.borrow_mut()
+            .push((el.clone(), props.offline_href.as_deref().map(str::to_owned)))
+    });
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
     Ok(true)
 }
 
@@ -96,44 +169,95 @@ pub fn mount_all() -> u32 {
     mounted
 }
 
-/// In an iframe, posts `{ type: "giftcard-doctor:height", height }` to the parent whenever the page's height
+/// A message to the parent page: `{ type, height? }`, nothing else.
+fn message(kind: &str, height: Option<i32>) -> js_sys::Object {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &kind.into());
+    if let Some(height) = height {
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+    }
+    message
+}
+
+/// Posts the page's height to the embedding origin, once it is known.
+fn post_height() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(origin) = PARENT_ORIGIN.with(|o| o.borrow().clone()) else {
+        return;
+    };
+    // The root element's own height, not its scrollHeight: that never drops below the frame's current height, so the
+    // frame could grow (for the result) but never shrink back (after "start over").
+    let height = window
+        .document()
+        .and_then(|d| d.document_element())
+        .map(|e| e.get_bounding_client_rect().height().ceil() as i32)
+        .unwrap_or(0);
+    if let Ok(Some(parent)) = window.parent() {
+        let _ = parent.post_message(&message("giftcard-doctor:height", Some(height)), &origin);
+    }
+}
+
+/// The first of `location.ancestorOrigins` (Chromium, Safari), when the browser names the embedding origin.
+fn ancestor_origin(window: &web_sys::Window) -> Option<String> {
+    let list = js_sys::Reflect::get(&window.location(), &"ancestorOrigins".into()).ok()?;
+    if list.is_undefined() || list.is_null() {
+        return None;
+    }
+    js_sys::Reflect::get(&list, &0.into()).ok()?.as_string()
+}
+
+/// In an iframe: says "ready" to the parent (a message with nothing in it), takes the origin of the parent's
+/// `giftcard-doctor:hello` (from the parent window itself, and matching `ancestorOrigins` where the browser has it),
+/// and from then on posts `{ type: "giftcard-doctor:height", height }` to that origin only, whenever the page's height
 /// changes. Only a number leaves the frame.
 fn report_height_to_parent() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let in_frame = window
+    let Some(parent) = window
         .parent()
         .ok()
         .flatten()
-        .is_some_and(|p| !js_sys::Object::is(&p, &window));
-    let Some(body) = window.document().and_then(|d| d.document_element()) else {
+        .filter(|p| !js_sys::Object::is(p, &window))
+    else {
         return;
     };
-    if !in_frame {
+    let Some(root) = window.document().and_then(|d| d.document_element()) else {
         return;
-    }
-    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |_entries: js_sys::Array| {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        // The root element's own height, not its scrollHeight: that never drops below the frame's current height,
-        // so the frame could grow (for the result) but never shrink back (after "start over").
-        let height = window
-            .document()
-            .and_then(|d| d.document_element())
-            .map(|e| e.get_bounding_client_rect().height().ceil() as i32)
-            .unwrap_or(0);
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"type".into(), &"giftcard-doctor:height".into());
-        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
-        if let Ok(Some(parent)) = window.parent() {
-            let _ = parent.post_message(&message, "*");
-        }
-    });
+    };
+    let on_message =
+        Closure::<dyn Fn(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            let from_parent = match (event.source(), window.parent().ok().flatten()) {
+                (Some(source), Some(parent)) => js_sys::Object::is(&source, &parent),
+                _ => false,
+            };
+            let kind = js_sys::Reflect::get(&event.data(), &"type".into())
+                .ok()
+                .and_then(|k| k.as_string());
+            let origin = event.origin();
+            if !from_parent || kind.as_deref() != Some("giftcard-doctor:hello") || origin == "null"
+            {
+                return;
+            }
+            if ancestor_origin(&window).is_some_and(|named| named != origin) {
+                return;
+            }
+            PARENT_ORIGIN.with(|o| *o.borrow_mut() = Some(origin));
+            post_height();
+        });
+    let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+    on_message.forget();
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(|_entries: js_sys::Array| post_height());
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(&body);
+        observer.observe(&root);
     }
-    // The observer lives as long as the page.
+    // The listener and the observer live as long as the page.
     callback.forget();
+    // Nothing but the type: the parent answers with its hello, addressed to this frame's origin.
+    let _ = parent.post_message(&message("giftcard-doctor:frame-ready", None), "*");
 }

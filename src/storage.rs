@@ -21,8 +21,20 @@ struct Saved {
     lang: Lang,
 }
 
+/// The storage key of one widget: the value's format (`v1`), the widget's place on its page, and the page itself
+/// (origin and path, never the query), so two articles on one site, each with a widget, do not share answers.
 fn key(instance: u32) -> String {
-    format!("giftcard-doctor:v1:{instance}")
+    let page = web_sys::window()
+        .map(|w| w.location())
+        .map(|l| {
+            format!(
+                "{}{}",
+                l.origin().unwrap_or_default(),
+                l.pathname().unwrap_or_default()
+            )
+        })
+        .unwrap_or_default();
+    format!("giftcard-doctor:v1:{instance}:{page}")
 }
 
 fn session() -> Option<web_sys::Storage> {
@@ -114,12 +126,25 @@ pub fn shared_facts() -> Option<Facts> {
     shared_fragment().map(|f| from_fragment(&f))
 }
 
-/// A link to this page that carries the answers in its fragment (which browsers never send to a server).
+/// A link to this page that carries the answers in its fragment (which browsers never send to a server): the page's
+/// origin and path, never its query (which may carry a host's tracking or session parameters). From a saved file
+/// (`file://`) only the fragment, since the path would name the person's folders; see [`is_fragment_only`].
 pub fn share_link(facts: &Facts) -> String {
-    format!(
-        "{}{}{}",
-        page_url_without_fragment(),
-        FRAGMENT_PREFIX,
-        to_fragment(facts)
-    )
+    let fragment = format!("{FRAGMENT_PREFIX}{}", to_fragment(facts));
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return fragment;
+    };
+    match location.protocol().as_deref() {
+        Ok("http:" | "https:") => format!(
+            "{}{}{fragment}",
+            location.origin().unwrap_or_default(),
+            location.pathname().unwrap_or_default()
+        ),
+        _ => fragment,
+    }
+}
+
+/// Whether a share link is only the fragment (from a saved file): the person is told how to use it.
+pub fn is_fragment_only(link: &str) -> bool {
+    link.starts_with('#')
 }

@@ -36,6 +36,9 @@ pub struct AppProps {
     /// Where the offline single file is.
     #[prop_or_default]
     pub offline_href: Option<AttrValue>,
+    /// Mounted in a host page (not one of our own pages), whose scripts can see what is typed.
+    #[prop_or_default]
+    pub embedded: bool,
     /// Keep answers in sessionStorage across reloads.
     #[prop_or(true)]
     pub persist: bool,
@@ -182,7 +185,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<LangContext> context={lang}>
             <div class="gcd" lang={lang.tag()}>
-                <Header {on_lang} />
+                <Header {on_lang} embedded={props.embedded} />
                 <div class="gcd-main">{ main }</div>
                 <Footer confirm_restart={state.confirm_restart}
                     on_ask_restart={dispatch(|_| Action::AskRestart)}

@@ -47,7 +47,12 @@ pub fn Footer(props: &FooterProps) -> Html {
                     Some(p) => JsFuture::from(p).await.is_ok(),
                     None => false,
                 };
-                status.set(t(if ok { UiKey::Copied } else { UiKey::CopyFailed }, lang).to_owned());
+                let copied = if crate::storage::is_fragment_only(&link) {
+                    UiKey::CopiedFragment
+                } else {
+                    UiKey::Copied
+                };
+                status.set(t(if ok { copied } else { UiKey::CopyFailed }, lang).to_owned());
             });
         })
     };

@@ -7,6 +7,9 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub on_lang: Callback<Lang>,
+    /// Mounted in someone else's page, whose own scripts can see what is typed: the promise says so.
+    #[prop_or_default]
+    pub embedded: bool,
 }
 
 #[component]
@@ -34,6 +37,9 @@ pub fn Header(props: &HeaderProps) -> Html {
             </div>
             <p class="gcd-intro">{ t(UiKey::Intro, lang) }</p>
             <p class="gcd-privacy">{ t(UiKey::PrivacyPromise, lang) }</p>
+            if props.embedded {
+                <p class="gcd-privacy">{ t(UiKey::PrivacyEmbedded, lang) }</p>
+            }
         </section>
     }
 }

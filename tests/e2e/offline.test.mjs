@@ -85,3 +85,28 @@ test("English: from file:// with no network, to a result", async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a link with my answers, from the saved file, is only the fragment, and says how to use it", async () => {
+  const { context, page, errors } = await offline("ja");
+  // What the page hands the clipboard (file:// pages get no clipboard permission in a headless test browser).
+  await page.addInitScript(() => {
+    navigator.clipboard.writeText = async (text) => {
+      window.__copied = text;
+    };
+  });
+  await page.reload();
+  const w = new Widget(page, "ja");
+  await w.walk({ marketplace: "jp", loss: "all", invalidation_email: "yes" }, { fallback: "no" });
+  await w.causes();
+  await w.button("share_link").click();
+  await w.scope.getByText(w.t("copied_fragment"), { exact: true }).waitFor();
+  const copied = await page.evaluate(() => window.__copied);
+  assert.match(copied, /^#gcd\?/, "only the fragment: the file's path (the person's folders) is left out");
+  assert.ok(!copied.includes(dir) && !copied.includes("file:"), copied);
+  // Pasted at the end of the file's address, it brings the answers back.
+  const fresh = await context.newPage();
+  await fresh.goto(file + copied);
+  assert.equal((await new Widget(fresh, "ja").causes())[0].id, (await w.causes())[0].id);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

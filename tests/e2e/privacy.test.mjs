@@ -56,7 +56,7 @@ after(async () => {
 });
 
 /** The standalone page's own files: the only requests it may make. */
-const OWN = ["/index.html", "/page.css", "/giftcard-doctor.js", "/giftcard-doctor-wasm.js", "/embed.js"];
+const OWN = ["/index.html", "/page.css", "/giftcard-doctor-app.js", "/embed.js"];
 
 /** The three delivery forms: how to open each, and which requests its loading may make. */
 const FORMS = {

@@ -92,14 +92,9 @@ pub fn run(args: &[String]) -> Result<()> {
         &d.join("index.html"),
         &d.join("page.css"),
         &d.join("embed.js"),
-        &d.join("giftcard-doctor.js"),
-        &d.join("giftcard-doctor-wasm.js"),
+        &d.join(dist::APP_FILE),
     ])?;
-    let embed = sizes(&[
-        &d.join("embed.js"),
-        &d.join("giftcard-doctor.js"),
-        &d.join("giftcard-doctor-wasm.js"),
-    ])?;
+    let embed = sizes(&[&d.join("embed.js"), &d.join(dist::APP_FILE)])?;
     let offline = sizes(&[&d.join("giftcard-doctor-offline.html")])?;
     let wasm = sizes(&[&root.join("target/trunk-dist/giftcard-doctor_bg.wasm")])?;
 
@@ -195,7 +190,7 @@ pub fn run(args: &[String]) -> Result<()> {
     println!("\n| size | raw | gzip -9 | brotli |\n|---|---:|---:|---:|");
     for (name, key) in [
         ("standalone page (HTML, CSS, JS, wasm module)", "standalone"),
-        ("embed (embed.js, glue, wasm module)", "embed"),
+        ("embed (embed.js, app script with glue and wasm)", "embed"),
         ("offline single file", "offline"),
         ("wasm alone (for reference)", "wasm"),
     ] {

@@ -2,16 +2,19 @@
 //! ways the widget is used:
 //!
 //! - `dist/index.html`: the standalone page, with a strict CSP (no inline script or style, `connect-src 'none'`)
-//!   and Subresource Integrity on everything it loads; `dist/frame.html` is the same page for the iframe variant;
-//! - `dist/embed.js`: one module script a host page includes to mount the widget into `<div data-giftcard-doctor>`;
+//!   and Subresource Integrity on everything it loads; `dist/frame.html` is the same page for the isolated iframe;
+//! - `dist/embed.js`: the one script a host page includes (classic or module) to mount the widget into
+//!   `<div data-giftcard-doctor>` and size `<iframe data-giftcard-doctor-frame>`;
 //! - `dist/giftcard-doctor-offline.html`: one self-contained file (styles, JS glue, wasm inside) that works from
 //!   `file://` with the network off.
 //!
-//! The wasm travels gzip-compressed and base64-encoded inside a JS module (`giftcard-doctor-wasm.js`) rather than
-//! being fetched, so every page can say `connect-src 'none'` in its CSP, where anyone can read it; the browser
-//! inflates it with `DecompressionStream`. This costs almost no transfer: served with HTTP gzip, the module is within 2% of
-//! the gzipped raw wasm (base64's 6-bit alphabet compresses back), while base64 of the *raw* wasm would cost a
-//! third more (measured; see ARCHITECTURE.md).
+//! Integrity end to end: `embed.js` carries the sha384 of `giftcard-doctor-app.js` (the glue and the wasm) and loads
+//! it with that `integrity`, so the one hash in the snippet (printed by dist, written into `dist/EMBED.md`) covers
+//! every byte of script. The wasm travels gzip-compressed and base64-encoded inside that script rather than being
+//! fetched, so every page can say `connect-src 'none'` in its CSP, where anyone can read it; the browser inflates it
+//! with `DecompressionStream`. This costs almost no transfer: served with HTTP gzip, it is within 2% of the gzipped
+//! raw wasm (base64's 6-bit alphabet compresses back), while base64 of the *raw* wasm would cost a third more
+//! (measured; see ARCHITECTURE.md).
 
 use crate::{exec, root};
 use anyhow::{bail, Context, Result};
@@ -26,6 +29,9 @@ use std::process::Command;
 pub const OFFLINE_BUDGET: usize = 600 * 1024;
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The app script (glue + wasm) that `embed.js` loads with its integrity hash.
+pub const APP_FILE: &str = "giftcard-doctor-app.js";
 
 /// `cargo xtask dist`.
 pub fn run() -> Result<String> {
@@ -81,7 +87,7 @@ pub fn build(path: &OsStr) -> Result<String> {
     let wasm = read(&trunk_dist.join("giftcard-doctor_bg.wasm"))?;
     let page_css =
         read(&trunk_dist.join("page.css")).or_else(|_| read(&root.join("static/page.css")))?;
-    let glue_text = String::from_utf8(glue.clone()).context("the JS glue is not UTF-8")?;
+    let glue_text = String::from_utf8(glue).context("the JS glue is not UTF-8")?;
     if !glue_text.contains("__wbg_init as default") {
         bail!("the wasm-bindgen glue changed shape: `__wbg_init as default` not found");
     }
@@ -92,12 +98,10 @@ pub fn build(path: &OsStr) -> Result<String> {
     }
     fs::create_dir_all(&dist)?;
     let wasm_b64 = base64::engine::general_purpose::STANDARD.encode(gzip(&wasm)?);
-    let wasm_module = format!("export default \"{wasm_b64}\";\n");
-    let embed = template("embed.js")?
-        .replace("{{VERSION}}", VERSION)
-        .replace("{{INFLATE}}", template("inflate.js")?.trim_end());
-    fs::write(dist.join("giftcard-doctor.js"), &glue)?;
-    fs::write(dist.join("giftcard-doctor-wasm.js"), &wasm_module)?;
+    let app = app_script(&glue_text, &wasm_b64)?;
+    let app_integrity = sri(app.as_bytes());
+    let embed = embed_script(&app_integrity, false)?;
+    fs::write(dist.join(APP_FILE), &app)?;
     fs::write(dist.join("embed.js"), &embed)?;
     fs::write(dist.join("page.css"), &page_css)?;
 
@@ -106,14 +110,11 @@ pub fn build(path: &OsStr) -> Result<String> {
                connect-src 'none'; base-uri 'none'; form-action 'none'; object-src 'none'";
     let head = format!(
         "    <link rel=\"stylesheet\" href=\"page.css\" integrity=\"{}\" />\n    \
-         <link rel=\"modulepreload\" href=\"giftcard-doctor.js\" integrity=\"{}\" />\n    \
-         <link rel=\"modulepreload\" href=\"giftcard-doctor-wasm.js\" integrity=\"{}\" />",
+         <link rel=\"preload\" as=\"script\" href=\"{APP_FILE}\" integrity=\"{app_integrity}\" crossorigin=\"anonymous\" />",
         sri(&page_css),
-        sri(&glue),
-        sri(wasm_module.as_bytes()),
     );
     let body_end = format!(
-        "    <script type=\"module\" src=\"embed.js\" integrity=\"{}\"></script>",
+        "    <script src=\"embed.js\" integrity=\"{}\" crossorigin=\"anonymous\"></script>",
         sri(embed.as_bytes())
     );
     let page = template("page.html")?
@@ -126,17 +127,13 @@ pub fn build(path: &OsStr) -> Result<String> {
     );
     let framed = page
         .replace("{{HTML_CLASS}}", "gcd-page gcd-framed")
-        .replace("{{MOUNT_ATTRS}}", "");
+        .replace("{{MOUNT_ATTRS}}", " data-offline-href=\"\"");
     fs::write(dist.join("index.html"), &standalone)?;
     fs::write(dist.join("frame.html"), &framed)?;
 
     // Offline single file: styles, glue and wasm inline, allowed by their hashes.
     let css_text = String::from_utf8_lossy(&page_css).into_owned();
-    let script = format!(
-        "\n{glue}\nconst gcdWasmGzip = \"{wasm_b64}\";\n{inflate}\nawait __wbg_init({{ module_or_path: await inflate(gcdWasmGzip) }});\n",
-        glue = glue_text.trim_end(),
-        inflate = template("inflate.js")?.trim_end(),
-    );
+    let script = offline_script(&app)?;
     let offline_csp = format!(
         "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; connect-src 'none'; \
          base-uri 'none'; form-action 'none'; object-src 'none'",
@@ -146,15 +143,16 @@ pub fn build(path: &OsStr) -> Result<String> {
     let offline = template("page.html")?
         .replace("{{CSP}}", &offline_csp)
         .replace("{{HEAD}}", &format!("    <style>{css_text}</style>"))
-        .replace(
-            "{{BODY_END}}",
-            &format!("    <script type=\"module\">{script}</script>"),
-        )
+        .replace("{{BODY_END}}", &format!("    <script>{script}</script>"))
         .replace("{{HTML_CLASS}}", "gcd-page gcd-offline")
         .replace("{{MOUNT_ATTRS}}", "");
     fs::write(dist.join("giftcard-doctor-offline.html"), &offline)?;
-    fs::copy(root.join("xtask/templates/EMBED.md"), dist.join("EMBED.md"))
-        .context("copying EMBED.md")?;
+    let embed_integrity = sri(embed.as_bytes());
+    fs::write(dist.join("EMBED.md"), embed_doc(&embed_integrity)?)?;
+    println!(
+        "The snippet for a help article (also in dist/EMBED.md):\n\n{}\n",
+        embed_snippet("/path/to/giftcard-doctor/", &embed_integrity)
+    );
 
     if offline.len() > OFFLINE_BUDGET {
         eprintln!(
@@ -172,4 +170,101 @@ pub fn build(path: &OsStr) -> Result<String> {
             "OVER BUDGET"
         }
     ))
+}
+
+/// wasm-bindgen's `--target web` glue as the body of a classic script: its one `export { … }` line removed and its
+/// only `import.meta.url` (the default wasm path, never used: the module is always passed in) replaced, so the app
+/// can be loaded by a `<script>` element with an `integrity` attribute and inlined into the offline file.
+fn classic_glue(glue: &str) -> Result<String> {
+    let mut out = String::with_capacity(glue.len());
+    for line in glue.lines() {
+        if line.starts_with("export {") && line.contains("__wbg_init as default") {
+            continue;
+        }
+        out.push_str(&line.replace("import.meta.url", "location.href"));
+        out.push('\n');
+    }
+    let module_syntax = out
+        .lines()
+        .any(|l| l.starts_with("export ") || l.starts_with("import ") || l.contains("import.meta"));
+    if module_syntax {
+        bail!("the wasm-bindgen glue changed shape: module syntax left after making it a classic script");
+    }
+    Ok(out)
+}
+
+/// `giftcard-doctor-app.js`: the classic glue, the gzip+base64 wasm and the inflater, leaving one start function on
+/// `window` for `embed.js`.
+fn app_script(glue: &str, wasm_b64: &str) -> Result<String> {
+    Ok(template("app.js")?
+        .replace("{{VERSION}}", VERSION)
+        .replace("{{GLUE}}", classic_glue(glue)?.trim_end())
+        .replace("{{INFLATE}}", template("inflate.js")?.trim_end())
+        .replace("{{WASM}}", wasm_b64))
+}
+
+/// The fallback texts (`xtask/templates/fallback.toml`) as the JSON object `embed.js` builds its message from.
+fn fallback_json() -> Result<String> {
+    let value: toml::Value =
+        toml::from_str(&template("fallback.toml")?).context("fallback.toml")?;
+    let table = value.as_table().context("fallback.toml: not a table")?;
+    for key in ["failed_start", "checklist_lead", "offline_link"] {
+        for lang in ["ja", "en"] {
+            if table
+                .get(key)
+                .and_then(|t| t.get(lang))
+                .and_then(|v| v.as_str())
+                .is_none()
+            {
+                bail!("fallback.toml: {key}.{lang} is missing");
+            }
+        }
+    }
+    let checks = table
+        .get("checks")
+        .and_then(|c| c.as_array())
+        .context("fallback.toml: no [[checks]]")?;
+    for (i, check) in checks.iter().enumerate() {
+        for lang in ["ja", "en"] {
+            if check.get(lang).and_then(|v| v.as_str()).is_none() {
+                bail!("fallback.toml: checks[{i}].{lang} is missing");
+            }
+        }
+    }
+    Ok(serde_json::to_string(&value)?)
+}
+
+/// `embed.js`: the loader (frames, app loading with integrity, fallback). With `inline`, the app's script stands right
+/// before it (the offline file) and nothing is loaded.
+fn embed_script(app_integrity: &str, inline: bool) -> Result<String> {
+    Ok(template("embed.js")?
+        .replace("{{VERSION}}", VERSION)
+        .replace("{{APP_INTEGRITY}}", app_integrity)
+        .replace("{{APP_INLINE}}", if inline { "true" } else { "false" })
+        .replace("{{FRAMES}}", template("frames.js")?.trim())
+        .replace("{{FALLBACK}}", &fallback_json()?))
+}
+
+/// The offline file's one inline script: the app, then the loader told that the app is already there.
+fn offline_script(app: &str) -> Result<String> {
+    Ok(format!(
+        "\n{}\n{}",
+        app.trim_end(),
+        embed_script("", true)?.trim_end()
+    ) + "\n")
+}
+
+/// The snippet an article author pastes, with the real hash of this build's `embed.js`.
+fn embed_snippet(folder: &str, embed_integrity: &str) -> String {
+    format!(
+        "<div data-giftcard-doctor data-lang=\"ja\" data-marketplace=\"jp\"></div>\n\
+         <script src=\"{folder}embed.js\" integrity=\"{embed_integrity}\" crossorigin=\"anonymous\"></script>"
+    )
+}
+
+/// `dist/EMBED.md`: the template with this build's `embed.js` hash filled in.
+fn embed_doc(embed_integrity: &str) -> Result<String> {
+    Ok(template("EMBED.md")?
+        .replace("{{EMBED_INTEGRITY}}", embed_integrity)
+        .replace("{{VERSION}}", VERSION))
 }

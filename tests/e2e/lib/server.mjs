@@ -24,17 +24,28 @@ export const DEEP_PATH = "/help/articles/giftcard/";
 
 /**
  * Starts the server. `mounts` maps URL prefixes (ending in `/`) to folders; the longest matching prefix wins.
- * Resolves to `{ origin, url(path), requests, close() }`; `requests` lists every request path in order.
+ * `headers(path)` may add response headers (e.g. a CSP header, which a `<meta>` cannot carry for `frame-ancestors`).
+ * Resolves to `{ origin, url(path), requests, pages, close() }`; `requests` lists every request path in order; a
+ * test may put an HTML text at a path in `pages` (served as is, before the folders: a host page made up for a test,
+ * from a real 127.0.0.1 address, which Chromium treats as local unlike a page fulfilled by a route).
  */
 export async function startServer(
   mounts = { "/": DIST, [DEEP_PATH]: DIST, "/help/articles/": FIXTURES },
+  { headers: extraHeaders = () => ({}) } = {},
 ) {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const requests = [];
+  const pages = new Map();
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     requests.push(path);
     try {
+      if (pages.has(path) && req.method === "GET") {
+        const body = Buffer.from(pages.get(path));
+        res.writeHead(200, { "Content-Type": TYPES[".html"], "Cache-Control": "no-store", "Content-Length": body.length });
+        res.end(body);
+        return;
+      }
       const prefix = prefixes.find((p) => path.startsWith(p));
       if (!prefix || req.method !== "GET") throw Object.assign(new Error("not here"), { code: "ENOENT" });
       const root = resolve(mounts[prefix]);
@@ -46,6 +57,7 @@ export async function startServer(
         "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
         "Cache-Control": "no-store",
         Vary: "Accept-Encoding",
+        ...extraHeaders(path),
       };
       if (/\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
         body = gzipSync(body);
@@ -65,6 +77,7 @@ export async function startServer(
     origin,
     url: (p = "/") => new URL(p, origin).href,
     requests,
+    pages,
     close: () =>
       new Promise((ok) => {
         server.closeAllConnections?.();
