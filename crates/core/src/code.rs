@@ -14,6 +14,7 @@
 
 use crate::content::{content, Lang, UiKey};
 use crate::marketplace::Marketplace;
+use crate::text::Folded;
 use serde::Serialize;
 use std::fmt;
 
@@ -212,22 +213,17 @@ pub fn code_lengths(marketplace: Marketplace) -> (usize, usize, bool) {
     }
 }
 
-/// Maps what a keyboard or a copy can produce to the code's own characters: `None` drops the character.
+/// Maps what a keyboard or a copy can produce to the code's own characters through the core's one width fold
+/// ([`crate::text::fold_char`]); `None` drops the character. Beyond that fold, a code drops its separators: hyphens
+/// and dashes, the long-vowel marks a Japanese IME types for "-" (`ー`, `ｰ`), `⁃`, and every space.
 fn fold(ch: char) -> Option<char> {
-    match ch {
-        // Full-width ASCII (ＡＢＣ１２３－) to half-width; full-width hyphen included.
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(ch as u32 - 0xFEE0),
-        // Hyphens and dashes, the minus sign, and the long-vowel marks a Japanese IME types for "-".
-        '\u{2010}'..='\u{2015}'
-        | '\u{2212}'
-        | '\u{2043}'
-        | '\u{FE63}'
-        | '\u{30FC}'
-        | '\u{FF70}'
-        | '\u{00AD}'
-        | '-' => None,
-        // Zero-width characters a copy may carry along.
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
+    let folded = match crate::text::fold_char(ch) {
+        Folded::Keep => ch,
+        Folded::To(c) => c,
+        Folded::Drop | Folded::GroupSpace => return None,
+    };
+    match folded {
+        '-' | '\u{2043}' | '\u{30FC}' | '\u{FF70}' => None,
         c if c.is_whitespace() => None,
         c => Some(c),
     }

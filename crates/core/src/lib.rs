@@ -4,6 +4,7 @@
 pub mod cards;
 pub mod code;
 pub mod content;
+pub mod dates;
 pub mod engine;
 pub mod expiry;
 pub mod facts;
@@ -11,6 +12,7 @@ pub mod history;
 pub mod marketplace;
 pub mod money;
 pub mod share;
+pub mod text;
 
 pub use content::{content, Lang, UiKey};
 pub use engine::{

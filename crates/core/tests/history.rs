@@ -241,14 +241,16 @@ fn a_row_without_a_balance_is_kept_but_not_checked() {
 }
 
 #[test]
-fn expiry_is_never_guessed_from_wording() {
-    // No source shows how an expiry is worded, so a row that says so is "other" and the drop it leaves is counted
-    // only through the balances.
+fn a_row_saying_a_card_expired_is_an_expiry_not_a_vanished_balance() {
+    // The wording is assumed (no source shows one; issue 11 asks for it): the row is `expired`, the drop it explains
+    // is not "vanished", and the signal for the `expired` cause carries its amount.
     let text = "2026年1月22日\t有効期限切れ\t-￥5,000\t￥0\n2025年1月22日\tギフトカードが追加されました\t￥5,000\t￥5,000";
     let r = analyze(text, Marketplace::Jp).unwrap();
-    assert_eq!(r.rows[0].kind, Kind::Other);
+    assert_eq!(r.rows[0].kind, Kind::Expired);
     assert!(r.unexplained.is_empty());
     assert_eq!(r.findings().vanished, 0);
+    assert_eq!(r.signals().expired, 5000);
+    assert_eq!(r.signals().invalidated, 0);
 }
 
 #[test]

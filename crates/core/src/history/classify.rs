@@ -1,0 +1,319 @@
+//! What a row says: its kind from its wording, the order number and the last four of a masked code.
+//!
+//! Wordings and where they come from (`shared/domain-facts.md`, "The balance history page", unless marked):
+//! Japanese and English wordings as quoted there; 「注文へ適応された」 (with 適応) is Amazon's own spelling on the
+//! Japanese page (seen in the 解除 rows quoted there, issue 11 for the debit). German, French, Italian and Spanish
+//! wordings, and every wording for cancellations, returns, reversals, voided and expired cards, are *assumed* (no
+//! public source quotes them; giga.de describes the German "Geschenkgutschein-Aktivitäten" list as showing the order
+//! number for payments and the last four for cards added). Assumed wordings only ever classify; the findings built
+//! on them say "may".
+
+use crate::content::{content, Lang, UiKey};
+use crate::text::contains_ignore_ascii_case;
+use serde::{Deserialize, Serialize};
+
+/// What a history row is, read from its wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A gift card registered (credit).
+    Added,
+    /// Applied to an Amazon order (debit).
+    Order,
+    /// Used at another shop through Amazon Pay (debit).
+    AmazonPay,
+    /// Returned to the balance from an order, e.g. on cancellation (credit).
+    Released,
+    /// Credit from a cancelled order or a returned item (credit); netted against orders like a release.
+    CancelRefund,
+    /// A refund of an order (credit).
+    Refund,
+    /// Bought balance: Reload, チャージ, オートチャージ (credit).
+    Reload,
+    /// Credit from Amazon Pay, e.g. cashback.
+    AmazonPayCredit,
+    /// A card's balance removed because it expired (debit).
+    Expired,
+    /// A card voided or a credit reversed by Amazon (usually a debit): what an invalidation looks like.
+    Reversal,
+    /// Wording not recognised.
+    Other,
+}
+
+impl Kind {
+    /// Every kind, in the order totals list them.
+    pub const ALL: [Kind; 11] = [
+        Self::Added,
+        Self::Order,
+        Self::AmazonPay,
+        Self::Released,
+        Self::CancelRefund,
+        Self::Refund,
+        Self::Reload,
+        Self::AmazonPayCredit,
+        Self::Expired,
+        Self::Reversal,
+        Self::Other,
+    ];
+
+    /// The stable id (`amazon_pay`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Added => "added",
+            Self::Order => "order",
+            Self::AmazonPay => "amazon_pay",
+            Self::Released => "released",
+            Self::CancelRefund => "cancel_refund",
+            Self::Refund => "refund",
+            Self::Reload => "reload",
+            Self::AmazonPayCredit => "amazon_pay_credit",
+            Self::Expired => "expired",
+            Self::Reversal => "reversal",
+            Self::Other => "other",
+        }
+    }
+
+    /// The label shown to people.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let key = match self {
+            Self::Added => UiKey::KindAdded,
+            Self::Order => UiKey::KindOrder,
+            Self::AmazonPay => UiKey::KindAmazonPay,
+            Self::Released => UiKey::KindReleased,
+            Self::CancelRefund => UiKey::KindCancelRefund,
+            Self::Refund => UiKey::KindRefund,
+            Self::Reload => UiKey::KindReload,
+            Self::AmazonPayCredit => UiKey::KindAmazonPayCredit,
+            Self::Expired => UiKey::KindExpired,
+            Self::Reversal => UiKey::KindReversal,
+            Self::Other => UiKey::KindOther,
+        };
+        content().ui(key, lang)
+    }
+
+    /// The cause this kind points to, so a report can link its totals to the ranking.
+    pub fn linked_cause(self) -> Option<&'static str> {
+        match self {
+            Self::Order => Some("applied_to_order"),
+            Self::AmazonPay => Some("amazon_pay"),
+            Self::Expired => Some("expired"),
+            Self::Reversal => Some("invalidated"),
+            _ => None,
+        }
+    }
+}
+
+/// Words that mark each kind, lower case (ASCII case is ignored when matching). Checked in the order of
+/// [`classify`]; within a list any word matches.
+const RELEASED: &[&str] = &["解除", "released"];
+const EXPIRED: &[&str] = &[
+    "有効期限切れ",
+    "期限切れ",
+    "失効",
+    "expired",
+    "abgelaufen",
+    "verfallen",
+    "expiré",
+    "scaduto",
+    "scaduta",
+    "vencid",
+    "caducad",
+];
+const REVERSAL: &[&str] = &[
+    "無効",
+    "凍結",
+    "登録取消",
+    "reversal",
+    "reversed",
+    "void",
+    "rückbuchung",
+    "zurückgebucht",
+    "désactivé",
+    "stornat",
+    "revertid",
+];
+const CANCEL_OR_RETURN: &[&str] = &[
+    "キャンセル",
+    "返品",
+    "cancel",
+    "return",
+    "storn",
+    "rücksendung",
+    "annul",
+    "retour",
+    "reso ",
+    "cancelad",
+    "devolución",
+];
+const REFUND: &[&str] = &[
+    "refund",
+    "返金",
+    "erstattung",
+    "remboursement",
+    "rimborso",
+    "reembolso",
+];
+const AMAZON_PAY: &[&str] = &["amazon pay", "amazonpay", "アマゾンペイ"];
+const RELOAD: &[&str] = &["reload", "チャージ", "aufladung", "recharge", "ricarica", "recarga"];
+const ADDED: &[&str] = &[
+    "追加",
+    "登録",
+    "added",
+    "hinzugefügt",
+    "eingelöst",
+    "ajouté",
+    "aggiunto",
+    "agregad",
+    "añadid",
+];
+const APPLIED: &[&str] = &[
+    "注文に適用",
+    "注文へ適用",
+    "注文に適応",
+    "注文へ適応",
+    "applied to",
+    "angewendet",
+    "angewandt",
+    "appliqué",
+    "applicato",
+    "aplicad",
+];
+/// Words that say the money went to a shop, for Amazon Pay rows: debit wordings plus `支払い`, `payment`.
+const PAY_DEBIT: &[&str] = &["注文に適用", "注文へ適用", "applied to", "支払", "payment"];
+const PAY_CREDIT: &[&str] = &["から", "from", "von", "de la part", "da "];
+
+fn has_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| contains_ignore_ascii_case(text, w))
+}
+
+/// The kind of a row from its wording; the amount's sign settles Amazon Pay rows whose direction the words leave
+/// open, and a "cancel"/"return" word on a debit is not a credit.
+pub(super) fn classify(description: &str, amount: i64) -> Kind {
+    let has = |words| has_any(description, words);
+    if has(RELEASED) {
+        Kind::Released
+    } else if has(EXPIRED) {
+        Kind::Expired
+    } else if has(REVERSAL) {
+        Kind::Reversal
+    } else if has(CANCEL_OR_RETURN) && amount > 0 {
+        Kind::CancelRefund
+    } else if has(REFUND) {
+        // Before Amazon Pay: `Refund from Amazon Pay order` is a refund (findings count it against Amazon Pay).
+        Kind::Refund
+    } else if has(AMAZON_PAY) {
+        if has(PAY_DEBIT) {
+            Kind::AmazonPay
+        } else if has(PAY_CREDIT) {
+            Kind::AmazonPayCredit
+        } else if amount < 0 {
+            Kind::AmazonPay
+        } else {
+            Kind::AmazonPayCredit
+        }
+    } else if has(RELOAD) {
+        // Before "added": `Gift Card Balance added from Reload` is a reload.
+        Kind::Reload
+    } else if has(ADDED) {
+        Kind::Added
+    } else if has(APPLIED) {
+        Kind::Order
+    } else {
+        Kind::Other
+    }
+}
+
+/// Whether a row's text names Amazon Pay (its releases and refunds give back what Amazon Pay took).
+pub(super) fn mentions_amazon_pay(text: &str) -> bool {
+    has_any(text, AMAZON_PAY)
+}
+
+/// The first order number in `text`: three letters or digits, then 7 and 7 digits (`250-…`, `P03-…`, `D01-…`).
+pub(super) fn order_id(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    // Candidates are found by their first hyphen, the rarest byte of the shape.
+    b.iter()
+        .enumerate()
+        .skip(3)
+        .filter(|(_, c)| **c == b'-')
+        .find_map(|(hyphen, _)| {
+            let i = hyphen - 3;
+            let w = b.get(i..i + 19)?;
+            let boundary_before = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+            let boundary_after = b.get(i + 19).is_none_or(|c| !c.is_ascii_alphanumeric());
+            let shape = w.iter().enumerate().all(|(k, c)| match k {
+                0..=2 => c.is_ascii_alphanumeric(),
+                3 | 11 => *c == b'-',
+                _ => c.is_ascii_digit(),
+            });
+            // All 19 bytes are ASCII, so `i` and `i + 19` are character boundaries.
+            (boundary_before && boundary_after && shape)
+                .then(|| text.get(i..i + 19).map(str::to_ascii_uppercase))?
+        })
+}
+
+/// The last four of a masked code: `xxxx-xxxxxx-W9CT` (also `xxxx-xxxxxx-xW9CT` for 15 characters), `****W9CT`, or
+/// four characters alone in plain parentheses after a card word (`ギフトカード (5E5Y)`, `Gift Card (5E5Y)`).
+pub(super) fn code_last4(text: &str) -> Option<String> {
+    masked_last4(text).or_else(|| parenthesised_last4(text))
+}
+
+/// `(5E5Y)`: exactly four letters or digits between parentheses, at least one a letter (so a year `(2026)` is never
+/// taken), in a row that names a card or a code (so `(Gift)` in a shop's name is not).
+fn parenthesised_last4(text: &str) -> Option<String> {
+    const CARD_WORDS: &[&str] = &[
+        "ギフト", "カード", "card", "code", "gutschein", "carte", "chèque", "buono", "tarjeta",
+    ];
+    if !has_any(text, CARD_WORDS) {
+        return None;
+    }
+    let b = text.as_bytes();
+    b.iter().enumerate().find_map(|(i, c)| {
+        if *c != b'(' {
+            return None;
+        }
+        let inner = b.get(i + 1..i + 5)?;
+        let closed = b.get(i + 5) == Some(&b')');
+        (closed && inner.iter().all(u8::is_ascii_alphanumeric) && inner.iter().any(u8::is_ascii_alphabetic))
+            .then(|| text.get(i + 1..i + 5).map(str::to_ascii_uppercase))?
+    })
+}
+
+/// The masked forms: `xxxx-xxxxxx-W9CT`, `xxxx-xxxxxx-xW9CT`, `****W9CT`.
+fn masked_last4(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let masked = |c: u8| matches!(c, b'x' | b'X' | b'*');
+    for i in 0..b.len() {
+        if !masked(b[i]) || (i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'*')) {
+            continue;
+        }
+        // The hyphenated form: 4 masked, `-`, 6 masked, `-`, then the last group.
+        let hyphenated = b.get(i..i + 12).is_some_and(|w| {
+            w.iter().enumerate().all(|(k, c)| {
+                if k == 4 || k == 11 {
+                    *c == b'-'
+                } else {
+                    masked(*c)
+                }
+            })
+        });
+        let (group_start, min_masked) = if hyphenated {
+            (i + 12, 0)
+        } else {
+            let run = b[i..].iter().take_while(|c| **c == b'*').count();
+            (i + run, 4)
+        };
+        if group_start - i < min_masked.max(1) {
+            continue;
+        }
+        let group_len = b.get(group_start..).map_or(0, |g| {
+            g.iter().take_while(|c| c.is_ascii_alphanumeric()).count()
+        });
+        if (4..=5).contains(&group_len) {
+            let end = group_start + group_len;
+            // The group is ASCII, so these offsets are character boundaries.
+            return text.get(end - 4..end).map(str::to_ascii_uppercase);
+        }
+    }
+    None
+}
