@@ -27,6 +27,12 @@ struct Expected {
     unexplained: Vec<ExpectedUnexplained>,
     #[serde(default)]
     rows: Vec<ExpectedRow>,
+    /// Lines whose date could be read two ways (issue 11).
+    #[serde(default)]
+    ambiguous_date_lines: Vec<usize>,
+    /// `expired` and `invalidated` amounts of [`Report::signals`]; zero when absent.
+    #[serde(default)]
+    signals: BTreeMap<String, i64>,
 }
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -104,6 +110,19 @@ fn check(name: &str) {
     );
     assert_eq!(report.currency, expected.currency, "{name}: currency");
     assert_eq!(report.newest_first, expected.newest_first, "{name}: order");
+
+    assert_eq!(
+        report.ambiguous_date_lines, expected.ambiguous_date_lines,
+        "{name}: ambiguous dates"
+    );
+    let signals = report.signals();
+    for (key, got) in [
+        ("expired", signals.expired),
+        ("invalidated", signals.invalidated),
+    ] {
+        let want = expected.signals.get(key).copied().unwrap_or(0);
+        assert_eq!(got, want, "{name}: signals.{key}");
+    }
 
     let findings = serde_json::to_value(report.findings()).unwrap();
     let want = |key: &str| expected.findings.get(key);
