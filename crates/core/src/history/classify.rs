@@ -317,3 +317,108 @@ fn masked_last4(text: &str) -> Option<String> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_ids_and_codes() {
+        assert_eq!(
+            order_id("Amazon.co.jpの注文に適用されたギフトカード 250-1234567-1234567").as_deref(),
+            Some("250-1234567-1234567")
+        );
+        assert_eq!(
+            order_id("Amazon Pay P03-1234567-1234567;").as_deref(),
+            Some("P03-1234567-1234567")
+        );
+        assert_eq!(order_id("解除 503-…"), None);
+        assert_eq!(order_id("x1250-1234567-1234567"), None);
+        assert_eq!(
+            code_last4("ギフトカード番号: xxxx-xxxxxx-W9CT; シリアル番号:…").as_deref(),
+            Some("W9CT")
+        );
+        assert_eq!(
+            code_last4("Claim code: xxxx-xxxxxx-ts01; Serial").as_deref(),
+            Some("TS01")
+        );
+        assert_eq!(code_last4("xxxx-xxxxxx-xW9CT").as_deref(), Some("W9CT"));
+        assert_eq!(code_last4("登録 ****AB12").as_deref(), Some("AB12"));
+        assert_eq!(code_last4("Gift Card applied to Amazon.com order"), None);
+    }
+
+    #[test]
+    fn kinds() {
+        assert_eq!(
+            classify(
+                "ギフトカードが追加されました ギフトカード番号: xxxx-xxxxxx-W9CT",
+                500
+            ),
+            Kind::Added
+        );
+        assert_eq!(
+            classify(
+                "Amazon.co.jpの注文に適用されたギフトカード 250-1234567-1234567",
+                -5
+            ),
+            Kind::Order
+        );
+        assert_eq!(
+            classify(
+                "Amazon Payの注文に適用されたギフトカード P03-1234567-1234567",
+                -5
+            ),
+            Kind::AmazonPay
+        );
+        assert_eq!(
+            classify(
+                "Amazon.co.jp注文へ適応されたギフトカードの解除 503-1234567-1234567",
+                5
+            ),
+            Kind::Released
+        );
+        assert_eq!(
+            classify("Amazon Pay (シリアル番号 123)からのギフトカード", 5),
+            Kind::AmazonPayCredit
+        );
+        assert_eq!(
+            classify("Refund from Amazon.com order 113-1234567-1234567", 5),
+            Kind::Refund
+        );
+        assert_eq!(
+            classify("Gift Card Balance added from Reload", 5),
+            Kind::Reload
+        );
+        assert_eq!(classify("オートチャージ", 5), Kind::Reload);
+        assert_eq!(
+            classify("Gift Card added Claim code: xxxx-xxxxxx-TS01", 5),
+            Kind::Added
+        );
+        assert_eq!(
+            classify("Gift Card applied to Amazon.com order", -5),
+            Kind::Order
+        );
+        assert_eq!(classify("something else", -5), Kind::Other);
+    }
+
+    #[test]
+    fn wordings_of_issue_11() {
+        let k = classify;
+        assert_eq!(k("Amazon.co.jp注文へ適応されたギフトカード 250-1234567-1234567", -5), Kind::Order);
+        assert_eq!(k("AmazonPayの注文に適用されたギフトカード", -5), Kind::AmazonPay);
+        assert_eq!(k("Amazon Payの注文", -5), Kind::AmazonPay);
+        assert_eq!(k("Refund from cancelled order 113-1234567-1234567", 5), Kind::CancelRefund);
+        assert_eq!(k("キャンセルされた注文からの返金", 5), Kind::CancelRefund);
+        assert_eq!(k("Gift card expired", -5), Kind::Expired);
+        assert_eq!(k("有効期限切れ", -5), Kind::Expired);
+        assert_eq!(k("Gift Card voided", -5), Kind::Reversal);
+        assert_eq!(k("Geschenkgutschein auf Bestellung angewendet", -5), Kind::Order);
+        assert_eq!(k("Chèque-cadeau appliqué à la commande", -5), Kind::Order);
+        assert_eq!(k("Buono regalo applicato all'ordine", -5), Kind::Order);
+        assert_eq!(k("Tarjeta de regalo aplicada al pedido", -5), Kind::Order);
+        assert_eq!(k("Geschenkgutschein hinzugefügt", 5), Kind::Added);
+        assert_eq!(code_last4("ギフトカード (5E5Y)").as_deref(), Some("5E5Y"));
+        assert_eq!(code_last4("Gift Card (2026)"), None, "a year is not a code");
+        assert_eq!(code_last4("Shop (Gift) order"), None, "no card word");
+    }
+}
