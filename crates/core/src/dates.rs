@@ -82,6 +82,24 @@ pub fn parse_typed(text: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
+/// A date as people read it: `2026年5月12日` in Japanese (as Amazon.co.jp writes it), `May 12, 2026` in English.
+pub fn format_date(date: NaiveDate, lang: crate::content::Lang) -> String {
+    use chrono::Datelike;
+    const MONTH_NAMES: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
+    match lang {
+        crate::content::Lang::Ja => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+        crate::content::Lang::En => format!(
+            "{} {}, {}",
+            MONTH_NAMES[date.month0() as usize],
+            date.day(),
+            date.year()
+        ),
+    }
+}
+
 /// Reads an unsigned number of at most `max` digits at the start of `s`, after optional spaces.
 fn number(s: &str, max: usize) -> Option<(u32, &str)> {
     let s = s.trim_start_matches(' ');

@@ -1,6 +1,7 @@
 //! giftcard-doctor's diagnosis core: facts in, ranked causes with reasons out; expiry rules; balance-history and
 //! claim-code parsing. Pure Rust with no web dependency, so every rule is tested with plain `cargo test`.
 
+pub mod calendar;
 pub mod cards;
 pub mod code;
 pub mod content;

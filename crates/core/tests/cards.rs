@@ -334,3 +334,62 @@ fn past_the_date_of_an_unsure_rule_only_may_have_expired() {
         }
     );
 }
+
+/// The `.ics` of the card list against RFC 5545's required lines: the calendar's VERSION and PRODID, each event's
+/// UID, DTSTAMP and all-day DTSTART, CRLF line endings, lines of at most 75 octets, and nothing of the code but the
+/// masked form.
+#[test]
+fn expiry_calendar_is_rfc_5545_and_holds_only_the_masked_code() {
+    use giftcard_doctor_core::calendar::expiry_calendar;
+    let cards = vec![
+        CardInput {
+            code: Some("ACDE-346797-AB12".into()),
+            amount: Some(5000),
+            ..card(Some("2024-05-12"), CardKind::Email)
+        },
+        // Never expires (US): no event.
+        CardInput {
+            marketplace: Some(Marketplace::Us),
+            ..card(Some("2024-05-12"), CardKind::Email)
+        },
+        // Expired already: no event.
+        card(Some("2015-01-01"), CardKind::Email),
+        // No code, a long Japanese summary: folded.
+        CardInput {
+            amount: Some(123_456),
+            ..card(Some("2025-01-31"), CardKind::Card)
+        },
+    ];
+    let ics = expiry_calendar(&cards, Marketplace::Jp, d("2026-11-28"), Lang::Ja).unwrap();
+    assert!(ics.ends_with("\r\n"));
+    assert!(
+        !ics.replace("\r\n", "").contains('\n') && !ics.replace("\r\n", "").contains('\r'),
+        "only CRLF line endings"
+    );
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "over 75 octets: {line:?}");
+    }
+    // Unfold (RFC 5545 3.1) before reading properties.
+    let unfolded = ics.replace("\r\n ", "");
+    let lines: Vec<&str> = unfolded.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.first(), Some(&"BEGIN:VCALENDAR"));
+    assert_eq!(lines.last(), Some(&"END:VCALENDAR"));
+    assert!(lines.contains(&"VERSION:2.0"));
+    assert!(lines.iter().any(|l| l.starts_with("PRODID:")));
+    let count = |prefix: &str| lines.iter().filter(|l| l.starts_with(prefix)).count();
+    assert_eq!(count("BEGIN:VEVENT"), 2, "{unfolded}");
+    assert_eq!(count("UID:"), 2);
+    assert_eq!(count("DTSTAMP:20261128T000000Z"), 2);
+    assert_eq!(count("TRIGGER:-P28D"), 2);
+    assert!(lines.contains(&"DTSTART;VALUE=DATE:20340512"), "{unfolded}");
+    assert!(lines.contains(&"DTSTART;VALUE=DATE:20350131"), "{unfolded}");
+    let uids: std::collections::BTreeSet<&&str> = lines.iter().filter(|l| l.starts_with("UID:")).collect();
+    assert_eq!(uids.len(), 2, "UIDs are unique");
+    assert!(unfolded.contains("xxxx-xxxxxx-AB12 ¥5\\,000"), "{unfolded}");
+    assert!(!unfolded.contains("346797") && !unfolded.contains("ACDE"));
+    // No card with an expiry date to come: no calendar at all.
+    assert_eq!(
+        expiry_calendar(&cards[1..3], Marketplace::Jp, d("2026-11-28"), Lang::En),
+        None
+    );
+}
