@@ -14,6 +14,7 @@ pub mod marketplace;
 pub mod money;
 pub mod share;
 pub mod text;
+pub mod timeline;
 
 pub use content::{content, Lang, UiKey};
 pub use engine::{

@@ -7,7 +7,10 @@ mod generated;
 
 use generated::Layout;
 use giftcard_doctor_core::facts::Marketplace;
+use chrono::NaiveDate;
 use giftcard_doctor_core::history::{analyze, HistoryError, Kind, Report, MAX_BYTES, MAX_LINES};
+use giftcard_doctor_core::timeline::{self, MarkKind};
+use giftcard_doctor_core::Lang;
 use proptest::prelude::*;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -369,6 +372,15 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("-$19.48".to_owned()),
         Just("£0.05".to_owned()),
         Just("12,34 €".to_owned()),
+        Just("05/12/2026".to_owned()),
+        Just("13.05.2026".to_owned()),
+        Just("12 de mayo de 2026".to_owned()),
+        Just("ー3,000".to_owned()),
+        Just("▲2,000".to_owned()),
+        Just("△".to_owned()),
+        Just("(5E5Y)".to_owned()),
+        Just("キャンセル 有効期限切れ".to_owned()),
+        Just("₹1,00,000.00".to_owned()),
         Just("円".to_owned()),
         Just("xxxx-xxxxxx-W9CT".to_owned()),
         Just("250-1234567-1234567".to_owned()),
@@ -411,6 +423,38 @@ fn check_invariants(text: &str, report: &Report) {
         .all(|r| r.code_last4.as_ref().is_none_or(|c| c.chars().count() == 4)));
     let f = report.findings();
     assert!(f.amazon_pay >= 0 && f.orders >= 0 && f.vanished >= 0);
+    assert!(report.ambiguous_date_lines.iter().all(|l| (1..=lines).contains(l)));
+    // The timeline of any report stays inside its drawing, with at most MAX_MARKS marks.
+    let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    if let Some(t) = timeline::from_report(report, &[], Marketplace::Jp, today, Lang::Ja) {
+        assert!(t.marks.len() <= timeline::MAX_MARKS);
+        assert_eq!(t.marks.len() + t.unmarked, report.rows.len() + unexplained_steps(report));
+        for m in &t.marks {
+            assert!((t.plot.0..=t.plot.2).contains(&m.x) && (t.plot.1..=t.plot.3).contains(&m.y), "{m:?}");
+        }
+    } else {
+        assert!(report.rows.is_empty());
+    }
+}
+
+/// How many unexplained steps the timeline adds: rows whose balance is not the previous balance plus their amount.
+fn unexplained_steps(report: &Report) -> usize {
+    let mut rows: Vec<_> = report.rows.iter().collect();
+    if report.newest_first {
+        rows.reverse();
+    }
+    rows.sort_by_key(|r| r.date);
+    let Some(first) = rows.first() else { return 0 };
+    let mut balance = first.balance.map_or(0, |b| b.saturating_sub(first.amount)).max(0);
+    let mut steps = 0;
+    for r in rows {
+        let expected = balance.saturating_add(r.amount);
+        if r.balance.is_some_and(|b| b != expected) {
+            steps += 1;
+        }
+        balance = r.balance.unwrap_or(expected);
+    }
+    steps
 }
 
 proptest! {
@@ -460,4 +504,68 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn timeline_of_a_paste_marks_the_unexplained_drop_and_the_card_expiry() {
+    let text = std::fs::read_to_string(fixtures().join("ja-tabs.txt")).unwrap();
+    let report = analyze(&text, Marketplace::Jp).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let card = giftcard_doctor_core::facts::Card {
+        issued: NaiveDate::from_ymd_opt(2025, 11, 3),
+        kind: giftcard_doctor_core::facts::CardKind::Email,
+        amount: Some(10_000),
+        last4: Some("W9CT".into()),
+        marketplace: None,
+    };
+    let t = timeline::from_report(&report, &[card], Marketplace::Jp, today, Lang::Ja).unwrap();
+    let unexplained: Vec<_> = t.marks.iter().filter(|m| m.kind == MarkKind::Unexplained).collect();
+    assert_eq!(unexplained.len(), 1);
+    assert_eq!(unexplained[0].amount, "-¥12,607");
+    assert_eq!(unexplained[0].date_text, "2026年1月22日");
+    let expiry: Vec<_> = t.marks.iter().filter(|m| m.kind == MarkKind::Expiry).collect();
+    assert_eq!(expiry.len(), 1);
+    assert_eq!(expiry[0].date_text, "2035年11月3日");
+    assert!(expiry[0].what.contains("xxxx-xxxxxx-W9CT"));
+    // The expiry is the last date: the line runs flat to the right edge.
+    assert_eq!(expiry[0].x, t.plot.2);
+    assert!(t.path.starts_with(&format!("M{} ", t.plot.0)) && t.path.ends_with(&format!("H{}", t.plot.2)));
+    assert!(t.summary.contains("2025年11月3日") && t.summary.contains("¥639"), "{}", t.summary);
+    assert!(t.marks.windows(2).all(|w| w[0].date <= w[1].date));
+}
+
+#[test]
+fn timeline_of_ten_thousand_rows_marks_at_most_the_cap() {
+    let (text, _) = generated::japanese(10_000, Layout::Tabs);
+    let report = analyze(&text, Marketplace::Jp).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let t = timeline::from_report(&report, &[], Marketplace::Jp, today, Lang::En).unwrap();
+    assert_eq!(t.marks.len(), timeline::MAX_MARKS);
+    assert_eq!(t.unmarked, 10_000 - timeline::MAX_MARKS);
+    assert_eq!(t.path.matches('H').count(), 10_000 + 1);
+}
+
+#[test]
+fn timeline_from_cards_alone_adds_each_card_and_takes_back_an_expired_one() {
+    use giftcard_doctor_core::facts::{Card, CardKind};
+    let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let card = |issued: &str, amount, last4: &str| Card {
+        issued: Some(issued.parse().unwrap()),
+        kind: CardKind::Email,
+        amount: Some(amount),
+        last4: Some(last4.into()),
+        marketplace: None,
+    };
+    // 2016: an old Japanese e-mail card (1 year), long expired; 2024: ten years.
+    let cards = [card("2016-05-01", 3000, "OLD1"), card("2024-05-12", 5000, "AB12")];
+    let t = timeline::from_cards(&cards, Marketplace::Jp, today, Lang::En).unwrap();
+    let kinds: Vec<MarkKind> = t.marks.iter().map(|m| m.kind).collect();
+    assert_eq!(
+        kinds,
+        [MarkKind::Added, MarkKind::Expiry, MarkKind::Expired, MarkKind::Added, MarkKind::Expiry]
+    );
+    assert_eq!(t.marks[2].balance, "¥0");
+    assert_eq!(t.marks[3].balance, "¥5,000");
+    assert_eq!(t.marks[4].date_text, "May 12, 2034");
+    assert!(timeline::from_cards(&[], Marketplace::Jp, today, Lang::En).is_none());
 }
