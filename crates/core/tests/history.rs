@@ -569,3 +569,75 @@ fn timeline_from_cards_alone_adds_each_card_and_takes_back_an_expired_one() {
     assert_eq!(t.marks[4].date_text, "May 12, 2034");
     assert!(timeline::from_cards(&[], Marketplace::Jp, today, Lang::En).is_none());
 }
+
+/// No import circle between the core's top-level modules (issue 11 broke `facts → history → facts`): every
+/// `crate::module` a module's files name is an edge, and the graph must have no cycle. Read from the sources, so a
+/// new `use crate::history` in facts.rs turns this red.
+#[test]
+fn the_core_modules_import_each_other_without_circles() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut stack = vec![src.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let rel = path.strip_prefix(&src).unwrap();
+            let first = rel.components().next().unwrap().as_os_str().to_string_lossy();
+            let module = first.trim_end_matches(".rs").to_owned();
+            if module == "lib" {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (i, _) in text.match_indices("crate::") {
+                let name: String = text[i + 7..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if !name.is_empty() && name != module && src.join(format!("{name}.rs")).exists()
+                    || src.join(&name).is_dir() && name != module
+                {
+                    edges.entry(module.clone()).or_default().insert(name);
+                }
+            }
+        }
+    }
+    assert!(edges.contains_key("history"), "the scan found the modules: {edges:?}");
+    // Depth-first search for a cycle, reporting its path.
+    fn visit(
+        node: &str,
+        edges: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|n| n == node) {
+            let mut cycle = path[at..].to_vec();
+            cycle.push(node.to_owned());
+            return Some(cycle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_owned());
+        for next in edges.get(node).into_iter().flatten() {
+            if let Some(c) = visit(next, edges, path, done) {
+                return Some(c);
+            }
+        }
+        path.pop();
+        done.insert(node.to_owned());
+        None
+    }
+    let mut done = BTreeSet::new();
+    for node in edges.keys() {
+        let cycle = visit(node, &edges, &mut Vec::new(), &mut done);
+        assert_eq!(cycle, None, "import circle between core modules");
+    }
+}
