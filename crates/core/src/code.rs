@@ -173,6 +173,13 @@ impl fmt::Debug for CodeCheck {
     }
 }
 
+impl Drop for CodeCheck {
+    /// The full code is overwritten before its memory is freed, so no copy lingers in the wasm heap.
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.code);
+    }
+}
+
 impl CodeCheck {
     /// The full normalized code (half-width, upper case but for a typed lower-case `l`, whose meaning only the card
     /// can tell; no hyphens or spaces), for typing into Amazon's form.

@@ -14,13 +14,22 @@ pub fn currency(marketplace: Marketplace) -> (&'static str, &'static str, u32) {
     }
 }
 
-/// Formats an amount in minor units: `¥12,607`, `-$19.48`.
+/// Formats an amount in minor units as the marketplace writes it: `¥12,607`, `-$19.48`, `£0.05`, and in Germany,
+/// France and Italy `12,34 €` (comma decimals, the sign after a space).
 pub fn format_amount(minor: i64, marketplace: Marketplace) -> String {
     let (symbol, _, digits) = currency(marketplace);
     let sign = if minor < 0 { "-" } else { "" };
     let abs = minor.unsigned_abs();
     let scale = 10u64.pow(digits);
-    let whole = group(abs / scale);
+    if Decimal::of(marketplace) == Decimal::Comma {
+        let whole = group(abs / scale, '.');
+        return format!(
+            "{sign}{whole},{:0width$} {symbol}",
+            abs % scale,
+            width = digits as usize
+        );
+    }
+    let whole = group(abs / scale, ',');
     if digits == 0 {
         format!("{sign}{symbol}{whole}")
     } else {
@@ -138,12 +147,12 @@ pub fn parse_amount(text: &str, marketplace: Marketplace) -> Option<i64> {
     read_number(bare, digits, Decimal::of(marketplace), 12)
 }
 
-fn group(n: u64) -> String {
+fn group(n: u64, separator: char) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
+            out.push(separator);
         }
         out.push(ch);
     }
@@ -163,7 +172,13 @@ mod tests {
             format_amount(i64::MIN, Marketplace::Jp),
             "-¥9,223,372,036,854,775,808"
         );
-        assert_eq!(format_amount(0, Marketplace::De), "€0.00");
+        assert_eq!(format_amount(0, Marketplace::De), "0,00 €");
+        assert_eq!(format_amount(-123_456, Marketplace::Fr), "-1.234,56 €");
+        assert_eq!(
+            parse_amount(&format_amount(1234, Marketplace::It), Marketplace::It),
+            Some(1234),
+            "what is shown reads back"
+        );
     }
 
     #[test]

@@ -96,6 +96,12 @@ pub fn fold(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Overwrites a string that held something secret (a full claim code, a pasted history) and empties it, before its
+/// memory goes back to the allocator where a later reader of the wasm memory could find it.
+pub fn wipe(secret: &mut String) {
+    zeroize::Zeroize::zeroize(secret);
+}
+
 /// Whether `haystack` contains `needle`, ignoring ASCII case, without allocating.
 pub fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     let (h, n) = (haystack.as_bytes(), needle.as_bytes());
