@@ -5,8 +5,8 @@
 
 use crate::code::{normalize, CodeCheck};
 use crate::content::{content, Lang, UiKey};
-use crate::expiry::{expiry, ExpiryError, RuleId, Status};
 use crate::dates::format_date;
+use crate::expiry::{expiry, ExpiryError, RuleId, Status};
 use crate::facts::{Card, CardKind, Marketplace};
 use crate::money::format_amount;
 use chrono::NaiveDate;
@@ -31,10 +31,11 @@ pub struct CardInput {
 
 impl fmt::Debug for CardInput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let code = self
-            .code
-            .as_deref()
-            .map(|c| normalize(c, self.marketplace.unwrap_or(Marketplace::Other)).masked.clone());
+        let code = self.code.as_deref().map(|c| {
+            normalize(c, self.marketplace.unwrap_or(Marketplace::Other))
+                .masked
+                .clone()
+        });
         f.debug_struct("CardInput")
             .field("code", &code)
             .field("issued", &self.issued)
@@ -55,7 +56,9 @@ impl CardInput {
     /// The card in the form the diagnosis uses, keeping only the last four characters of the code.
     pub fn to_card(&self) -> Card {
         // The marketplace only sets which lengths count as plausible; the last four do not depend on it.
-        let last4 = self.code_check(Marketplace::Other).and_then(|c| c.last4.clone());
+        let last4 = self
+            .code_check(Marketplace::Other)
+            .and_then(|c| c.last4.clone());
         Card {
             issued: self.issued,
             kind: self.kind,
@@ -242,7 +245,12 @@ pub fn card_details(card: &Card, marketplace: Marketplace, lang: Lang) -> String
 }
 
 /// The status of a listed card (which holds no code).
-pub fn status_of(card: &Card, marketplace: Marketplace, today: NaiveDate, lang: Lang) -> CardStatus {
+pub fn status_of(
+    card: &Card,
+    marketplace: Marketplace,
+    today: NaiveDate,
+    lang: Lang,
+) -> CardStatus {
     let input = CardInput {
         code: None,
         issued: card.issued,
@@ -287,9 +295,10 @@ impl CardStatus {
             .unwrap_or_default();
         let (tone, state) = match (self.expires, self.expired, self.days_left) {
             (None, _, _) => (Tone::Unknown, self.rule_text.clone()),
-            (Some(_), _, _) if self.maybe_expired => {
-                (Tone::Expired, c.ui(UiKey::CardMaybeExpired, lang).to_owned())
-            }
+            (Some(_), _, _) if self.maybe_expired => (
+                Tone::Expired,
+                c.ui(UiKey::CardMaybeExpired, lang).to_owned(),
+            ),
             (Some(_), true, _) => (
                 Tone::Expired,
                 c.ui_with(UiKey::CardDaysSince, lang, &[("days", &days)]),
@@ -303,9 +312,9 @@ impl CardStatus {
             ),
         };
         ExpiryText {
-            expires: self.expires.map(|d| {
-                c.ui_with(UiKey::CardExpires, lang, &[("date", &format_date(d, lang))])
-            }),
+            expires: self
+                .expires
+                .map(|d| c.ui_with(UiKey::CardExpires, lang, &[("date", &format_date(d, lang))])),
             tone,
             state,
             rule: self.expires.map(|_| self.rule_text.clone()),

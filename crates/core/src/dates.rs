@@ -86,8 +86,18 @@ pub fn parse_typed(text: &str) -> Option<NaiveDate> {
 pub fn format_date(date: NaiveDate, lang: crate::content::Lang) -> String {
     use chrono::Datelike;
     const MONTH_NAMES: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     match lang {
         crate::content::Lang::Ja => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
@@ -356,7 +366,10 @@ mod tests {
         let uk = DayMonth::of(Marketplace::Uk);
         assert_eq!(p("05/12/2026 x", us), Some((d("2026-05-12"), " x".into())));
         assert_eq!(p("05/12/2026", uk), Some((d("2026-12-05"), "".into())));
-        assert_eq!(p("12.05.2026", DayMonth::of(Marketplace::De)).map(|x| x.0), Some(d("2026-05-12")));
+        assert_eq!(
+            p("12.05.2026", DayMonth::of(Marketplace::De)).map(|x| x.0),
+            Some(d("2026-05-12"))
+        );
         assert_eq!(p("13/05/2026", us), None, "no 13th month");
         assert_eq!(p("05/12/20261", us), None, "a five-digit year is no year");
         assert_eq!(p("05/12", us), None);
@@ -365,11 +378,20 @@ mod tests {
     #[test]
     fn unknown_order_is_honest() {
         let r = date_prefix("05/12/2026", DayMonth::Unknown).unwrap().0;
-        assert_eq!((r.date, r.alternative), (d("2026-12-05"), Some(d("2026-05-12"))));
+        assert_eq!(
+            (r.date, r.alternative),
+            (d("2026-12-05"), Some(d("2026-05-12")))
+        );
         let r = date_prefix("13/05/2026", DayMonth::Unknown).unwrap().0;
-        assert_eq!((r.date, r.alternative, r.shows), (d("2026-05-13"), None, Some(DayMonth::DayFirst)));
+        assert_eq!(
+            (r.date, r.alternative, r.shows),
+            (d("2026-05-13"), None, Some(DayMonth::DayFirst))
+        );
         let r = date_prefix("05/13/2026", DayMonth::Unknown).unwrap().0;
-        assert_eq!((r.date, r.shows), (d("2026-05-13"), Some(DayMonth::MonthFirst)));
+        assert_eq!(
+            (r.date, r.shows),
+            (d("2026-05-13"), Some(DayMonth::MonthFirst))
+        );
         let r = date_prefix("05/05/2026", DayMonth::Unknown).unwrap().0;
         assert_eq!((r.date, r.alternative), (d("2026-05-05"), None));
     }

@@ -72,7 +72,10 @@ pub fn read_number(s: &str, digits: u32, decimal: Decimal, max_whole: usize) -> 
     if b.is_empty() || !b[0].is_ascii_digit() || !b[b.len() - 1].is_ascii_digit() {
         return None;
     }
-    if !b.iter().all(|c| c.is_ascii_digit() || *c == b',' || *c == b'.') {
+    if !b
+        .iter()
+        .all(|c| c.is_ascii_digit() || *c == b',' || *c == b'.')
+    {
         return None;
     }
     let decimal_at = match decimal {
@@ -119,7 +122,10 @@ pub fn read_number(s: &str, digits: u32, decimal: Decimal, max_whole: usize) -> 
         }
     }
     for i in 0..digits as usize {
-        let d = fraction.as_bytes().get(i).map_or(0, |c| i64::from(c - b'0'));
+        let d = fraction
+            .as_bytes()
+            .get(i)
+            .map_or(0, |c| i64::from(c - b'0'));
         minor = minor.checked_mul(10)?.checked_add(d)?;
     }
     Some(minor)
@@ -193,10 +199,18 @@ mod tests {
         assert_eq!(parse_amount("$19.48", Marketplace::Us), Some(1948));
         assert_eq!(parse_amount("19.4", Marketplace::Us), Some(1940));
         assert_eq!(parse_amount("50", Marketplace::Uk), Some(5000));
-        assert_eq!(parse_amount("12,34", Marketplace::De), Some(1234), "comma decimals");
+        assert_eq!(
+            parse_amount("12,34", Marketplace::De),
+            Some(1234),
+            "comma decimals"
+        );
         assert_eq!(parse_amount("1.234,56 €", Marketplace::Fr), Some(123_456));
         assert_eq!(parse_amount("1.234", Marketplace::It), Some(123_400));
-        assert_eq!(parse_amount("12,34", Marketplace::Us), None, "not a grouping");
+        assert_eq!(
+            parse_amount("12,34", Marketplace::Us),
+            None,
+            "not a grouping"
+        );
         assert_eq!(parse_amount("1,234.50", Marketplace::Us), Some(123_450));
         assert_eq!(parse_amount("MX$50", Marketplace::Mx), Some(5000));
         for junk in ["", "-5", "abc", "1e5", "..", "99999999999999999"] {

@@ -126,7 +126,10 @@ mod tests {
 
     #[test]
     fn case_free_search() {
-        assert!(contains_ignore_ascii_case("Paid with AMAZON PAY", "amazon pay"));
+        assert!(contains_ignore_ascii_case(
+            "Paid with AMAZON PAY",
+            "amazon pay"
+        ));
         assert!(!contains_ignore_ascii_case("Amazon", "amazon pay"));
     }
 }

@@ -383,7 +383,8 @@ fn expiry_calendar_is_rfc_5545_and_holds_only_the_masked_code() {
     assert_eq!(count("TRIGGER:-P28D"), 2);
     assert!(lines.contains(&"DTSTART;VALUE=DATE:20340512"), "{unfolded}");
     assert!(lines.contains(&"DTSTART;VALUE=DATE:20350131"), "{unfolded}");
-    let uids: std::collections::BTreeSet<&&str> = lines.iter().filter(|l| l.starts_with("UID:")).collect();
+    let uids: std::collections::BTreeSet<&&str> =
+        lines.iter().filter(|l| l.starts_with("UID:")).collect();
     assert_eq!(uids.len(), 2, "UIDs are unique");
     assert!(unfolded.contains("xxxx-xxxxxx-AB12 ¥5\\,000"), "{unfolded}");
     assert!(!unfolded.contains("346797") && !unfolded.contains("ACDE"));

@@ -110,7 +110,11 @@ fn characters_codes_do_not_use() {
 #[test]
 fn a_typed_lower_case_l_is_flagged_and_never_silently_made_an_upper_case_l() {
     let c = normalize("acde-l46797-fghj", Marketplace::Jp);
-    assert_eq!(c.code(), "ACDEl46797FGHJ", "the l keeps its meaning: unknown");
+    assert_eq!(
+        c.code(),
+        "ACDEl46797FGHJ",
+        "the l keeps its meaning: unknown"
+    );
     assert_eq!(
         c.problems,
         [CodeProblem::Confusable {

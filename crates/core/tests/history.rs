@@ -5,9 +5,9 @@
 #[path = "fixtures/history/generated.rs"]
 mod generated;
 
+use chrono::NaiveDate;
 use generated::Layout;
 use giftcard_doctor_core::facts::Marketplace;
-use chrono::NaiveDate;
 use giftcard_doctor_core::history::{analyze, HistoryError, Kind, Report, MAX_BYTES, MAX_LINES};
 use giftcard_doctor_core::timeline::{self, MarkKind};
 use giftcard_doctor_core::Lang;
@@ -423,14 +423,23 @@ fn check_invariants(text: &str, report: &Report) {
         .all(|r| r.code_last4.as_ref().is_none_or(|c| c.chars().count() == 4)));
     let f = report.findings();
     assert!(f.amazon_pay >= 0 && f.orders >= 0 && f.vanished >= 0);
-    assert!(report.ambiguous_date_lines.iter().all(|l| (1..=lines).contains(l)));
+    assert!(report
+        .ambiguous_date_lines
+        .iter()
+        .all(|l| (1..=lines).contains(l)));
     // The timeline of any report stays inside its drawing, with at most MAX_MARKS marks.
     let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
     if let Some(t) = timeline::from_report(report, &[], Marketplace::Jp, today, Lang::Ja) {
         assert!(t.marks.len() <= timeline::MAX_MARKS);
-        assert_eq!(t.marks.len() + t.unmarked, report.rows.len() + unexplained_steps(report));
+        assert_eq!(
+            t.marks.len() + t.unmarked,
+            report.rows.len() + unexplained_steps(report)
+        );
         for m in &t.marks {
-            assert!((t.plot.0..=t.plot.2).contains(&m.x) && (t.plot.1..=t.plot.3).contains(&m.y), "{m:?}");
+            assert!(
+                (t.plot.0..=t.plot.2).contains(&m.x) && (t.plot.1..=t.plot.3).contains(&m.y),
+                "{m:?}"
+            );
         }
     } else {
         assert!(report.rows.is_empty());
@@ -445,7 +454,10 @@ fn unexplained_steps(report: &Report) -> usize {
     }
     rows.sort_by_key(|r| r.date);
     let Some(first) = rows.first() else { return 0 };
-    let mut balance = first.balance.map_or(0, |b| b.saturating_sub(first.amount)).max(0);
+    let mut balance = first
+        .balance
+        .map_or(0, |b| b.saturating_sub(first.amount))
+        .max(0);
     let mut steps = 0;
     for r in rows {
         let expected = balance.saturating_add(r.amount);
@@ -519,18 +531,33 @@ fn timeline_of_a_paste_marks_the_unexplained_drop_and_the_card_expiry() {
         marketplace: None,
     };
     let t = timeline::from_report(&report, &[card], Marketplace::Jp, today, Lang::Ja).unwrap();
-    let unexplained: Vec<_> = t.marks.iter().filter(|m| m.kind == MarkKind::Unexplained).collect();
+    let unexplained: Vec<_> = t
+        .marks
+        .iter()
+        .filter(|m| m.kind == MarkKind::Unexplained)
+        .collect();
     assert_eq!(unexplained.len(), 1);
     assert_eq!(unexplained[0].amount, "-¥12,607");
     assert_eq!(unexplained[0].date_text, "2026年1月22日");
-    let expiry: Vec<_> = t.marks.iter().filter(|m| m.kind == MarkKind::Expiry).collect();
+    let expiry: Vec<_> = t
+        .marks
+        .iter()
+        .filter(|m| m.kind == MarkKind::Expiry)
+        .collect();
     assert_eq!(expiry.len(), 1);
     assert_eq!(expiry[0].date_text, "2035年11月3日");
     assert!(expiry[0].what.contains("xxxx-xxxxxx-W9CT"));
     // The expiry is the last date: the line runs flat to the right edge.
     assert_eq!(expiry[0].x, t.plot.2);
-    assert!(t.path.starts_with(&format!("M{} ", t.plot.0)) && t.path.ends_with(&format!("H{}", t.plot.2)));
-    assert!(t.summary.contains("2025年11月3日") && t.summary.contains("¥639"), "{}", t.summary);
+    assert!(
+        t.path.starts_with(&format!("M{} ", t.plot.0))
+            && t.path.ends_with(&format!("H{}", t.plot.2))
+    );
+    assert!(
+        t.summary.contains("2025年11月3日") && t.summary.contains("¥639"),
+        "{}",
+        t.summary
+    );
     assert!(t.marks.windows(2).all(|w| w[0].date <= w[1].date));
 }
 
@@ -557,12 +584,21 @@ fn timeline_from_cards_alone_adds_each_card_and_takes_back_an_expired_one() {
         marketplace: None,
     };
     // 2016: an old Japanese e-mail card (1 year), long expired; 2024: ten years.
-    let cards = [card("2016-05-01", 3000, "OLD1"), card("2024-05-12", 5000, "AB12")];
+    let cards = [
+        card("2016-05-01", 3000, "OLD1"),
+        card("2024-05-12", 5000, "AB12"),
+    ];
     let t = timeline::from_cards(&cards, Marketplace::Jp, today, Lang::En).unwrap();
     let kinds: Vec<MarkKind> = t.marks.iter().map(|m| m.kind).collect();
     assert_eq!(
         kinds,
-        [MarkKind::Added, MarkKind::Expiry, MarkKind::Expired, MarkKind::Added, MarkKind::Expiry]
+        [
+            MarkKind::Added,
+            MarkKind::Expiry,
+            MarkKind::Expired,
+            MarkKind::Added,
+            MarkKind::Expiry
+        ]
     );
     assert_eq!(t.marks[2].balance, "¥0");
     assert_eq!(t.marks[3].balance, "¥5,000");
@@ -590,7 +626,12 @@ fn the_core_modules_import_each_other_without_circles() {
                 continue;
             }
             let rel = path.strip_prefix(&src).unwrap();
-            let first = rel.components().next().unwrap().as_os_str().to_string_lossy();
+            let first = rel
+                .components()
+                .next()
+                .unwrap()
+                .as_os_str()
+                .to_string_lossy();
             let module = first.trim_end_matches(".rs").to_owned();
             if module == "lib" {
                 continue;
@@ -609,7 +650,10 @@ fn the_core_modules_import_each_other_without_circles() {
             }
         }
     }
-    assert!(edges.contains_key("history"), "the scan found the modules: {edges:?}");
+    assert!(
+        edges.contains_key("history"),
+        "the scan found the modules: {edges:?}"
+    );
     // Depth-first search for a cycle, reporting its path.
     fn visit(
         node: &str,

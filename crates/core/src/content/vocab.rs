@@ -234,10 +234,8 @@ ui_keys! {
     TimelineHeading = "timeline_heading",
     TimelineSummary = "timeline_summary",
     TimelineCardsSummary = "timeline_cards_summary",
-    TimelineExpiryCount = "timeline_expiry_count",
     TimelineEventUnexplained = "timeline_event_unexplained",
     TimelineEventExpiry = "timeline_event_expiry",
     TimelineTable = "timeline_table",
-    TimelineLegendDrop = "timeline_legend_drop",
     TimelineMoreEvents = "timeline_more_events",
 }

@@ -140,7 +140,6 @@ pub(super) fn is_chrome(line: &str) -> bool {
         })
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

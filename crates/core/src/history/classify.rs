@@ -154,7 +154,14 @@ const REFUND: &[&str] = &[
     "reembolso",
 ];
 const AMAZON_PAY: &[&str] = &["amazon pay", "amazonpay", "アマゾンペイ"];
-const RELOAD: &[&str] = &["reload", "チャージ", "aufladung", "recharge", "ricarica", "recarga"];
+const RELOAD: &[&str] = &[
+    "reload",
+    "チャージ",
+    "aufladung",
+    "recharge",
+    "ricarica",
+    "recarga",
+];
 const ADDED: &[&str] = &[
     "追加",
     "登録",
@@ -262,7 +269,15 @@ pub(super) fn code_last4(text: &str) -> Option<String> {
 /// taken), in a row that names a card or a code (so `(Gift)` in a shop's name is not).
 fn parenthesised_last4(text: &str) -> Option<String> {
     const CARD_WORDS: &[&str] = &[
-        "ギフト", "カード", "card", "code", "gutschein", "carte", "chèque", "buono", "tarjeta",
+        "ギフト",
+        "カード",
+        "card",
+        "code",
+        "gutschein",
+        "carte",
+        "chèque",
+        "buono",
+        "tarjeta",
     ];
     if !has_any(text, CARD_WORDS) {
         return None;
@@ -274,8 +289,10 @@ fn parenthesised_last4(text: &str) -> Option<String> {
         }
         let inner = b.get(i + 1..i + 5)?;
         let closed = b.get(i + 5) == Some(&b')');
-        (closed && inner.iter().all(u8::is_ascii_alphanumeric) && inner.iter().any(u8::is_ascii_alphabetic))
-            .then(|| text.get(i + 1..i + 5).map(str::to_ascii_uppercase))?
+        (closed
+            && inner.iter().all(u8::is_ascii_alphanumeric)
+            && inner.iter().any(u8::is_ascii_alphabetic))
+        .then(|| text.get(i + 1..i + 5).map(str::to_ascii_uppercase))?
     })
 }
 
@@ -404,15 +421,30 @@ mod tests {
     #[test]
     fn wordings_of_issue_11() {
         let k = classify;
-        assert_eq!(k("Amazon.co.jp注文へ適応されたギフトカード 250-1234567-1234567", -5), Kind::Order);
-        assert_eq!(k("AmazonPayの注文に適用されたギフトカード", -5), Kind::AmazonPay);
+        assert_eq!(
+            k(
+                "Amazon.co.jp注文へ適応されたギフトカード 250-1234567-1234567",
+                -5
+            ),
+            Kind::Order
+        );
+        assert_eq!(
+            k("AmazonPayの注文に適用されたギフトカード", -5),
+            Kind::AmazonPay
+        );
         assert_eq!(k("Amazon Payの注文", -5), Kind::AmazonPay);
-        assert_eq!(k("Refund from cancelled order 113-1234567-1234567", 5), Kind::CancelRefund);
+        assert_eq!(
+            k("Refund from cancelled order 113-1234567-1234567", 5),
+            Kind::CancelRefund
+        );
         assert_eq!(k("キャンセルされた注文からの返金", 5), Kind::CancelRefund);
         assert_eq!(k("Gift card expired", -5), Kind::Expired);
         assert_eq!(k("有効期限切れ", -5), Kind::Expired);
         assert_eq!(k("Gift Card voided", -5), Kind::Reversal);
-        assert_eq!(k("Geschenkgutschein auf Bestellung angewendet", -5), Kind::Order);
+        assert_eq!(
+            k("Geschenkgutschein auf Bestellung angewendet", -5),
+            Kind::Order
+        );
         assert_eq!(k("Chèque-cadeau appliqué à la commande", -5), Kind::Order);
         assert_eq!(k("Buono regalo applicato all'ordine", -5), Kind::Order);
         assert_eq!(k("Tarjeta de regalo aplicada al pedido", -5), Kind::Order);
