@@ -92,7 +92,13 @@ fn download_ics(ics: &str) {
         anchor.set_download("giftcard-expiry.ics");
         anchor.click();
     }
-    let _ = web_sys::Url::revoke_object_url(&url);
+    // Revoked a moment later rather than at once: some browsers start reading the Blob only after the click returns.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    }
 }
 
 #[component]

@@ -16,6 +16,7 @@ use giftcard_doctor_core::text::wipe;
 use giftcard_doctor_core::timeline;
 use giftcard_doctor_core::{content, Lang, UiKey};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -155,6 +156,21 @@ fn report_view(
     }
 }
 
+/// The length, in UTF-16 units, of the text a paste event carries, read on the JS side: the text itself is never
+/// copied into the wasm here. 0 when the event has no text.
+fn pasted_length(event: &Event) -> usize {
+    let text = js_sys::Reflect::get(event, &"clipboardData".into())
+        .ok()
+        .filter(|d| d.is_object())
+        .and_then(|data| {
+            let get = js_sys::Reflect::get(&data, &"getData".into()).ok()?;
+            let get: &js_sys::Function = get.dyn_ref()?;
+            get.call1(&data, &"text/plain".into()).ok()
+        });
+    text.and_then(|t| t.dyn_into::<js_sys::JsString>().ok())
+        .map_or(0, |t| t.length() as usize)
+}
+
 #[component]
 pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
     let lang = use_lang();
@@ -212,6 +228,21 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
             }
         })
     };
+    // A paste is measured before the browser inserts it: far too large a text is refused here, without entering the
+    // text area (whose layout alone would take seconds for tens of megabytes) and without a copy into the wasm.
+    let on_paste = {
+        let reading = reading.clone();
+        let on_findings = props.on_findings.clone();
+        Callback::from(move |e: Event| {
+            let units = pasted_length(&e);
+            if units > MAX_BYTES {
+                e.prevent_default();
+                on_findings.emit(None);
+                let error = HistoryError::TooLarge { bytes: units, lines: 0 };
+                reading.set(Some(Err(error.localized(lang))));
+            }
+        })
+    };
     let on_clear = {
         let (reading, field_ref) = (reading.clone(), field_ref.clone());
         let on_findings = props.on_findings.clone();
@@ -256,7 +287,7 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
             <p class="gcd-muted">{ t(UiKey::HistoryLead, lang) }</p>
             <label class="gcd-field-label" for={field.clone()}>{ t(UiKey::HistoryPaste, lang) }</label>
             <textarea id={field.clone()} ref={field_ref} class="gcd-input gcd-history-text" rows="8" spellcheck="false"
-                autocomplete="off" autocapitalize="off" />
+                autocomplete="off" autocapitalize="off" onpaste={on_paste} />
             <div class="gcd-actions">
                 <button type="button" class="gcd-button gcd-button-primary" onclick={on_analyze}>{ t(UiKey::HistoryAnalyze, lang) }</button>
                 <button type="button" class="gcd-button" onclick={on_clear}>{ t(UiKey::HistoryClear, lang) }</button>
