@@ -67,6 +67,8 @@ pub fn TimelineChart(props: &TimelineProps) -> Html {
                         html! {
                             <g class={class} tabindex="0" role="img" aria-label={label.clone()} onmouseenter={on_enter} onfocus={on_focus}>
                                 <title>{ label }</title>
+                                // A band wider than the dashed line, so the pointer finds it.
+                                <rect class="gcd-tl-hit" x={(m.x - 6).to_string()} y={top.to_string()} width="12" height={(bottom - top).to_string()} />
                                 <line x1={m.x.to_string()} y1={top.to_string()} x2={m.x.to_string()} y2={bottom.to_string()} />
                                 <path d={format!("M{} {}l6 8h-12z", m.x, top)} />
                             </g>

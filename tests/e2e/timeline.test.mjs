@@ -35,7 +35,10 @@ function history(w) {
 
 function cards(w) {
   return {
-    open: () => w.scope.getByText(w.t("cards_heading"), { exact: true }).click(),
+    // Opens the panel unless it is open already (it opens itself once a card is listed).
+    open: async () => {
+      if (!(await w.scope.locator(".gcd-cards").evaluate((d) => d.open))) await w.scope.getByText(w.t("cards_heading"), { exact: true }).click();
+    },
     code: w.scope.getByLabel(w.t("card_code")),
     issued: w.scope.getByLabel(w.t("card_issued")),
     amount: w.scope.getByRole("textbox", { name: w.t("card_amount"), exact: true }),
@@ -233,6 +236,33 @@ test("a 40 MiB paste is refused with a message at once, and the page keeps answe
     assert.equal(await page.evaluate(() => document.readyState), "complete");
     await w.scope.getByText(w.t("history_heading"), { exact: true }).click();
     await eventually(async () => assert.equal(await h.area.isVisible(), false));
+  } finally {
+    await context.close();
+  }
+});
+
+test("the JS API: analyzeHistory reads every row of a US MM/DD/YYYY paste, expiryCalendar gives the .ics or null", async () => {
+  const { context, page } = await openStandalone(env.browser, env.server);
+  try {
+    const us = sample("en-us-mdy-tabs.txt");
+    const report = await page.evaluate((text) => window.GiftcardDoctor.analyzeHistory(text, { marketplace: "us" }), us);
+    const lines = us.split("\n").filter((l) => /^\d\d\/\d\d\/\d{4}/.test(l)).length;
+    assert.equal(report.rows.length, lines, "every dated row is read");
+    assert.deepEqual(report.unreadLines, [1], "only the page title is unread");
+    assert.ok(report.rows.some((r) => r.kind === "cancel_refund"));
+    const ics = await page.evaluate(() =>
+      window.GiftcardDoctor.expiryCalendar(
+        [{ code: "AB12-CDEF34-GH56", issued: "2024-05-12", kind: "email", amount: 5000 }, { issued: "2024-05-12", marketplace: "us" }],
+        { marketplace: "jp", today: "2026-11-28", lang: "en" },
+      ),
+    );
+    assert.equal(ics.match(/BEGIN:VEVENT/g).length, 1, "the US card never expires: one event");
+    assert.match(ics, /DTSTART;VALUE=DATE:20340512\r\n/);
+    assert.ok(!ics.includes("CDEF34"), "no part of the code but the last four");
+    const none = await page.evaluate(() =>
+      window.GiftcardDoctor.expiryCalendar([{ issued: "2024-05-12", marketplace: "us" }], { today: "2026-11-28" }),
+    );
+    assert.equal(none, null);
   } finally {
     await context.close();
   }
