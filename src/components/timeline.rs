@@ -48,11 +48,15 @@ pub fn TimelineChart(props: &TimelineProps) -> Html {
                 <g class="gcd-tl-axes" aria-hidden="true">
                     <line x1={left.to_string()} y1={bottom.to_string()} x2={right.to_string()} y2={bottom.to_string()} />
                     <line x1={left.to_string()} y1={top.to_string()} x2={left.to_string()} y2={bottom.to_string()} />
+                    if let Some(at) = tl.axis_break {
+                        // The time axis breaks here: the expiry dates on the right are years later.
+                        <path class="gcd-tl-break" d={format!("M{} {}l4 -8M{} {}l4 -8", at - 4, bottom + 4, at, bottom + 4)} />
+                    }
                     { for tl.y_ticks.iter().map(|tick| html! {
                         <text x={(left - 6).to_string()} y={(tick.at + 4).to_string()} text-anchor="end">{ &tick.label }</text>
                     }) }
                     { for tl.x_ticks.iter().enumerate().map(|(i, tick)| {
-                        let anchor = match i { 0 => "start", 1 => "middle", _ => "end" };
+                        let anchor = match (i, tl.axis_break.is_some()) { (0, _) => "start", (1, false) => "middle", _ => "end" };
                         html! { <text x={tick.at.to_string()} y={(bottom + 20).to_string()} text-anchor={anchor}>{ &tick.label }</text> }
                     }) }
                 </g>

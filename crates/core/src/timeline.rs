@@ -16,9 +16,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 /// Width of the drawing, in `viewBox` units.
-pub const WIDTH: i32 = 640;
+pub const WIDTH: i32 = 480;
 /// Height of the drawing, in `viewBox` units.
-pub const HEIGHT: i32 = 240;
+pub const HEIGHT: i32 = 220;
 /// Room for the balance labels on the left and the dates below.
 const LEFT: i32 = 72;
 const RIGHT: i32 = 16;
@@ -124,6 +124,9 @@ pub struct Timeline {
     pub marks: Vec<Mark>,
     /// Changes not marked because there were more than [`MAX_MARKS`] (the line includes them).
     pub unmarked: usize,
+    /// Where the time axis breaks: expiry dates far beyond the history are drawn in a band on the right, after
+    /// this x, so months of history are not squeezed against the left edge by a date years away.
+    pub axis_break: Option<i32>,
     pub x_ticks: Vec<Tick>,
     pub y_ticks: Vec<Tick>,
     /// The chart said in one or two sentences, for screen readers and as its caption.
@@ -337,21 +340,17 @@ fn layout(
     lang: Lang,
 ) -> Timeline {
     let (left, top, right, bottom) = (LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM);
-    let from = changes
-        .iter()
-        .map(|ch| ch.date)
-        .chain(expiries.iter().map(|e| e.0))
-        .chain([start.0])
-        .min()
-        .unwrap_or(start.0);
-    let to = changes
-        .iter()
-        .map(|ch| ch.date)
-        .chain(expiries.iter().map(|e| e.0))
-        .chain([start.0])
-        .max()
-        .unwrap_or(start.0);
-    let span = (to - from).num_days().max(1);
+    let changes_from = changes.iter().map(|ch| ch.date).chain([start.0]).min().unwrap_or(start.0);
+    let changes_to = changes.iter().map(|ch| ch.date).chain([start.0]).max().unwrap_or(start.0);
+    let from = expiries.iter().map(|e| e.0).chain([changes_from]).min().unwrap_or(changes_from);
+    let to = expiries.iter().map(|e| e.0).chain([changes_to]).max().unwrap_or(changes_to);
+    let history_span = (changes_to - from).num_days().max(1);
+    // Expiry dates further beyond the history than the history is long get the band on the right.
+    let compressed = (to - changes_to).num_days() > history_span;
+    let band = (right - left) / 4;
+    let main_right = if compressed { right - band } else { right };
+    let main_to = if compressed { changes_to } else { to };
+    let span = (main_to - from).num_days().max(1);
     let max = changes
         .iter()
         .map(|ch| ch.balance)
@@ -360,8 +359,18 @@ fn layout(
         .unwrap_or(1);
     // Integer scaling in i128: amounts and day counts are far below its range, and no float touches money.
     let x = |d: NaiveDate| -> i32 {
-        let days = i128::from((d - from).num_days());
-        left + i32::try_from(days * i128::from(right - left) / i128::from(span)).unwrap_or(0)
+        if d <= main_to {
+            let days = i128::from((d - from).num_days());
+            left + i32::try_from(days * i128::from(main_right - left) / i128::from(span)).unwrap_or(0)
+        } else {
+            // In the band: the gap after the break, then in proportion up to the last date.
+            let gap = 12;
+            let days = i128::from((d - main_to).num_days());
+            let later = i128::from((to - main_to).num_days().max(1));
+            main_right
+                + gap
+                + i32::try_from(days * i128::from(right - main_right - gap) / later).unwrap_or(0)
+        }
     };
     let y = |b: i64| -> i32 {
         let b = i128::from(b.clamp(0, max));
@@ -420,7 +429,12 @@ fn layout(
     }
     marks.sort_by_key(|m| m.date);
 
-    let mid = from + chrono::Days::new(u64::try_from(span / 2).unwrap_or(0));
+    // Three dates: the first, the middle (or, with a break, the history's last) and the last.
+    let mid = if compressed {
+        main_to
+    } else {
+        from + chrono::Days::new(u64::try_from(span / 2).unwrap_or(0))
+    };
     let x_ticks = [from, mid, to]
         .into_iter()
         .map(|d| Tick {
@@ -442,6 +456,7 @@ fn layout(
         path,
         marks,
         unmarked,
+        axis_break: compressed.then_some(main_right + 6),
         x_ticks,
         y_ticks,
         summary,
