@@ -98,18 +98,18 @@ pub fn read_number(s: &str, digits: u32, decimal: Decimal, max_whole: usize) -> 
     // Grouping: one kind of separator, groups of three at the end, of two or three before.
     let group_sep = whole.bytes().find(|c| !c.is_ascii_digit());
     if let Some(sep) = group_sep {
-        let groups: Vec<&str> = whole.split(char::from(sep)).collect();
-        let last = groups.len() - 1;
-        let well_formed = groups.iter().enumerate().all(|(i, g)| {
-            g.bytes().all(|c| c.is_ascii_digit())
-                && match i {
-                    0 => (1..=3).contains(&g.len()),
-                    i if i == last => g.len() == 3,
-                    _ => (2..=3).contains(&g.len()),
-                }
-        });
-        if !well_formed {
-            return None;
+        // Checked without collecting the groups: this runs twice per history row.
+        let mut groups = whole.split(char::from(sep)).enumerate().peekable();
+        while let Some((i, g)) = groups.next() {
+            let last = groups.peek().is_none();
+            let size_ok = match (i, last) {
+                (0, _) => (1..=3).contains(&g.len()),
+                (_, true) => g.len() == 3,
+                _ => (2..=3).contains(&g.len()),
+            };
+            if !size_ok || !g.bytes().all(|c| c.is_ascii_digit()) {
+                return None;
+            }
         }
     }
     let mut minor: i64 = 0;

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 const CLEAN: &str = "ACDE-346797-FGHJ";
 
 fn problems(input: &str, m: Marketplace) -> Vec<CodeProblem> {
-    normalize(input, m).problems
+    normalize(input, m).problems.clone()
 }
 
 #[test]
@@ -182,7 +182,7 @@ fn empty_short_and_last_four_only() {
         .iter()
         .all(|p| !matches!(p, CodeProblem::Length { .. })));
     let short = normalize("AC", Marketplace::Jp);
-    assert_eq!((short.last4, short.masked.as_str()), (None, "xx"));
+    assert_eq!((short.last4.clone(), short.masked.as_str()), (None, "xx"));
 }
 
 #[test]

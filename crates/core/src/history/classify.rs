@@ -189,41 +189,107 @@ const APPLIED: &[&str] = &[
 const PAY_DEBIT: &[&str] = &["注文に適用", "注文へ適用", "applied to", "支払", "payment"];
 const PAY_CREDIT: &[&str] = &["から", "from", "von", "de la part", "da "];
 
-fn has_any(text: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| contains_ignore_ascii_case(text, w))
+/// Whether `lower` (a text with its ASCII letters lower-cased) holds any of the words.
+fn has_any(lower: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| lower.contains(w))
+}
+
+/// The word lists [`classify`] asks about, in one table so a row's text is scanned once for all of them.
+const LISTS: [&[&str]; 11] = [
+    RELEASED,
+    EXPIRED,
+    REVERSAL,
+    CANCEL_OR_RETURN,
+    REFUND,
+    AMAZON_PAY,
+    RELOAD,
+    ADDED,
+    APPLIED,
+    PAY_DEBIT,
+    PAY_CREDIT,
+];
+
+/// Where each list sits in [`LISTS`] (a test checks they agree).
+const AT_RELEASED: usize = 0;
+const AT_EXPIRED: usize = 1;
+const AT_REVERSAL: usize = 2;
+const AT_CANCEL_OR_RETURN: usize = 3;
+const AT_REFUND: usize = 4;
+const AT_AMAZON_PAY: usize = 5;
+const AT_RELOAD: usize = 6;
+const AT_ADDED: usize = 7;
+const AT_APPLIED: usize = 8;
+const AT_PAY_DEBIT: usize = 9;
+const AT_PAY_CREDIT: usize = 10;
+
+/// For each first byte, the words of [`LISTS`] starting with it and the list they belong to.
+fn by_first_byte() -> &'static [Vec<(&'static [u8], u8)>] {
+    static TABLE: std::sync::OnceLock<Vec<Vec<(&'static [u8], u8)>>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = vec![Vec::new(); 256];
+        for (list, words) in LISTS.iter().enumerate() {
+            for word in words.iter() {
+                let bytes = word.as_bytes();
+                if let (Some(first), Ok(list)) = (bytes.first(), u8::try_from(list)) {
+                    table[usize::from(*first)].push((bytes, list));
+                }
+            }
+        }
+        table
+    })
+}
+
+/// Which of [`LISTS`] have a word in `lower`, as bits (bit `i` for `LISTS[i]`), in one pass over the text: some 80
+/// separate substring searches per row made the analyzer markedly slower.
+fn matched_lists(lower: &str) -> u16 {
+    let table = by_first_byte();
+    let bytes = lower.as_bytes();
+    let mut found = 0u16;
+    for (i, b) in bytes.iter().enumerate() {
+        for (word, list) in &table[usize::from(*b)] {
+            if found & (1 << list) == 0 && bytes[i..].starts_with(word) {
+                found |= 1 << list;
+            }
+        }
+    }
+    found
 }
 
 /// The kind of a row from its wording; the amount's sign settles Amazon Pay rows whose direction the words leave
 /// open, and a "cancel"/"return" word on a debit is not a credit.
-pub(super) fn classify(description: &str, amount: i64) -> Kind {
-    let has = |words| has_any(description, words);
-    if has(RELEASED) {
+///
+/// `lower` is the description with its ASCII letters lower-cased (the word lists are lower case).
+pub(super) fn classify(lower: &str, amount: i64) -> Kind {
+    let found = matched_lists(lower);
+    // Indices into `LISTS`.
+    let has = |list: usize| found & (1 << list) != 0;
+    if has(AT_RELEASED) {
         Kind::Released
-    } else if has(EXPIRED) {
+    } else if has(AT_EXPIRED) {
         Kind::Expired
-    } else if has(REVERSAL) {
+    } else if has(AT_REVERSAL) {
         Kind::Reversal
-    } else if has(CANCEL_OR_RETURN) && amount > 0 {
+    } else if has(AT_CANCEL_OR_RETURN) && amount > 0 {
         Kind::CancelRefund
-    } else if has(REFUND) {
+    } else if has(AT_REFUND) {
         // Before Amazon Pay: `Refund from Amazon Pay order` is a refund (findings count it against Amazon Pay).
         Kind::Refund
-    } else if has(AMAZON_PAY) {
-        if has(PAY_DEBIT) {
+    } else if has(AT_AMAZON_PAY) {
+        if has(AT_PAY_DEBIT) {
             Kind::AmazonPay
-        } else if has(PAY_CREDIT) {
+        } else if has(AT_PAY_CREDIT) {
             Kind::AmazonPayCredit
         } else if amount < 0 {
             Kind::AmazonPay
         } else {
             Kind::AmazonPayCredit
         }
-    } else if has(RELOAD) {
+    } else if has(AT_RELOAD) {
         // Before "added": `Gift Card Balance added from Reload` is a reload.
         Kind::Reload
-    } else if has(ADDED) {
+    } else if has(AT_ADDED) {
         Kind::Added
-    } else if has(APPLIED) {
+    } else if has(AT_APPLIED) {
         Kind::Order
     } else {
         Kind::Other
@@ -232,7 +298,7 @@ pub(super) fn classify(description: &str, amount: i64) -> Kind {
 
 /// Whether a row's text names Amazon Pay (its releases and refunds give back what Amazon Pay took).
 pub(super) fn mentions_amazon_pay(text: &str) -> bool {
-    has_any(text, AMAZON_PAY)
+    AMAZON_PAY.iter().any(|w| contains_ignore_ascii_case(text, w))
 }
 
 /// The first order number in `text`: three letters or digits, then 7 and 7 digits (`250-…`, `P03-…`, `D01-…`).
@@ -261,13 +327,13 @@ pub(super) fn order_id(text: &str) -> Option<String> {
 
 /// The last four of a masked code: `xxxx-xxxxxx-W9CT` (also `xxxx-xxxxxx-xW9CT` for 15 characters), `****W9CT`, or
 /// four characters alone in plain parentheses after a card word (`ギフトカード (5E5Y)`, `Gift Card (5E5Y)`).
-pub(super) fn code_last4(text: &str) -> Option<String> {
-    masked_last4(text).or_else(|| parenthesised_last4(text))
+pub(super) fn code_last4(text: &str, lower: &str) -> Option<String> {
+    masked_last4(text).or_else(|| parenthesised_last4(text, lower))
 }
 
 /// `(5E5Y)`: exactly four letters or digits between parentheses, at least one a letter (so a year `(2026)` is never
 /// taken), in a row that names a card or a code (so `(Gift)` in a shop's name is not).
-fn parenthesised_last4(text: &str) -> Option<String> {
+fn parenthesised_last4(text: &str, lower: &str) -> Option<String> {
     const CARD_WORDS: &[&str] = &[
         "ギフト",
         "カード",
@@ -279,7 +345,7 @@ fn parenthesised_last4(text: &str) -> Option<String> {
         "buono",
         "tarjeta",
     ];
-    if !has_any(text, CARD_WORDS) {
+    if !text.contains('(') || !has_any(lower, CARD_WORDS) {
         return None;
     }
     let b = text.as_bytes();
@@ -416,6 +482,34 @@ mod tests {
             Kind::Order
         );
         assert_eq!(classify("something else", -5), Kind::Other);
+    }
+
+    fn classify(text: &str, amount: i64) -> Kind {
+        super::classify(&text.to_ascii_lowercase(), amount)
+    }
+
+    fn code_last4(text: &str) -> Option<String> {
+        super::code_last4(text, &text.to_ascii_lowercase())
+    }
+
+    #[test]
+    fn list_positions_agree() {
+        let at = [
+            (AT_RELEASED, RELEASED),
+            (AT_EXPIRED, EXPIRED),
+            (AT_REVERSAL, REVERSAL),
+            (AT_CANCEL_OR_RETURN, CANCEL_OR_RETURN),
+            (AT_REFUND, REFUND),
+            (AT_AMAZON_PAY, AMAZON_PAY),
+            (AT_RELOAD, RELOAD),
+            (AT_ADDED, ADDED),
+            (AT_APPLIED, APPLIED),
+            (AT_PAY_DEBIT, PAY_DEBIT),
+            (AT_PAY_CREDIT, PAY_CREDIT),
+        ];
+        for (i, list) in at {
+            assert_eq!(LISTS[i], list);
+        }
     }
 
     #[test]

@@ -135,12 +135,13 @@ pub fn analyze(text: &str, marketplace: Marketplace) -> Result<Report, HistoryEr
             _ => p.date.date,
         };
         let description = p.description;
+        let lower = description.to_ascii_lowercase();
         rows.push(Row {
             line: p.line,
             date,
-            kind: classify::classify(&description, p.amount),
+            kind: classify::classify(&lower, p.amount),
             order_id: classify::order_id(&description),
-            code_last4: classify::code_last4(&description),
+            code_last4: classify::code_last4(&description, &lower),
             description,
             amount: p.amount,
             balance: p.balance,

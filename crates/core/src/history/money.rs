@@ -91,11 +91,14 @@ pub(super) fn peel_money(s: &str, reader: MoneyReader) -> Option<(Money, &str)> 
         .unwrap_or_default();
     // Most segments are descriptions: without a currency sign or a minus mark near the end there is no amount to
     // look for. Checked on bytes: `$` and `\`, the first byte of `¥` and `£` (C2) or of `€`, `₹`, `▲`, `△` (E2),
-    // `円` (E5 86 86), `ー` (E3 83 BC) or `ｰ` (EF BD B0).
+    // `円` (E5 86 86), or `ー` (E3 83 BC) / `ｰ` (EF BD B0) before a digit.
+    // The long-vowel marks count only right before a digit: `カード` ends most descriptions, and looking for money
+    // in every one of them would make the analyzer markedly slower.
     let signed = tail.iter().any(|b| matches!(b, b'$' | b'\\' | 0xC2 | 0xE2))
-        || tail
-            .windows(3)
-            .any(|w| w == "円".as_bytes() || w == "ー".as_bytes() || w == "ｰ".as_bytes());
+        || tail.windows(3).any(|w| w == "円".as_bytes())
+        || tail.windows(4).any(|w| {
+            (&w[..3] == "ー".as_bytes() || &w[..3] == "ｰ".as_bytes()) && w[3].is_ascii_digit()
+        });
     if !signed {
         return None;
     }
