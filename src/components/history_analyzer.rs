@@ -238,7 +238,10 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
             if units > MAX_BYTES {
                 e.prevent_default();
                 on_findings.emit(None);
-                let error = HistoryError::TooLarge { bytes: units, lines: 0 };
+                let error = HistoryError::TooLarge {
+                    bytes: units,
+                    lines: 0,
+                };
                 reading.set(Some(Err(error.localized(lang))));
             }
         })

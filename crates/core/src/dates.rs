@@ -124,6 +124,9 @@ fn number(s: &str, max: usize) -> Option<(u32, &str)> {
 /// `nn/nn/yyyy` (also with `.` or `-`) in the marketplace's order.
 fn numeric(s: &str, order: DayMonth) -> Option<(DateRead, &str)> {
     let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
+    }
     if digits <= 2 {
         return short_first(s, order);
     }

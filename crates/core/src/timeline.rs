@@ -340,10 +340,30 @@ fn layout(
     lang: Lang,
 ) -> Timeline {
     let (left, top, right, bottom) = (LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM);
-    let changes_from = changes.iter().map(|ch| ch.date).chain([start.0]).min().unwrap_or(start.0);
-    let changes_to = changes.iter().map(|ch| ch.date).chain([start.0]).max().unwrap_or(start.0);
-    let from = expiries.iter().map(|e| e.0).chain([changes_from]).min().unwrap_or(changes_from);
-    let to = expiries.iter().map(|e| e.0).chain([changes_to]).max().unwrap_or(changes_to);
+    let changes_from = changes
+        .iter()
+        .map(|ch| ch.date)
+        .chain([start.0])
+        .min()
+        .unwrap_or(start.0);
+    let changes_to = changes
+        .iter()
+        .map(|ch| ch.date)
+        .chain([start.0])
+        .max()
+        .unwrap_or(start.0);
+    let from = expiries
+        .iter()
+        .map(|e| e.0)
+        .chain([changes_from])
+        .min()
+        .unwrap_or(changes_from);
+    let to = expiries
+        .iter()
+        .map(|e| e.0)
+        .chain([changes_to])
+        .max()
+        .unwrap_or(changes_to);
     let history_span = (changes_to - from).num_days().max(1);
     // Expiry dates further beyond the history than the history is long get the band on the right.
     let compressed = (to - changes_to).num_days() > history_span;
@@ -361,7 +381,8 @@ fn layout(
     let x = |d: NaiveDate| -> i32 {
         if d <= main_to {
             let days = i128::from((d - from).num_days());
-            left + i32::try_from(days * i128::from(main_right - left) / i128::from(span)).unwrap_or(0)
+            left + i32::try_from(days * i128::from(main_right - left) / i128::from(span))
+                .unwrap_or(0)
         } else {
             // In the band: the gap after the break, then in proportion up to the last date.
             let gap = 12;

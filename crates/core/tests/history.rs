@@ -550,9 +550,18 @@ fn timeline_of_a_paste_marks_the_unexplained_drop_and_the_card_expiry() {
     // The expiry is the last date: the line runs flat to the right edge.
     assert_eq!(expiry[0].x, t.plot.2);
     // It is years after the history, so the axis breaks and the history keeps three quarters of the width.
-    let history_end = t.marks.iter().filter(|m| m.kind != MarkKind::Expiry).map(|m| m.x).max().unwrap();
+    let history_end = t
+        .marks
+        .iter()
+        .filter(|m| m.kind != MarkKind::Expiry)
+        .map(|m| m.x)
+        .max()
+        .unwrap();
     let break_at = t.axis_break.expect("an axis break");
-    assert!(history_end < break_at && history_end >= t.plot.0 + (t.plot.2 - t.plot.0) * 3 / 4 - 1, "{history_end} {break_at}");
+    assert!(
+        history_end < break_at && history_end >= t.plot.0 + (t.plot.2 - t.plot.0) * 3 / 4 - 1,
+        "{history_end} {break_at}"
+    );
     assert!(
         t.path.starts_with(&format!("M{} ", t.plot.0))
             && t.path.ends_with(&format!("H{}", t.plot.2))

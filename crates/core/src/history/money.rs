@@ -94,11 +94,24 @@ pub(super) fn peel_money(s: &str, reader: MoneyReader) -> Option<(Money, &str)> 
     // `円` (E5 86 86), or `ー` (E3 83 BC) / `ｰ` (EF BD B0) before a digit.
     // The long-vowel marks count only right before a digit: `カード` ends most descriptions, and looking for money
     // in every one of them would make the analyzer markedly slower.
-    let signed = tail.iter().any(|b| matches!(b, b'$' | b'\\' | 0xC2 | 0xE2))
-        || tail.windows(3).any(|w| w == "円".as_bytes())
-        || tail.windows(4).any(|w| {
-            (&w[..3] == "ー".as_bytes() || &w[..3] == "ｰ".as_bytes()) && w[3].is_ascii_digit()
-        });
+    let signed = tail.iter().enumerate().any(|(i, b)| {
+        let next = |n: usize| tail.get(i + n).copied();
+        match b {
+            b'$' | b'\\' | 0xC2 | 0xE2 => true,
+            0xE5 => next(1) == Some(0x86) && next(2) == Some(0x86),
+            0xE3 => {
+                next(1) == Some(0x83)
+                    && next(2) == Some(0xBC)
+                    && next(3).is_some_and(|d| d.is_ascii_digit())
+            }
+            0xEF => {
+                next(1) == Some(0xBD)
+                    && next(2) == Some(0xB0)
+                    && next(3).is_some_and(|d| d.is_ascii_digit())
+            }
+            _ => false,
+        }
+    });
     if !signed {
         return None;
     }
@@ -153,13 +166,20 @@ pub(super) fn parse_money(s: &str, reader: MoneyReader) -> Option<Money> {
     let mut negative = false;
     let mut japanese_minus = false;
     let mut sign = None;
+    // Checked by first byte before comparing: this runs several times per row.
     let take_minus = |r: &mut &str, negative: &mut bool, japanese: &mut bool| {
+        let first = r.as_bytes().first().copied();
+        if first == Some(b'+') {
+            *r = &r[1..];
+            return;
+        }
+        if !matches!(first, Some(b'-' | 0xE2 | 0xE3 | 0xEF)) {
+            return;
+        }
         if let Some(mark) = MINUS_MARKS.iter().find(|m| r.starts_with(*m)) {
             *r = &r[mark.len()..];
             *negative = true;
             *japanese = JAPANESE_MINUS.contains(mark);
-        } else if let Some(t) = r.strip_prefix('+') {
-            *r = t;
         }
     };
     take_minus(&mut rest, &mut negative, &mut japanese_minus);
@@ -174,7 +194,11 @@ pub(super) fn parse_money(s: &str, reader: MoneyReader) -> Option<Money> {
         ("€", Sign::Euro),
         ("₹", Sign::Rupee),
     ];
-    if let Some((p, s)) = PREFIXES.iter().find(|(p, _)| rest.starts_with(p)) {
+    let first = rest.as_bytes().first();
+    if let Some((p, s)) = PREFIXES
+        .iter()
+        .find(|(p, _)| p.as_bytes().first() == first && rest.starts_with(p))
+    {
         rest = &rest[p.len()..];
         sign = Some(*s);
         if !negative {
@@ -183,7 +207,11 @@ pub(super) fn parse_money(s: &str, reader: MoneyReader) -> Option<Money> {
     }
     const SUFFIXES: &[(&str, Sign)] = &[("円", Sign::Yen), ("€", Sign::Euro)];
     if sign.is_none() {
-        if let Some((p, s)) = SUFFIXES.iter().find(|(p, _)| rest.ends_with(p)) {
+        let last = rest.as_bytes().last();
+        if let Some((p, s)) = SUFFIXES
+            .iter()
+            .find(|(p, _)| p.as_bytes().last() == last && rest.ends_with(p))
+        {
             rest = &rest[..rest.len() - p.len()];
             sign = Some(*s);
         }
