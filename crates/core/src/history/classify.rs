@@ -222,9 +222,12 @@ const AT_APPLIED: usize = 8;
 const AT_PAY_DEBIT: usize = 9;
 const AT_PAY_CREDIT: usize = 10;
 
+/// Words starting with one byte, each with the index of its list in [`LISTS`].
+type Candidates = Vec<(&'static [u8], u8)>;
+
 /// For each first byte, the words of [`LISTS`] starting with it and the list they belong to.
-fn by_first_byte() -> &'static [Vec<(&'static [u8], u8)>] {
-    static TABLE: std::sync::OnceLock<Vec<Vec<(&'static [u8], u8)>>> = std::sync::OnceLock::new();
+fn by_first_byte() -> &'static [Candidates] {
+    static TABLE: std::sync::OnceLock<Vec<Candidates>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = vec![Vec::new(); 256];
         for (list, words) in LISTS.iter().enumerate() {
