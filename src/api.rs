@@ -2,6 +2,7 @@
 //! throws an `Error` with a message naming the field; nothing panics.
 
 use crate::components::app::browser_today as app_today;
+use giftcard_doctor_core::calendar::expiry_calendar;
 use giftcard_doctor_core::cards::{card_status, CardInput};
 use giftcard_doctor_core::engine::{diagnose, next_question, QuestionView};
 use giftcard_doctor_core::facts::{parse_date, Marketplace, RawCard, RawFacts};
@@ -106,17 +107,39 @@ pub fn js_card_status(card: JsValue, options: JsValue) -> Result<JsValue, JsValu
         kind: card.kind,
         amount: card.amount,
         marketplace: card.marketplace,
+        issued_precision: card.issued_precision,
     };
     let today = match option(&options, "today") {
         Some(t) => parse_date("today", &t).map_err(error)?,
         None => app_today().ok_or_else(|| error("today: the browser's date is not available"))?,
     };
-    to_js(&card_status(
-        &input,
-        marketplace_of(&options)?,
-        today,
-        lang_of(&options),
-    ))
+    let status = card_status(&input, marketplace_of(&options)?, today, lang_of(&options));
+    // The input may hold a full code: it is overwritten before it is freed.
+    let mut input = input;
+    if let Some(code) = input.code.as_mut() {
+        giftcard_doctor_core::text::wipe(code);
+    }
+    to_js(&status)
+}
+
+/// `GiftcardDoctor.expiryCalendar(cards, { marketplace, today, lang })`: the `.ics` text (RFC 5545) with one all-day
+/// event per card whose expiry date is today or later, or `null` when there is none. Each card is in the shape
+/// `cardStatus` takes; the text holds the masked code and the amount only.
+pub fn js_expiry_calendar(cards: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let inputs: Vec<CardInput> =
+        serde_wasm_bindgen::from_value(cards).map_err(|e| error(format!("cards: {e}")))?;
+    let today = match option(&options, "today") {
+        Some(t) => parse_date("today", &t).map_err(error)?,
+        None => app_today().ok_or_else(|| error("today: the browser's date is not available"))?,
+    };
+    let ics = expiry_calendar(&inputs, marketplace_of(&options)?, today, lang_of(&options));
+    // The inputs may hold full codes: they are overwritten before they are freed.
+    for mut input in inputs {
+        if let Some(code) = input.code.as_mut() {
+            giftcard_doctor_core::text::wipe(code);
+        }
+    }
+    Ok(ics.map_or(JsValue::NULL, |text| JsValue::from_str(&text)))
 }
 
 type ApiFn = dyn Fn(JsValue, JsValue) -> Result<JsValue, JsValue>;
@@ -131,11 +154,12 @@ pub fn install() {
     }
     let api = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&api, &"version".into(), &crate::VERSION.into());
-    let functions: [(&str, Box<ApiFn>); 4] = [
+    let functions: [(&str, Box<ApiFn>); 5] = [
         ("diagnose", Box::new(js_diagnose)),
         ("nextQuestion", Box::new(js_next_question)),
         ("analyzeHistory", Box::new(js_analyze_history)),
         ("cardStatus", Box::new(js_card_status)),
+        ("expiryCalendar", Box::new(js_expiry_calendar)),
     ];
     for (name, f) in functions {
         let closure = Closure::<ApiFn>::wrap(f);

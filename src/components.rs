@@ -14,5 +14,6 @@ pub mod question_step;
 pub mod result_view;
 pub mod ruled_out;
 pub mod support;
+pub mod timeline;
 
 pub use app::{App, AppProps};

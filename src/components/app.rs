@@ -175,8 +175,9 @@ pub fn App(props: &AppProps) -> Html {
                     ticks={Rc::new(state.ticks.clone())} summary={text} {instance} {focus} {on_tick} {on_revise}
                     on_back={dispatch(|_| Action::Back)}>
                     <CardList cards={state.facts.cards.clone()} marketplace={market} today={state.facts.today}
-                        {instance} {on_add} {on_remove} />
-                    <HistoryAnalyzer marketplace={market} {instance} {on_findings} />
+                        {instance} has_history={state.facts.history.is_some()} {on_add} {on_remove} />
+                    <HistoryAnalyzer marketplace={market} {instance} cards={state.facts.cards.clone()}
+                        today={state.facts.today} {on_findings} />
                 </ResultView>
             }
         }

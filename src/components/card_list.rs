@@ -1,13 +1,26 @@
 //! The card list: the person adds their cards (a claim code is optional and only its last four characters are
-//! kept), and sees each card's expiry and the totals that expired and are still valid.
+//! kept), and sees each card's expiry, the totals that expired and are still valid, a timeline drawn from the cards
+//! when no history was pasted, and a calendar file of the expiry dates. Every label and sentence comes from the core.
+//!
+//! The code field is not mirrored in the widget's state: each keystroke's value is normalised at once into what may
+//! be shown (the masked form and the problems) and the copy is overwritten; on "add" the last four are kept and the
+//! field is cleared.
 
+use crate::components::timeline::TimelineChart;
 use crate::i18n::{t, tf, use_lang};
 use chrono::NaiveDate;
-use giftcard_doctor_core::cards::{card_status, totals, CardInput, CardStatus};
+use giftcard_doctor_core::calendar::expiry_calendar;
+use giftcard_doctor_core::cards::{
+    card_details, card_label, kind_label, status_of, totals, CardInput, CardStatus, Tone,
+};
 use giftcard_doctor_core::code::normalize;
 use giftcard_doctor_core::facts::{parse_loose_date, Card, CardKind, Marketplace};
 use giftcard_doctor_core::money::{format_amount, parse_amount};
-use giftcard_doctor_core::{content, Lang, UiKey};
+use giftcard_doctor_core::text::wipe;
+use giftcard_doctor_core::timeline;
+use giftcard_doctor_core::{Lang, UiKey};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -17,81 +30,106 @@ pub struct CardListProps {
     pub marketplace: Marketplace,
     pub today: Option<NaiveDate>,
     pub instance: u32,
+    /// A pasted history is shown (with its own timeline), so the cards-only timeline is not drawn.
+    #[prop_or_default]
+    pub has_history: bool,
     pub on_add: Callback<Card>,
     pub on_remove: Callback<usize>,
 }
 
-/// The label of a card kind, from the card-type question's choices.
-fn kind_label(kind: CardKind, lang: Lang) -> String {
-    content()
-        .question("card_kind")
-        .and_then(|q| q.choices.iter().find(|c| c.value == kind.id()))
-        .map(|c| c.label.get(lang).to_owned())
-        .unwrap_or_else(|| t(UiKey::DontKnow, lang).to_owned())
-}
-
-fn status_of(card: &Card, marketplace: Marketplace, today: NaiveDate, lang: Lang) -> CardStatus {
-    let input = CardInput {
-        code: None,
-        issued: card.issued,
-        kind: card.kind,
-        amount: card.amount,
-        marketplace: card.marketplace,
-    };
-    card_status(&input, marketplace, today, lang)
+/// What may be shown about the code being typed: never the code itself.
+#[derive(Clone, PartialEq, Default)]
+struct CodeHint {
+    masked: String,
+    problems: Vec<String>,
+    length_unchecked: bool,
 }
 
 fn expiry_line(status: &CardStatus, lang: Lang) -> Html {
-    let days = status
-        .days_left
-        .map(|d| d.abs().to_string())
-        .unwrap_or_default();
-    let (class, text) = match (status.expires, status.expired, status.days_left) {
-        (None, _, _) => ("gcd-muted", status.rule_text.clone()),
-        (Some(_), _, _) if status.maybe_expired => {
-            ("gcd-expired", t(UiKey::CardMaybeExpired, lang).to_owned())
-        }
-        (Some(_), true, _) => (
-            "gcd-expired",
-            tf(UiKey::CardDaysSince, lang, &[("days", &days)]),
-        ),
-        (Some(_), false, Some(0)) => ("gcd-valid", t(UiKey::CardExpiresToday, lang).to_owned()),
-        (Some(_), false, _) => (
-            "gcd-valid",
-            tf(UiKey::CardDaysLeft, lang, &[("days", &days)]),
-        ),
+    let text = status.expiry_text(lang);
+    let class = match text.tone {
+        Tone::Valid => "gcd-valid",
+        Tone::Expired => "gcd-expired",
+        Tone::Unknown => "gcd-muted",
     };
     html! {
         <>
-            if let Some(expires) = status.expires {
-                <span>{ tf(UiKey::CardExpires, lang, &[("date", &expires.to_string())]) }</span>{ " · " }
+            if let Some(expires) = &text.expires {
+                <span>{ expires }</span>{ " · " }
             }
-            <span class={class}>{ text }</span>
-            if status.expires.is_some() {
-                <br /><span class="gcd-muted">{ &status.rule_text }</span>
-                if status.days_left == Some(0) {
-                    { " " }<span class="gcd-muted">{ t(UiKey::ExpiryLastDayNote, lang) }</span>
-                }
+            <span class={class}>{ &text.state }</span>
+            if let Some(rule) = &text.rule {
+                <br /><span class="gcd-muted">{ rule }</span>
+            }
+            if let Some(note) = &text.last_day_note {
+                { " " }<span class="gcd-muted">{ note }</span>
             }
         </>
+    }
+}
+
+/// Offers the `.ics` text as a download made in the page: a Blob behind an object URL, clicked, then revoked. No
+/// request leaves the page.
+fn download_ics(ics: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&ics.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/calendar;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(anchor) = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        anchor.set_href(&url);
+        anchor.set_download("giftcard-expiry.ics");
+        anchor.click();
+    }
+    // Revoked a moment later rather than at once: some browsers start reading the Blob only after the click returns.
+    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    });
+    if let Some(window) = web_sys::window() {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
     }
 }
 
 #[component]
 pub fn CardList(props: &CardListProps) -> Html {
     let lang = use_lang();
-    let code = use_state(String::new);
+    let code_ref = use_node_ref();
+    let hint = use_state(|| None::<CodeHint>);
     let issued = use_state(String::new);
     let kind = use_state(|| CardKind::Unknown);
     let amount = use_state(String::new);
     let problem = use_state(|| None::<String>);
     let market = props.marketplace;
 
-    let check = (!code.trim().is_empty()).then(|| normalize(&code, market));
     let on_code = {
-        let code = code.clone();
+        let hint = hint.clone();
         Callback::from(move |e: InputEvent| {
-            code.set(e.target_unchecked_into::<HtmlInputElement>().value())
+            let mut value = e.target_unchecked_into::<HtmlInputElement>().value();
+            let shown = if value.trim().is_empty() {
+                None
+            } else {
+                let check = normalize(&value, market);
+                Some(CodeHint {
+                    masked: check.masked.clone(),
+                    problems: check.localized_problems(lang),
+                    length_unchecked: !check.length_checked,
+                })
+                // `check` (holding the normalised code) is overwritten as it is dropped here.
+            };
+            wipe(&mut value);
+            hint.set(shown);
         })
     };
     let on_issued = {
@@ -114,8 +152,9 @@ pub fn CardList(props: &CardListProps) -> Html {
         })
     };
     let on_submit = {
-        let (code, issued, kind, amount, problem) = (
-            code.clone(),
+        let (code_ref, hint, issued, kind, amount, problem) = (
+            code_ref.clone(),
+            hint.clone(),
             issued.clone(),
             kind.clone(),
             amount.clone(),
@@ -140,16 +179,31 @@ pub fn CardList(props: &CardListProps) -> Html {
                     None => return problem.set(Some(t(UiKey::DateInvalid, lang).to_owned())),
                 }
             };
-            let input = CardInput {
-                code: Some((*code).clone()).filter(|c| !c.trim().is_empty()),
+            let field = code_ref.cast::<HtmlInputElement>();
+            let mut typed = field
+                .as_ref()
+                .map(HtmlInputElement::value)
+                .unwrap_or_default();
+            let mut input = CardInput {
+                code: Some(typed.clone()).filter(|c| !c.trim().is_empty()),
                 issued: issued_value,
                 kind: *kind,
                 amount: amount_value,
                 marketplace: None,
+                issued_precision: Default::default(),
             };
-            // From here on only the last four characters exist: the full code is dropped with the form's state.
-            on_add.emit(input.to_card());
-            code.set(String::new());
+            // From here on only the last four characters exist: the copies of the full code are overwritten and
+            // the field is emptied.
+            let card = input.to_card();
+            if let Some(code) = input.code.as_mut() {
+                wipe(code);
+            }
+            wipe(&mut typed);
+            if let Some(field) = field {
+                field.set_value("");
+            }
+            on_add.emit(card);
+            hint.set(None);
             issued.set(String::new());
             amount.set(String::new());
             kind.set(CardKind::Unknown);
@@ -165,6 +219,36 @@ pub fn CardList(props: &CardListProps) -> Html {
         .collect();
     let sums = totals(statuses.iter().flatten());
     let id = |name: &str| format!("gcd-{}-card-{name}", props.instance);
+    // The calendar and the cards-only timeline depend on the cards, the site, the day and the language only.
+    let derived = use_memo(
+        (props.cards.clone(), market, today, lang, props.has_history),
+        |(cards, market, today, lang, has_history)| {
+            let Some(today) = *today else {
+                return (None, None);
+            };
+            let inputs: Vec<CardInput> = cards
+                .iter()
+                .map(|c| CardInput {
+                    code: c.last4.clone(),
+                    issued: c.issued,
+                    kind: c.kind,
+                    amount: c.amount,
+                    marketplace: c.marketplace,
+                    issued_precision: c.issued_precision,
+                })
+                .collect();
+            let ics = expiry_calendar(&inputs, *market, today, *lang).map(Rc::new);
+            let chart = (!*has_history)
+                .then(|| timeline::from_cards(cards, *market, today, *lang))
+                .flatten()
+                .map(Rc::new);
+            (ics, chart)
+        },
+    );
+    let (ics, chart) = (*derived).clone();
+    let on_calendar = ics
+        .clone()
+        .map(|ics| Callback::from(move |_: MouseEvent| download_ics(&ics)));
 
     html! {
         <details class="gcd-panel gcd-cards" open={!props.cards.is_empty()}>
@@ -175,10 +259,7 @@ pub fn CardList(props: &CardListProps) -> Html {
             } else {
                 <ul class="gcd-card-list">
                     { for props.cards.iter().zip(&statuses).enumerate().map(|(i, (card, status))| {
-                        let label = match &card.last4 {
-                            Some(l) => format!("xxxx-xxxxxx-{l}"),
-                            None => tf(UiKey::CardLabel, lang, &[("n", &(i + 1).to_string())]),
-                        };
+                        let label = card_label(card, i, lang);
                         let on_remove = {
                             let cb = props.on_remove.clone();
                             Callback::from(move |_: MouseEvent| cb.emit(i))
@@ -186,11 +267,7 @@ pub fn CardList(props: &CardListProps) -> Html {
                         html! {
                             <li class="gcd-card-item" data-card-index={i.to_string()}>
                                 <span class="gcd-code">{ &label }</span>
-                                <span>
-                                    { card.issued.map(|d| format!("{} {d} · ", t(UiKey::CardIssued, lang))).unwrap_or_default() }
-                                    { kind_label(card.kind, lang) }
-                                    { card.amount.map(|a| format!(" · {}", format_amount(a, card.marketplace.unwrap_or(market)))).unwrap_or_default() }
-                                </span>
+                                <span>{ card_details(card, market, lang) }</span>
                                 <span>
                                     if let Some(status) = status {
                                         { expiry_line(status, lang) }
@@ -210,28 +287,40 @@ pub fn CardList(props: &CardListProps) -> Html {
                     <br />
                     <span class="gcd-valid">{ tf(UiKey::CardsTotalValid, lang, &[("amount", &format_amount(sums.valid, market))]) }</span>
                 </p>
+                if let Some(on_calendar) = on_calendar {
+                    <div class="gcd-actions gcd-calendar">
+                        <button type="button" class="gcd-button" onclick={on_calendar} aria-describedby={id("calendar-help")}>
+                            { t(UiKey::CalendarButton, lang) }
+                        </button>
+                        <p id={id("calendar-help")} class="gcd-muted">{ t(UiKey::CalendarHelp, lang) }</p>
+                    </div>
+                }
+                if let Some(chart) = chart {
+                    <TimelineChart timeline={chart} id={AttrValue::from(id("timeline"))} />
+                }
             }
             <form class="gcd-card-form" onsubmit={on_submit} novalidate=true>
                 <div class="gcd-form-grid">
                     <label class="gcd-field" for={id("code")}>
                         <span class="gcd-field-label">{ t(UiKey::CardCode, lang) }</span>
                     </label>
-                    <input id={id("code")} class="gcd-input gcd-code" type="text" autocomplete="off" spellcheck="false"
-                        autocapitalize="characters" value={(*code).clone()} oninput={on_code}
+                    <input id={id("code")} ref={code_ref} class="gcd-input gcd-code" type="text" autocomplete="off"
+                        spellcheck="false" autocapitalize="off" oninput={on_code}
                         aria-describedby={id("code-help")} />
                     <div id={id("code-help")} class="gcd-help" aria-live="polite">
                         <p>{ t(UiKey::CardCodeHelp, lang) }</p>
-                        if let Some(check) = &check {
-                            <p>{ tf(UiKey::CardKeptAs, lang, &[("masked", &check.masked)]) }</p>
-                            if !check.length_checked {
+                        if let Some(hint) = &*hint {
+                            <p>{ tf(UiKey::CardKeptAs, lang, &[("masked", &hint.masked)]) }</p>
+                            if hint.length_unchecked {
                                 <p>{ t(UiKey::CodeLengthUnchecked, lang) }</p>
                             }
-                            { for check.localized_problems(lang).into_iter().map(|p| html! { <p class="gcd-error">{ p }</p> }) }
+                            { for hint.problems.iter().map(|p| html! { <p class="gcd-error">{ p }</p> }) }
                         }
                     </div>
                     <label class="gcd-field">
                         <span class="gcd-field-label">{ t(UiKey::CardIssued, lang) }</span>
-                        <input class="gcd-input" type="date" value={parse_loose_date(&issued).map(|d| d.to_string()).unwrap_or_default()}
+                        <input class="gcd-input" type="date" autocomplete="off" spellcheck="false"
+                            value={parse_loose_date(&issued).map(|d| d.to_string()).unwrap_or_default()}
                             max={today.map(|d| d.to_string())} oninput={on_issued} />
                     </label>
                     <label class="gcd-field">
@@ -244,8 +333,8 @@ pub fn CardList(props: &CardListProps) -> Html {
                     </label>
                     <label class="gcd-field">
                         <span class="gcd-field-label">{ t(UiKey::CardAmount, lang) }</span>
-                        <input class="gcd-input" type="text" inputmode="decimal" autocomplete="off" value={(*amount).clone()}
-                            oninput={on_amount} placeholder={t(UiKey::CardAmountHelp, lang)} />
+                        <input class="gcd-input" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
+                            value={(*amount).clone()} oninput={on_amount} placeholder={t(UiKey::CardAmountHelp, lang)} />
                     </label>
                 </div>
                 if let Some(p) = &*problem {

@@ -1,22 +1,37 @@
 //! The balance-history analyzer: the person pastes what they copied from their balance page; the core reads it in
-//! memory and this shows where the money went. The pasted text is never stored and "clear" wipes it.
+//! memory and this shows where the money went, with the balance timeline. The pasted text is never stored.
+//!
+//! The text stays in the text area until 読み取る is pressed: it is not copied into the wasm on every keystroke, the
+//! size is checked on the browser's own length first (a 40 MiB paste is refused without being copied), and the copy
+//! that was read is overwritten once the report is made.
 
+use crate::components::timeline::TimelineChart;
 use crate::i18n::{t, tf, use_lang};
-use giftcard_doctor_core::facts::Findings;
-use giftcard_doctor_core::facts::Marketplace;
-use giftcard_doctor_core::history::{analyze, Kind, Report};
+use chrono::NaiveDate;
+use giftcard_doctor_core::display::format_date;
+use giftcard_doctor_core::facts::{Card, Findings, Marketplace};
+use giftcard_doctor_core::history::{analyze, HistoryError, Kind, Report, MAX_BYTES};
 use giftcard_doctor_core::money::format_amount;
+use giftcard_doctor_core::text::wipe;
+use giftcard_doctor_core::timeline;
 use giftcard_doctor_core::{content, Lang, UiKey};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-/// Rows shown in the table; the totals always count every row.
-const ROWS_SHOWN: usize = 200;
+/// Rows shown at first and added by each "show more"; the totals and the timeline always count every row.
+const ROWS_STEP: usize = 200;
 
 #[derive(Properties, PartialEq)]
 pub struct HistoryAnalyzerProps {
     pub marketplace: Marketplace,
     pub instance: u32,
+    /// The listed cards, for their expiry dates on the timeline.
+    #[prop_or_default]
+    pub cards: Vec<Card>,
+    #[prop_or_default]
+    pub today: Option<NaiveDate>,
     /// The findings for the diagnosis, or `None` when cleared.
     pub on_findings: Callback<Option<Findings>>,
 }
@@ -28,7 +43,23 @@ fn cause_title(id: &str, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
-fn report_view(report: &Report, total_lines: usize, market: Marketplace, lang: Lang) -> Html {
+/// A read paste: the report, how many lines it had, and a number that changes with every reading (what the
+/// timeline is memoized on, so it is laid out once per reading, not once per render).
+#[derive(PartialEq)]
+struct Reading {
+    report: Report,
+    lines: usize,
+    serial: u32,
+}
+
+fn report_view(
+    reading: &Reading,
+    shown: usize,
+    on_more: Callback<MouseEvent>,
+    market: Marketplace,
+    lang: Lang,
+) -> Html {
+    let report = &reading.report;
     if report.rows.is_empty() {
         return html! { <p class="gcd-error" role="status">{ t(UiKey::HistoryNothing, lang) }</p> };
     }
@@ -39,15 +70,18 @@ fn report_view(report: &Report, total_lines: usize, market: Marketplace, lang: L
         .filter(|r| r.kind == Kind::Added)
         .filter_map(|r| r.code_last4.as_deref())
         .collect();
-    let unread = report
-        .unread_lines
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = |lines: &[usize]| {
+        lines
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let shown = shown.min(report.rows.len());
+    let more = (report.rows.len() - shown).min(ROWS_STEP);
     html! {
         <div class="gcd-history-report">
-            <p role="status">{ tf(UiKey::HistoryUnderstood, lang, &[("read", &report.rows.len().to_string()), ("total", &total_lines.to_string())]) }</p>
+            <p role="status">{ tf(UiKey::HistoryUnderstood, lang, &[("read", &report.rows.len().to_string()), ("total", &reading.lines.to_string())]) }</p>
             if !report.unexplained.is_empty() {
                 <div class="gcd-warning">
                     <ul>
@@ -55,6 +89,9 @@ fn report_view(report: &Report, total_lines: usize, market: Marketplace, lang: L
                     </ul>
                     <p>{ t(UiKey::HistoryUnexplainedMeaning, lang) }</p>
                 </div>
+            }
+            if !report.ambiguous_date_lines.is_empty() {
+                <p class="gcd-muted">{ tf(UiKey::HistoryAmbiguousDates, lang, &[("lines", &list(&report.ambiguous_date_lines))]) }</p>
             }
             <h4 class="gcd-subheading">{ t(UiKey::HistoryTotals, lang) }</h4>
             <div class="gcd-table-wrap">
@@ -80,12 +117,12 @@ fn report_view(report: &Report, total_lines: usize, market: Marketplace, lang: L
                 </p>
             }
             if !report.unread_lines.is_empty() {
-                <p class="gcd-muted">{ tf(UiKey::HistoryUnread, lang, &[("lines", &unread)]) }</p>
+                <p class="gcd-muted">{ tf(UiKey::HistoryUnread, lang, &[("lines", &list(&report.unread_lines))]) }</p>
             }
-            <details>
+            <details class="gcd-history-rows">
                 <summary>{ format!("{} ({})", t(UiKey::HistoryRows, lang), report.rows.len()) }</summary>
-                if report.rows.len() > ROWS_SHOWN {
-                    <p class="gcd-muted">{ tf(UiKey::HistoryRowsCapped, lang, &[("shown", &ROWS_SHOWN.to_string()), ("total", &report.rows.len().to_string())]) }</p>
+                if shown < report.rows.len() {
+                    <p class="gcd-muted">{ tf(UiKey::HistoryRowsCapped, lang, &[("shown", &shown.to_string()), ("total", &report.rows.len().to_string())]) }</p>
                 }
                 <div class="gcd-table-wrap">
                     <table class="gcd-table">
@@ -98,10 +135,10 @@ fn report_view(report: &Report, total_lines: usize, market: Marketplace, lang: L
                             </tr>
                         </thead>
                         <tbody>
-                            { for report.rows.iter().take(ROWS_SHOWN).map(|r| html! {
+                            { for report.rows.iter().take(shown).map(|r| html! {
                                 <tr data-kind={r.kind.id()}>
-                                    <td>{ r.date.to_string() }</td>
-                                    <td>{ r.kind.label(lang) }<br /><span class="gcd-muted">{ &r.description }</span></td>
+                                    <td>{ format_date(r.date, lang) }</td>
+                                    <td>{ r.kind.label(lang) }<br /><span class="gcd-muted gcd-raw-row">{ &r.description }</span></td>
                                     <td class="gcd-num">{ money(r.amount) }</td>
                                     <td class="gcd-num">{ r.balance.map(money).unwrap_or_default() }</td>
                                 </tr>
@@ -109,64 +146,166 @@ fn report_view(report: &Report, total_lines: usize, market: Marketplace, lang: L
                         </tbody>
                     </table>
                 </div>
+                if more > 0 {
+                    <button type="button" class="gcd-button gcd-button-quiet" onclick={on_more}>
+                        { tf(UiKey::HistoryShowMore, lang, &[("count", &more.to_string())]) }
+                    </button>
+                }
             </details>
         </div>
     }
 }
 
+/// The length, in UTF-16 units, of the text a paste event carries, read on the JS side: the text itself is never
+/// copied into the wasm here. 0 when the event has no text.
+fn pasted_length(event: &Event) -> usize {
+    let text = js_sys::Reflect::get(event, &"clipboardData".into())
+        .ok()
+        .filter(|d| d.is_object())
+        .and_then(|data| {
+            let get = js_sys::Reflect::get(&data, &"getData".into()).ok()?;
+            let get: &js_sys::Function = get.dyn_ref()?;
+            get.call1(&data, &"text/plain".into()).ok()
+        });
+    text.and_then(|t| t.dyn_into::<js_sys::JsString>().ok())
+        .map_or(0, |t| t.length() as usize)
+}
+
 #[component]
 pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
     let lang = use_lang();
-    let text = use_state(String::new);
-    // Report and the line count it was read from; memory only.
-    let report = use_state(|| None::<Result<(Report, usize), String>>);
+    let field_ref = use_node_ref();
+    // Memory only: the report of the last reading, or the message why it was refused.
+    let reading = use_state(|| None::<Result<Rc<Reading>, String>>);
+    let shown = use_state(|| ROWS_STEP);
+    let serial = use_mut_ref(|| 0u32);
     let market = props.marketplace;
 
-    let on_input = {
-        let text = text.clone();
-        Callback::from(move |e: InputEvent| {
-            text.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+    let on_analyze = {
+        let (reading, shown, field_ref, serial) = (
+            reading.clone(),
+            shown.clone(),
+            field_ref.clone(),
+            serial.clone(),
+        );
+        let on_findings = props.on_findings.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(area) = field_ref.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            // The size first, on the browser's own count of UTF-16 units, before a single byte is copied: every unit
+            // is at least one byte of UTF-8, so more units than the byte limit is certainly too large.
+            let units = usize::try_from(area.text_length()).unwrap_or(usize::MAX);
+            if units > MAX_BYTES {
+                on_findings.emit(None);
+                let error = HistoryError::TooLarge {
+                    bytes: units,
+                    lines: 0,
+                };
+                reading.set(Some(Err(error.localized(lang))));
+                return;
+            }
+            let mut text = area.value();
+            let result = analyze(&text, market);
+            let lines = text.lines().count();
+            wipe(&mut text);
+            match result {
+                Ok(report) => {
+                    on_findings.emit(Some(report.findings()));
+                    *serial.borrow_mut() += 1;
+                    let number = *serial.borrow();
+                    shown.set(ROWS_STEP);
+                    reading.set(Some(Ok(Rc::new(Reading {
+                        report,
+                        lines,
+                        serial: number,
+                    }))));
+                }
+                Err(e) => {
+                    on_findings.emit(None);
+                    reading.set(Some(Err(e.localized(lang))));
+                }
+            }
         })
     };
-    let on_analyze = {
-        let (text, report) = (text.clone(), report.clone());
+    // A paste is measured before the browser inserts it: far too large a text is refused here, without entering the
+    // text area (whose layout alone would take seconds for tens of megabytes) and without a copy into the wasm.
+    let on_paste = {
+        let reading = reading.clone();
         let on_findings = props.on_findings.clone();
-        Callback::from(move |_: MouseEvent| match analyze(&text, market) {
-            Ok(r) => {
-                on_findings.emit(Some(r.findings()));
-                report.set(Some(Ok((r, text.lines().count()))));
-            }
-            Err(e) => {
+        Callback::from(move |e: Event| {
+            let units = pasted_length(&e);
+            if units > MAX_BYTES {
+                e.prevent_default();
                 on_findings.emit(None);
-                report.set(Some(Err(e.localized(lang))));
+                let error = HistoryError::TooLarge {
+                    bytes: units,
+                    lines: 0,
+                };
+                reading.set(Some(Err(error.localized(lang))));
             }
         })
     };
     let on_clear = {
-        let (text, report) = (text.clone(), report.clone());
+        let (reading, field_ref) = (reading.clone(), field_ref.clone());
         let on_findings = props.on_findings.clone();
         Callback::from(move |_: MouseEvent| {
-            text.set(String::new());
-            report.set(None);
+            if let Some(area) = field_ref.cast::<HtmlTextAreaElement>() {
+                area.set_value("");
+            }
+            reading.set(None);
             on_findings.emit(None);
         })
     };
+    let on_more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + ROWS_STEP))
+    };
+    // The timeline is laid out once per reading (and when the cards or language change), not on every render.
+    let current = match &*reading {
+        Some(Ok(r)) => Some(r.clone()),
+        _ => None,
+    };
+    let chart = use_memo(
+        (
+            current.as_ref().map(|r| r.serial),
+            props.cards.clone(),
+            market,
+            props.today,
+            lang,
+        ),
+        {
+            let current = current.clone();
+            move |(_, cards, market, today, lang)| {
+                let r = current.as_ref()?;
+                let today = (*today)?;
+                timeline::from_report(&r.report, cards, *market, today, *lang).map(Rc::new)
+            }
+        },
+    );
     let field = format!("gcd-{}-history", props.instance);
     html! {
         <details class="gcd-panel gcd-history">
             <summary>{ t(UiKey::HistoryHeading, lang) }</summary>
             <p class="gcd-muted">{ t(UiKey::HistoryLead, lang) }</p>
             <label class="gcd-field-label" for={field.clone()}>{ t(UiKey::HistoryPaste, lang) }</label>
-            <textarea id={field} class="gcd-input gcd-history-text" rows="8" spellcheck="false" autocomplete="off"
-                value={(*text).clone()} oninput={on_input} />
+            <textarea id={field.clone()} ref={field_ref} class="gcd-input gcd-history-text" rows="8" spellcheck="false"
+                autocomplete="off" autocapitalize="off" onpaste={on_paste} />
             <div class="gcd-actions">
                 <button type="button" class="gcd-button gcd-button-primary" onclick={on_analyze}>{ t(UiKey::HistoryAnalyze, lang) }</button>
                 <button type="button" class="gcd-button" onclick={on_clear}>{ t(UiKey::HistoryClear, lang) }</button>
             </div>
-            { match &*report {
+            { match &*reading {
                 None => html! {},
                 Some(Err(message)) => html! { <p class="gcd-error" role="alert">{ message }</p> },
-                Some(Ok((r, lines))) => report_view(r, *lines, market, lang),
+                Some(Ok(r)) => html! {
+                    <>
+                        if let Some(tl) = (*chart).clone() {
+                            <TimelineChart timeline={tl} id={AttrValue::from(format!("{field}-timeline"))} />
+                        }
+                        { report_view(r, *shown, on_more, market, lang) }
+                    </>
+                },
             } }
         </details>
     }

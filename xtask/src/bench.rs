@@ -124,6 +124,8 @@ pub fn run(args: &[String]) -> Result<()> {
     let browser: Value =
         serde_json::from_slice(&out.stdout).context("reading the browser timings")?;
 
+    let paste = history_paste(&root, &d, runs.min(5))?;
+
     eprintln!("==> Native timings of the core (criterion)");
     exec(cargo().args([
         "bench",
@@ -175,6 +177,7 @@ pub fn run(args: &[String]) -> Result<()> {
         "command": format!("cargo xtask bench --runs {runs}"),
         "sizes": { "standalone": standalone, "embed": embed, "offline": offline, "wasm": wasm },
         "browser": browser,
+        "historyPaste": paste,
         "native": native,
         "budgets": budgets,
     });
@@ -282,6 +285,50 @@ pub fn run(args: &[String]) -> Result<()> {
             budget["value"].as_str().unwrap_or("")
         );
     }
+    print_history_paste(&report["historyPaste"]);
     println!("\nWritten to bench-results/bench.json");
     Ok(())
+}
+
+/// Issue 11/12's page figures, measured by `benches/history-paste.mjs` (a separate, self-contained script): a 1 MiB
+/// history through the JS API and through the page (report and timeline drawn), and a 40 MiB paste to its refusal.
+fn history_paste(root: &Path, dist: &Path, runs: u32) -> Result<Value> {
+    eprintln!("==> History paste in the page ({runs} fresh runs)");
+    let out = Command::new("node")
+        .current_dir(root)
+        .arg("benches/history-paste.mjs")
+        .arg(dist)
+        .arg(runs.to_string())
+        .output()
+        .context("running benches/history-paste.mjs")?;
+    if !out.status.success() {
+        anyhow::bail!(
+            "benches/history-paste.mjs failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    serde_json::from_slice(&out.stdout).context("reading the history paste timings")
+}
+
+fn print_history_paste(p: &Value) {
+    println!(
+        "\n| history paste, {} fresh runs | median | min–max |\n|---|---:|---:|",
+        p["runs"]
+    );
+    for (name, key) in [
+        ("1 MiB via analyzeHistory (JS API)", "apiMs"),
+        ("1 MiB, 読み取る → report and timeline painted", "uiMs"),
+        ("40 MiB paste → refusal painted", "pasteRefusedMs"),
+    ] {
+        println!(
+            "| {name} | {} | {}–{} |",
+            ms(&p[key]["median"]),
+            ms(&p[key]["min"]),
+            ms(&p[key]["max"])
+        );
+    }
+    println!(
+        "| page / API (goal ≤ 3×) | {:.2}× | |",
+        p["uiOverApi"].as_f64().unwrap_or(f64::NAN)
+    );
 }

@@ -5,8 +5,10 @@
 
 use crate::code::{normalize, CodeCheck};
 use crate::content::{content, Lang, UiKey};
-use crate::expiry::{expiry, ExpiryError, RuleId, Status};
-use crate::facts::{Card, CardKind, Marketplace};
+use crate::display::format_date;
+use crate::expiry::{expiry, expiry_of, ExpiryError, RuleId, Status};
+use crate::facts::{Card, CardKind, Marketplace, Precision};
+use crate::money::format_amount;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -25,20 +27,25 @@ pub struct CardInput {
     pub amount: Option<i64>,
     /// Where the card was bought, when it differs from the account's marketplace.
     pub marketplace: Option<Marketplace>,
+    /// Whether `issued` was read from the e-mail / record (`exact`, the default) or guessed: near an expiry boundary
+    /// a guessed date only ever gives "may have expired".
+    pub issued_precision: Precision,
 }
 
 impl fmt::Debug for CardInput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let code = self
-            .code
-            .as_deref()
-            .map(|c| normalize(c, self.marketplace.unwrap_or(Marketplace::Other)).masked);
+        let code = self.code.as_deref().map(|c| {
+            normalize(c, self.marketplace.unwrap_or(Marketplace::Other))
+                .masked
+                .clone()
+        });
         f.debug_struct("CardInput")
             .field("code", &code)
             .field("issued", &self.issued)
             .field("kind", &self.kind)
             .field("amount", &self.amount)
             .field("marketplace", &self.marketplace)
+            .field("issued_precision", &self.issued_precision)
             .finish()
     }
 }
@@ -53,10 +60,12 @@ impl CardInput {
     /// The card in the form the diagnosis uses, keeping only the last four characters of the code.
     pub fn to_card(&self) -> Card {
         // The marketplace only sets which lengths count as plausible; the last four do not depend on it.
-        let last4 = self.code_check(Marketplace::Other).and_then(|c| c.last4);
+        let last4 = self
+            .code_check(Marketplace::Other)
+            .and_then(|c| c.last4.clone());
         Card {
             issued: self.issued,
-            issued_precision: Default::default(),
+            issued_precision: self.issued_precision,
             kind: self.kind,
             amount: self.amount,
             last4,
@@ -120,7 +129,7 @@ pub fn card_status(
         .unwrap_or_default();
     let mut status = CardStatus {
         last4: check.as_ref().and_then(|c| c.last4.clone()),
-        masked: check.map(|c| c.masked).unwrap_or_default(),
+        masked: check.map(|c| c.masked.clone()).unwrap_or_default(),
         expires: None,
         earliest: None,
         expired: false,
@@ -133,13 +142,15 @@ pub fn card_status(
         problems: Vec::new(),
     };
     let dated = match input.issued {
-        Some(issued) => match expiry(market, issued, input.kind, today) {
-            Ok(e) => Some(e),
-            Err(ExpiryError::IssuedInFuture { .. }) => {
-                problems.push(c.ui(UiKey::CardProblemFuture, lang).to_owned());
-                None
+        Some(issued) => {
+            match expiry_of(market, issued, input.issued_precision, input.kind, today) {
+                Ok(e) => Some(e),
+                Err(ExpiryError::IssuedInFuture { .. }) => {
+                    problems.push(c.ui(UiKey::CardProblemFuture, lang).to_owned());
+                    None
+                }
             }
-        },
+        }
         None => None,
     };
     match dated {
@@ -201,4 +212,122 @@ pub fn totals<'a>(statuses: impl IntoIterator<Item = &'a CardStatus>) -> CardTot
         *bucket = bucket.saturating_add(amount);
     }
     t
+}
+
+/// How a listed card is named: its masked code (`xxxx-xxxxxx-AB12`), or `カード 2` by its place in the list.
+pub fn card_label(card: &Card, index: usize, lang: Lang) -> String {
+    match &card.last4 {
+        Some(l) => format!("xxxx-xxxxxx-{l}"),
+        None => content().ui_with(UiKey::CardLabel, lang, &[("n", &(index + 1).to_string())]),
+    }
+}
+
+/// The label of a card kind, from the card-type question's choices.
+pub fn kind_label(kind: CardKind, lang: Lang) -> String {
+    let c = content();
+    c.question("card_kind")
+        .and_then(|q| q.choices.iter().find(|choice| choice.value == kind.id()))
+        .map(|choice| choice.label.get(lang).to_owned())
+        .unwrap_or_else(|| c.ui(UiKey::DontKnow, lang).to_owned())
+}
+
+/// A listed card's details in one line: `発行日（購入日） 2024年5月12日 · Eメールタイプ · ¥5,000`.
+pub fn card_details(card: &Card, marketplace: Marketplace, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let Some(issued) = card.issued {
+        parts.push(format!(
+            "{} {}",
+            content().ui(UiKey::CardIssued, lang),
+            format_date(issued, lang)
+        ));
+    }
+    parts.push(kind_label(card.kind, lang));
+    if let Some(amount) = card.amount {
+        parts.push(format_amount(
+            amount,
+            card.marketplace.unwrap_or(marketplace),
+        ));
+    }
+    parts.join(" · ")
+}
+
+/// The status of a listed card (which holds no code).
+pub fn status_of(
+    card: &Card,
+    marketplace: Marketplace,
+    today: NaiveDate,
+    lang: Lang,
+) -> CardStatus {
+    let input = CardInput {
+        code: None,
+        issued: card.issued,
+        kind: card.kind,
+        amount: card.amount,
+        marketplace: card.marketplace,
+        issued_precision: card.issued_precision,
+    };
+    card_status(&input, marketplace, today, lang)
+}
+
+/// How the expiry state reads: still valid, past (or maybe past) its date, or unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tone {
+    Valid,
+    Expired,
+    Unknown,
+}
+
+/// A card's expiry as the view shows it, every sentence from the content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ExpiryText {
+    /// `有効期限：2034年5月12日`, when there is a date.
+    pub expires: Option<String>,
+    pub tone: Tone,
+    /// `あと2722日`, `期限切れの可能性があります`, or the rule when there is no date.
+    pub state: String,
+    /// The rule, shown under a date.
+    pub rule: Option<String>,
+    /// On the last valid day: that the day itself still counts.
+    pub last_day_note: Option<String>,
+}
+
+impl CardStatus {
+    /// The expiry sentences for this status.
+    pub fn expiry_text(&self, lang: Lang) -> ExpiryText {
+        let c = content();
+        let days = self
+            .days_left
+            .map(|d| d.abs().to_string())
+            .unwrap_or_default();
+        let (tone, state) = match (self.expires, self.expired, self.days_left) {
+            (None, _, _) => (Tone::Unknown, self.rule_text.clone()),
+            (Some(_), _, _) if self.maybe_expired => (
+                Tone::Expired,
+                c.ui(UiKey::CardMaybeExpired, lang).to_owned(),
+            ),
+            (Some(_), true, _) => (
+                Tone::Expired,
+                c.ui_with(UiKey::CardDaysSince, lang, &[("days", &days)]),
+            ),
+            (Some(_), false, Some(0)) => {
+                (Tone::Valid, c.ui(UiKey::CardExpiresToday, lang).to_owned())
+            }
+            (Some(_), false, _) => (
+                Tone::Valid,
+                c.ui_with(UiKey::CardDaysLeft, lang, &[("days", &days)]),
+            ),
+        };
+        ExpiryText {
+            expires: self
+                .expires
+                .map(|d| c.ui_with(UiKey::CardExpires, lang, &[("date", &format_date(d, lang))])),
+            tone,
+            state,
+            rule: self.expires.map(|_| self.rule_text.clone()),
+            last_day_note: (self.expires.is_some() && self.days_left == Some(0))
+                .then(|| c.ui(UiKey::ExpiryLastDayNote, lang).to_owned()),
+        }
+    }
 }

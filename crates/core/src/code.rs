@@ -14,6 +14,7 @@
 
 use crate::content::{content, Lang, UiKey};
 use crate::marketplace::Marketplace;
+use crate::text::Folded;
 use serde::Serialize;
 use std::fmt;
 
@@ -49,15 +50,16 @@ impl Confusable {
         }
     }
 
-    /// The group of a normalized character; `raw_l` says the person typed a lower-case `l` (now `L`).
-    fn of(normalized: char, raw_l: bool) -> Option<Self> {
-        match normalized {
-            'O' | '0' => Some(Self::O0),
-            'I' | '1' => Some(Self::I1),
-            'L' if raw_l => Some(Self::I1),
-            'Z' | '2' => Some(Self::Z2),
-            'S' | '5' => Some(Self::S5),
-            'B' | '8' => Some(Self::B8),
+    /// The group of a typed character whose meaning is unclear, after width folding: a lower-case `l` (1, I or L?)
+    /// and the symbols that look like a letter or digit of a code (`|`, `!`, `°`, `§`, `$`, `ß`). Characters that
+    /// are letters or digits already are never flagged: most real codes contain an O, a 0 or a 5, and a hint on
+    /// every code is a hint nobody reads.
+    fn of_unclear(typed: char) -> Option<Self> {
+        match typed {
+            'l' | '|' | '!' | '¦' => Some(Self::I1),
+            '°' | 'º' => Some(Self::O0),
+            '§' | '$' => Some(Self::S5),
+            'ß' => Some(Self::B8),
             _ => None,
         }
     }
@@ -75,7 +77,9 @@ pub enum CodeProblem {
     },
     /// Characters that codes never contain (only A–Z and 0–9 do); each listed once, at most [`MAX_LISTED_CHARS`].
     Alphabet { chars: Vec<char> },
-    /// Characters that are easy to misread. A hint rather than an error: most real codes have some.
+    /// Characters whose meaning is unclear: a typed lower-case `l` (kept as typed, never silently made `L`) or a
+    /// symbol that looks like a letter or digit (also listed under [`CodeProblem::Alphabet`]). A hint to compare with
+    /// the card, shown only when such a character was typed.
     Confusable {
         /// Which groups occur, each once.
         groups: Vec<Confusable>,
@@ -169,8 +173,16 @@ impl fmt::Debug for CodeCheck {
     }
 }
 
+impl Drop for CodeCheck {
+    /// The full code is overwritten before its memory is freed, so no copy lingers in the wasm heap.
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.code);
+    }
+}
+
 impl CodeCheck {
-    /// The full normalized code (half-width, upper case, no hyphens or spaces), for typing into Amazon's form.
+    /// The full normalized code (half-width, upper case but for a typed lower-case `l`, whose meaning only the card
+    /// can tell; no hyphens or spaces), for typing into Amazon's form.
     /// Never store, log or send it anywhere.
     pub fn code(&self) -> &str {
         &self.code
@@ -212,22 +224,17 @@ pub fn code_lengths(marketplace: Marketplace) -> (usize, usize, bool) {
     }
 }
 
-/// Maps what a keyboard or a copy can produce to the code's own characters: `None` drops the character.
+/// Maps what a keyboard or a copy can produce to the code's own characters through the core's one width fold
+/// ([`crate::text::fold_char`]); `None` drops the character. Beyond that fold, a code drops its separators: hyphens
+/// and dashes, the long-vowel marks a Japanese IME types for "-" (`ー`, `ｰ`), `⁃`, and every space.
 fn fold(ch: char) -> Option<char> {
-    match ch {
-        // Full-width ASCII (ＡＢＣ１２３－) to half-width; full-width hyphen included.
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(ch as u32 - 0xFEE0),
-        // Hyphens and dashes, the minus sign, and the long-vowel marks a Japanese IME types for "-".
-        '\u{2010}'..='\u{2015}'
-        | '\u{2212}'
-        | '\u{2043}'
-        | '\u{FE63}'
-        | '\u{30FC}'
-        | '\u{FF70}'
-        | '\u{00AD}'
-        | '-' => None,
-        // Zero-width characters a copy may carry along.
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
+    let folded = match crate::text::fold_char(ch) {
+        Folded::Keep => ch,
+        Folded::To(c) => c,
+        Folded::Drop | Folded::GroupSpace => return None,
+    };
+    match folded {
+        '-' | '\u{2043}' | '\u{30FC}' | '\u{FF70}' => None,
         c if c.is_whitespace() => None,
         c => Some(c),
     }
@@ -243,19 +250,18 @@ pub fn normalize(input: &str, marketplace: Marketplace) -> CodeCheck {
     let mut positions: Vec<usize> = Vec::new();
     let mut count = 0usize;
     for raw in input.chars() {
-        // Full-width `ｌ` folds to `l` first, so both count as the lower-case l that reads as 1.
         let Some(half) = fold(raw) else { continue };
-        // After folding, `-` may appear (from `－`); it is a separator like the others.
-        if half == '-' || half.is_whitespace() {
-            continue;
-        }
-        let ch = half.to_ascii_uppercase();
+        // A lower-case `l` keeps its case: upper-casing it would turn "1 or I, probably" into a certain `L`.
+        let ch = if half == 'l' {
+            half
+        } else {
+            half.to_ascii_uppercase()
+        };
         count += 1;
-        if !ch.is_ascii_alphanumeric() {
-            if !wrong.contains(&ch) && wrong.len() < MAX_LISTED_CHARS {
-                wrong.push(ch);
-            }
-        } else if let Some(group) = Confusable::of(ch, half == 'l') {
+        if !ch.is_ascii_alphanumeric() && !wrong.contains(&ch) && wrong.len() < MAX_LISTED_CHARS {
+            wrong.push(ch);
+        }
+        if let Some(group) = Confusable::of_unclear(half) {
             positions.push(count);
             if !groups.contains(&group) {
                 groups.push(group);

@@ -238,6 +238,12 @@ impl<'f> Context<'f> {
             Fact::HistoryAmazonPay => debits().map(|h| yes_no(h.amazon_pay > 0)),
             Fact::HistoryOrders => debits().map(|h| yes_no(h.orders > 0)),
             Fact::HistoryUnexplained => f.history.as_ref().map(|h| yes_no(h.vanished > 0)),
+            Fact::HistoryExpired => f.history.as_ref().filter(|h| h.expired > 0).map(|_| "yes"),
+            Fact::HistoryInvalidated => f
+                .history
+                .as_ref()
+                .filter(|h| h.invalidated > 0)
+                .map(|_| "yes"),
             Fact::MultipleAccounts
             | Fact::UnfamiliarActivity
             | Fact::PhoneLostOrPhished
@@ -398,6 +404,8 @@ fn render(content: &Content, ctx: &Context, fired: &Fired, lang: Lang) -> Vec<St
             Fact::HistoryAmazonPay => Some(history.amazon_pay),
             Fact::HistoryOrders => Some(history.orders),
             Fact::HistoryUnexplained => Some(history.vanished),
+            Fact::HistoryExpired => Some(history.expired),
+            Fact::HistoryInvalidated => Some(history.invalidated),
             _ => None,
         })
         .unwrap_or(0);

@@ -30,6 +30,11 @@ pub struct Findings {
     /// How many rows taking money out of the balance (orders, Amazon Pay, …) were read. "No order use in the
     /// history" is only said when at least one debit row was read; filled in by the history analyzer.
     pub debit_rows: u32,
+    /// Removed from the balance by rows saying a card expired (a wording no source confirmed, so it only ever
+    /// raises `expired`, never decides it).
+    pub expired: i64,
+    /// Removed by rows saying a card was voided or a credit reversed: raises `invalidated`.
+    pub invalidated: i64,
 }
 
 impl Findings {
@@ -648,27 +653,10 @@ pub fn iso_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D:
     }
 }
 
-/// Parses a date typed by a person: `2019-03-01`, `2019/3/1`, `2019.3.1`, `2019年3月1日`, full-width digits too.
+/// Parses a date typed by a person: `2019-03-01`, `2019/3/1`, `2019.3.1`, `2019年3月1日`, full-width digits too
+/// (the core's one date reader, [`crate::dates`]).
 pub fn parse_loose_date(text: &str) -> Option<NaiveDate> {
-    let half: String = text
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            _ => c,
-        })
-        .collect();
-    let parts: Vec<&str> = half
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|p| !p.is_empty())
-        .collect();
-    let [y, m, d] = parts.as_slice() else {
-        return None;
-    };
-    if y.len() != 4 || m.len() > 2 || d.len() > 2 {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    crate::dates::parse_typed(text)
 }
 
 #[cfg(test)]

@@ -1,9 +1,11 @@
 //! giftcard-doctor's diagnosis core: facts in, ranked causes with reasons out; expiry rules; balance-history and
 //! claim-code parsing. Pure Rust with no web dependency, so every rule is tested with plain `cargo test`.
 
+pub mod calendar;
 pub mod cards;
 pub mod code;
 pub mod content;
+pub mod dates;
 pub mod display;
 pub mod engine;
 pub mod expiry;
@@ -12,6 +14,8 @@ pub mod history;
 pub mod marketplace;
 pub mod money;
 pub mod share;
+pub mod text;
+pub mod timeline;
 pub mod wizard;
 
 pub use content::{content, Lang, UiKey};

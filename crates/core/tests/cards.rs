@@ -141,8 +141,8 @@ fn code_is_masked_and_checked() {
         (s.last4.as_deref(), s.masked.as_str()),
         (Some("W9CT"), "xxxx-xxxxxx-W9CT")
     );
-    // Confusable characters in the code (B, 1, 2, 5) make one hint.
-    assert_eq!(s.problems.len(), 1);
+    // Letters and digits that merely look alike (B, 1, 2, 5) make no hint (issue 11: the hint fired on every code).
+    assert!(s.problems.is_empty(), "{:?}", s.problems);
     let json = serde_json::to_string(&s).unwrap();
     assert!(
         !json.to_ascii_uppercase().contains("123456")
@@ -270,6 +270,7 @@ fn conversion_keeps_only_the_last_four() {
         kind: CardKind::Sheet,
         amount: Some(500),
         marketplace: Some(Marketplace::Jp),
+        ..Default::default()
     };
     let expected = Card {
         issued: Some(d("2024-01-01")),
@@ -334,4 +335,77 @@ fn past_the_date_of_an_unsure_rule_only_may_have_expired() {
             uncertain: 5000
         }
     );
+}
+
+/// The `.ics` of the card list against RFC 5545's required lines: the calendar's VERSION and PRODID, each event's
+/// UID, DTSTAMP and all-day DTSTART, CRLF line endings, lines of at most 75 octets, and nothing of the code but the
+/// masked form.
+#[test]
+fn expiry_calendar_is_rfc_5545_and_holds_only_the_masked_code() {
+    use giftcard_doctor_core::calendar::expiry_calendar;
+    let cards = vec![
+        CardInput {
+            code: Some("ACDE-346797-AB12".into()),
+            amount: Some(5000),
+            ..card(Some("2024-05-12"), CardKind::Email)
+        },
+        // Never expires (US): no event.
+        CardInput {
+            marketplace: Some(Marketplace::Us),
+            ..card(Some("2024-05-12"), CardKind::Email)
+        },
+        // Expired already: no event.
+        card(Some("2015-01-01"), CardKind::Email),
+        // No code, a long Japanese summary: folded.
+        CardInput {
+            amount: Some(123_456),
+            ..card(Some("2025-01-31"), CardKind::Card)
+        },
+    ];
+    let ics = expiry_calendar(&cards, Marketplace::Jp, d("2026-11-28"), Lang::Ja).unwrap();
+    assert!(ics.ends_with("\r\n"));
+    assert!(
+        !ics.replace("\r\n", "").contains('\n') && !ics.replace("\r\n", "").contains('\r'),
+        "only CRLF line endings"
+    );
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "over 75 octets: {line:?}");
+    }
+    // Unfold (RFC 5545 3.1) before reading properties.
+    let unfolded = ics.replace("\r\n ", "");
+    let lines: Vec<&str> = unfolded.split("\r\n").filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.first(), Some(&"BEGIN:VCALENDAR"));
+    assert_eq!(lines.last(), Some(&"END:VCALENDAR"));
+    assert!(lines.contains(&"VERSION:2.0"));
+    assert!(lines.iter().any(|l| l.starts_with("PRODID:")));
+    let count = |prefix: &str| lines.iter().filter(|l| l.starts_with(prefix)).count();
+    assert_eq!(count("BEGIN:VEVENT"), 2, "{unfolded}");
+    assert_eq!(count("UID:"), 2);
+    assert_eq!(count("DTSTAMP:20261128T000000Z"), 2);
+    assert_eq!(count("TRIGGER:-P28D"), 2);
+    assert!(lines.contains(&"DTSTART;VALUE=DATE:20340512"), "{unfolded}");
+    assert!(lines.contains(&"DTSTART;VALUE=DATE:20350131"), "{unfolded}");
+    let uids: std::collections::BTreeSet<&&str> =
+        lines.iter().filter(|l| l.starts_with("UID:")).collect();
+    assert_eq!(uids.len(), 2, "UIDs are unique");
+    assert!(unfolded.contains("xxxx-xxxxxx-AB12 ¥5\\,000"), "{unfolded}");
+    assert!(!unfolded.contains("346797") && !unfolded.contains("ACDE"));
+    // No card with an expiry date to come: no calendar at all.
+    assert_eq!(
+        expiry_calendar(&cards[1..3], Marketplace::Jp, d("2026-11-28"), Lang::En),
+        None
+    );
+}
+
+#[test]
+fn a_guessed_date_near_an_expiry_gives_may_have_expired_with_the_range() {
+    // A pre-2017 Japanese e-mail card guessed as 2017-05-01: really issued up to a month earlier, it may fall under
+    // the old one-year rule (expired 2018) or the ten-year rule (2027). The exact date alone would say "valid".
+    let mut input = card(Some("2017-05-01"), CardKind::Email);
+    let exact = card_status(&input, Marketplace::Jp, d("2026-11-28"), Lang::En);
+    assert!(!exact.maybe_expired && !exact.expired, "{exact:?}");
+    input.issued_precision = giftcard_doctor_core::facts::Precision::Approximate;
+    let guessed = card_status(&input, Marketplace::Jp, d("2026-11-28"), Lang::En);
+    assert!(guessed.maybe_expired && !guessed.expired, "{guessed:?}");
+    assert!(guessed.earliest.is_some(), "{guessed:?}");
 }

@@ -162,7 +162,10 @@ fn every_rust_module_opens_with_a_doc_line() {
 fn history_kinds_link_to_causes_that_exist() {
     use giftcard_doctor_core::history::Kind;
     let linked: Vec<&str> = Kind::ALL.iter().filter_map(|k| k.linked_cause()).collect();
-    assert_eq!(linked, ["applied_to_order", "amazon_pay"]);
+    assert_eq!(
+        linked,
+        ["applied_to_order", "amazon_pay", "expired", "invalidated"]
+    );
     for id in linked {
         assert!(content().cause(id).is_some(), "{id} is not a cause");
     }

@@ -5,9 +5,12 @@
 #[path = "fixtures/history/generated.rs"]
 mod generated;
 
+use chrono::NaiveDate;
 use generated::Layout;
 use giftcard_doctor_core::facts::Marketplace;
 use giftcard_doctor_core::history::{analyze, HistoryError, Kind, Report, MAX_BYTES, MAX_LINES};
+use giftcard_doctor_core::timeline::{self, MarkKind};
+use giftcard_doctor_core::Lang;
 use proptest::prelude::*;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -27,6 +30,12 @@ struct Expected {
     unexplained: Vec<ExpectedUnexplained>,
     #[serde(default)]
     rows: Vec<ExpectedRow>,
+    /// Lines whose date could be read two ways (issue 11).
+    #[serde(default)]
+    ambiguous_date_lines: Vec<usize>,
+    /// `expired` and `invalidated` amounts of [`Report::signals`]; zero when absent.
+    #[serde(default)]
+    signals: BTreeMap<String, i64>,
 }
 
 #[derive(Debug, Deserialize, PartialEq)]
@@ -104,6 +113,19 @@ fn check(name: &str) {
     );
     assert_eq!(report.currency, expected.currency, "{name}: currency");
     assert_eq!(report.newest_first, expected.newest_first, "{name}: order");
+
+    assert_eq!(
+        report.ambiguous_date_lines, expected.ambiguous_date_lines,
+        "{name}: ambiguous dates"
+    );
+    let signals = report.signals();
+    for (key, got) in [
+        ("expired", signals.expired),
+        ("invalidated", signals.invalidated),
+    ] {
+        let want = expected.signals.get(key).copied().unwrap_or(0);
+        assert_eq!(got, want, "{name}: signals.{key}");
+    }
 
     let findings = serde_json::to_value(report.findings()).unwrap();
     let want = |key: &str| expected.findings.get(key);
@@ -241,14 +263,16 @@ fn a_row_without_a_balance_is_kept_but_not_checked() {
 }
 
 #[test]
-fn expiry_is_never_guessed_from_wording() {
-    // No source shows how an expiry is worded, so a row that says so is "other" and the drop it leaves is counted
-    // only through the balances.
+fn a_row_saying_a_card_expired_is_an_expiry_not_a_vanished_balance() {
+    // The wording is assumed (no source shows one; issue 11 asks for it): the row is `expired`, the drop it explains
+    // is not "vanished", and the signal for the `expired` cause carries its amount.
     let text = "2026年1月22日\t有効期限切れ\t-￥5,000\t￥0\n2025年1月22日\tギフトカードが追加されました\t￥5,000\t￥5,000";
     let r = analyze(text, Marketplace::Jp).unwrap();
-    assert_eq!(r.rows[0].kind, Kind::Other);
+    assert_eq!(r.rows[0].kind, Kind::Expired);
     assert!(r.unexplained.is_empty());
     assert_eq!(r.findings().vanished, 0);
+    assert_eq!(r.signals().expired, 5000);
+    assert_eq!(r.signals().invalidated, 0);
 }
 
 #[test]
@@ -348,6 +372,15 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("-$19.48".to_owned()),
         Just("£0.05".to_owned()),
         Just("12,34 €".to_owned()),
+        Just("05/12/2026".to_owned()),
+        Just("13.05.2026".to_owned()),
+        Just("12 de mayo de 2026".to_owned()),
+        Just("ー3,000".to_owned()),
+        Just("▲2,000".to_owned()),
+        Just("△".to_owned()),
+        Just("(5E5Y)".to_owned()),
+        Just("キャンセル 有効期限切れ".to_owned()),
+        Just("₹1,00,000.00".to_owned()),
         Just("円".to_owned()),
         Just("xxxx-xxxxxx-W9CT".to_owned()),
         Just("250-1234567-1234567".to_owned()),
@@ -390,6 +423,50 @@ fn check_invariants(text: &str, report: &Report) {
         .all(|r| r.code_last4.as_ref().is_none_or(|c| c.chars().count() == 4)));
     let f = report.findings();
     assert!(f.amazon_pay >= 0 && f.orders >= 0 && f.vanished >= 0);
+    assert!(report
+        .ambiguous_date_lines
+        .iter()
+        .all(|l| (1..=lines).contains(l)));
+    // The timeline of any report stays inside its drawing, with at most MAX_MARKS marks.
+    let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    if let Some(t) = timeline::from_report(report, &[], Marketplace::Jp, today, Lang::Ja) {
+        assert!(t.marks.len() <= timeline::MAX_MARKS);
+        assert_eq!(
+            t.marks.len() + t.unmarked,
+            report.rows.len() + unexplained_steps(report)
+        );
+        for m in &t.marks {
+            assert!(
+                (t.plot.0..=t.plot.2).contains(&m.x) && (t.plot.1..=t.plot.3).contains(&m.y),
+                "{m:?}"
+            );
+        }
+    } else {
+        assert!(report.rows.is_empty());
+    }
+}
+
+/// How many unexplained steps the timeline adds: rows whose balance is not the previous balance plus their amount.
+fn unexplained_steps(report: &Report) -> usize {
+    let mut rows: Vec<_> = report.rows.iter().collect();
+    if report.newest_first {
+        rows.reverse();
+    }
+    rows.sort_by_key(|r| r.date);
+    let Some(first) = rows.first() else { return 0 };
+    let mut balance = first
+        .balance
+        .map_or(0, |b| b.saturating_sub(first.amount))
+        .max(0);
+    let mut steps = 0;
+    for r in rows {
+        let expected = balance.saturating_add(r.amount);
+        if r.balance.is_some_and(|b| b != expected) {
+            steps += 1;
+        }
+        balance = r.balance.unwrap_or(expected);
+    }
+    steps
 }
 
 proptest! {
@@ -438,5 +515,188 @@ proptest! {
                 prop_assert_eq!((bytes, counted), (text.len(), lines));
             }
         }
+    }
+}
+
+#[test]
+fn timeline_of_a_paste_marks_the_unexplained_drop_and_the_card_expiry() {
+    let text = std::fs::read_to_string(fixtures().join("ja-tabs.txt")).unwrap();
+    let report = analyze(&text, Marketplace::Jp).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let card = giftcard_doctor_core::facts::Card {
+        issued: NaiveDate::from_ymd_opt(2025, 11, 3),
+        kind: giftcard_doctor_core::facts::CardKind::Email,
+        amount: Some(10_000),
+        last4: Some("W9CT".into()),
+        marketplace: None,
+        issued_precision: Default::default(),
+    };
+    let t = timeline::from_report(&report, &[card], Marketplace::Jp, today, Lang::Ja).unwrap();
+    let unexplained: Vec<_> = t
+        .marks
+        .iter()
+        .filter(|m| m.kind == MarkKind::Unexplained)
+        .collect();
+    assert_eq!(unexplained.len(), 1);
+    assert_eq!(unexplained[0].amount, "-¥12,607");
+    assert_eq!(unexplained[0].date_text, "2026年1月22日");
+    let expiry: Vec<_> = t
+        .marks
+        .iter()
+        .filter(|m| m.kind == MarkKind::Expiry)
+        .collect();
+    assert_eq!(expiry.len(), 1);
+    assert_eq!(expiry[0].date_text, "2035年11月3日");
+    assert!(expiry[0].what.contains("xxxx-xxxxxx-W9CT"));
+    // The expiry is the last date: the line runs flat to the right edge.
+    assert_eq!(expiry[0].x, t.plot.2);
+    // It is years after the history, so the axis breaks and the history keeps three quarters of the width.
+    let history_end = t
+        .marks
+        .iter()
+        .filter(|m| m.kind != MarkKind::Expiry)
+        .map(|m| m.x)
+        .max()
+        .unwrap();
+    let break_at = t.axis_break.expect("an axis break");
+    assert!(
+        history_end < break_at && history_end >= t.plot.0 + (t.plot.2 - t.plot.0) * 3 / 4 - 1,
+        "{history_end} {break_at}"
+    );
+    assert!(
+        t.path.starts_with(&format!("M{} ", t.plot.0))
+            && t.path.ends_with(&format!("H{}", t.plot.2))
+    );
+    assert!(
+        t.summary.contains("2025年11月3日") && t.summary.contains("¥639"),
+        "{}",
+        t.summary
+    );
+    assert!(t.marks.windows(2).all(|w| w[0].date <= w[1].date));
+}
+
+#[test]
+fn timeline_of_ten_thousand_rows_marks_at_most_the_cap() {
+    let (text, _) = generated::japanese(10_000, Layout::Tabs);
+    let report = analyze(&text, Marketplace::Jp).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let t = timeline::from_report(&report, &[], Marketplace::Jp, today, Lang::En).unwrap();
+    assert_eq!(t.marks.len(), timeline::MAX_MARKS);
+    assert_eq!(t.unmarked, 10_000 - timeline::MAX_MARKS);
+    assert_eq!(t.path.matches('H').count(), 10_000 + 1);
+}
+
+#[test]
+fn timeline_from_cards_alone_adds_each_card_and_takes_back_an_expired_one() {
+    use giftcard_doctor_core::facts::{Card, CardKind};
+    let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let card = |issued: &str, amount, last4: &str| Card {
+        issued: Some(issued.parse().unwrap()),
+        kind: CardKind::Email,
+        amount: Some(amount),
+        last4: Some(last4.into()),
+        marketplace: None,
+        issued_precision: Default::default(),
+    };
+    // 2016: an old Japanese e-mail card (1 year), long expired; 2024: ten years.
+    let cards = [
+        card("2016-05-01", 3000, "OLD1"),
+        card("2024-05-12", 5000, "AB12"),
+    ];
+    let t = timeline::from_cards(&cards, Marketplace::Jp, today, Lang::En).unwrap();
+    let kinds: Vec<MarkKind> = t.marks.iter().map(|m| m.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            MarkKind::Added,
+            MarkKind::Expiry,
+            MarkKind::Expired,
+            MarkKind::Added,
+            MarkKind::Expiry
+        ]
+    );
+    assert_eq!(t.marks[2].balance, "¥0");
+    assert_eq!(t.marks[3].balance, "¥5,000");
+    assert_eq!(t.marks[4].date_text, "12 May 2034");
+    assert!(timeline::from_cards(&[], Marketplace::Jp, today, Lang::En).is_none());
+}
+
+/// No import circle between the core's top-level modules (issue 11 broke `facts → history → facts`): every
+/// `crate::module` a module's files name is an edge, and the graph must have no cycle. Read from the sources, so a
+/// new `use crate::history` in facts.rs turns this red.
+#[test]
+fn the_core_modules_import_each_other_without_circles() {
+    use std::collections::{BTreeMap, BTreeSet};
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut edges: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut stack = vec![src.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let rel = path.strip_prefix(&src).unwrap();
+            let first = rel
+                .components()
+                .next()
+                .unwrap()
+                .as_os_str()
+                .to_string_lossy();
+            let module = first.trim_end_matches(".rs").to_owned();
+            if module == "lib" {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for (i, _) in text.match_indices("crate::") {
+                let name: String = text[i + 7..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                if !name.is_empty() && name != module && src.join(format!("{name}.rs")).exists()
+                    || src.join(&name).is_dir() && name != module
+                {
+                    edges.entry(module.clone()).or_default().insert(name);
+                }
+            }
+        }
+    }
+    assert!(
+        edges.contains_key("history"),
+        "the scan found the modules: {edges:?}"
+    );
+    // Depth-first search for a cycle, reporting its path.
+    fn visit(
+        node: &str,
+        edges: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|n| n == node) {
+            let mut cycle = path[at..].to_vec();
+            cycle.push(node.to_owned());
+            return Some(cycle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_owned());
+        for next in edges.get(node).into_iter().flatten() {
+            if let Some(c) = visit(next, edges, path, done) {
+                return Some(c);
+            }
+        }
+        path.pop();
+        done.insert(node.to_owned());
+        None
+    }
+    let mut done = BTreeSet::new();
+    for node in edges.keys() {
+        let cycle = visit(node, &edges, &mut Vec::new(), &mut done);
+        assert_eq!(cycle, None, "import circle between core modules");
     }
 }

@@ -87,6 +87,10 @@ facts! {
     HistoryAmazonPay = "historyAmazonPay": &["yes", "no"], true;
     HistoryOrders = "historyOrders": &["yes", "no"], true;
     HistoryUnexplained = "historyUnexplained": &["yes", "no"], true;
+    /// A pasted history row says a card expired (only "yes" is ever derived: no row proves a card did not).
+    HistoryExpired = "historyExpired": &["yes"], true;
+    /// A pasted history row says a card was voided or a credit reversed (only "yes" is derived).
+    HistoryInvalidated = "historyInvalidated": &["yes"], true;
 }
 
 /// Values of every yes / no / unsure question.
@@ -247,6 +251,9 @@ ui_keys! {
     KindReload = "kind_reload",
     KindAmazonPayCredit = "kind_amazon_pay_credit",
     KindOther = "kind_other",
+    KindCancelRefund = "kind_cancel_refund",
+    KindExpired = "kind_expired",
+    KindReversal = "kind_reversal",
     CodeProblemLength = "code_problem_length",
     CodeProblemAlphabet = "code_problem_alphabet",
     CodeProblemConfusable = "code_problem_confusable",
@@ -266,4 +273,19 @@ ui_keys! {
     RuleIn1y = "rule_in_1y",
     RuleUnknown = "rule_unknown",
     ExpiryLastDayNote = "expiry_last_day_note",
+    HistoryAmbiguousDates = "history_ambiguous_dates",
+    HistoryShowMore = "history_show_more",
+    CalendarButton = "calendar_button",
+    CalendarHelp = "calendar_help",
+    CalendarSummary = "calendar_summary",
+    CalendarSummaryMaybe = "calendar_summary_maybe",
+    CalendarReminder = "calendar_reminder",
+    CalendarCardNoCode = "calendar_card_no_code",
+    TimelineHeading = "timeline_heading",
+    TimelineSummary = "timeline_summary",
+    TimelineCardsSummary = "timeline_cards_summary",
+    TimelineEventUnexplained = "timeline_event_unexplained",
+    TimelineEventExpiry = "timeline_event_expiry",
+    TimelineTable = "timeline_table",
+    TimelineMoreEvents = "timeline_more_events",
 }

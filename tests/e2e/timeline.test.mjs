@@ -1,0 +1,269 @@
+// The balance timeline and the expiry calendar in a real browser: the chart draws from a pasted history (with the
+// unexplained drop in the warning colour and details on focus and hover) and from the card list alone; axe finds
+// nothing; screenshots in ja phone, en desktop and dark; the .ics downloads in all three delivery forms (standalone,
+// embedded in a host article, the offline file from file://) and holds one event per card, the masked code only;
+// a 40 MiB paste is refused with a message while the page keeps answering.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { copyFile, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { AxeBuilder } from "@axe-core/playwright";
+import { browserAndServer } from "./lib/harness.mjs";
+import { newContext, VIEWPORTS } from "./lib/browser.mjs";
+import { DIST, E2E, SCREENSHOTS } from "./lib/paths.mjs";
+import { FULL_CODE, LAST_FOUR } from "./lib/privacy.mjs";
+import { eventually } from "./lib/util.mjs";
+import { openStandalone, Widget } from "./lib/widget.mjs";
+
+const SAMPLES = join(E2E, "../../crates/core/tests/fixtures/history");
+const sample = (name) => readFileSync(join(SAMPLES, name), "utf8");
+const WALK = { marketplace: "jp", loss: "partial", invalidation_email: "no", suspended_notice: "no" };
+
+const env = browserAndServer();
+
+function history(w) {
+  return {
+    open: () => w.scope.getByText(w.t("history_heading"), { exact: true }).click(),
+    area: w.scope.getByLabel(w.t("history_paste")),
+    read: w.scope.getByRole("button", { name: w.t("history_analyze"), exact: true }),
+    panel: w.scope.locator(".gcd-history"),
+  };
+}
+
+function cards(w) {
+  return {
+    // Opens the panel unless it is open already (it opens itself once a card is listed).
+    open: async () => {
+      if (!(await w.scope.locator(".gcd-cards").evaluate((d) => d.open))) await w.scope.getByText(w.t("cards_heading"), { exact: true }).click();
+    },
+    code: w.scope.getByLabel(w.t("card_code")),
+    issued: w.scope.getByLabel(w.t("card_issued")),
+    amount: w.scope.getByRole("textbox", { name: w.t("card_amount"), exact: true }),
+    add: w.scope.getByRole("button", { name: w.t("card_add"), exact: true }),
+    items: w.scope.locator(".gcd-card-item"),
+    calendar: w.scope.getByRole("button", { name: w.t("calendar_button"), exact: true }),
+    panel: w.scope.locator(".gcd-cards"),
+  };
+}
+
+/** Adds a card issued 2024-05-12 (a Japanese card: valid until 2034-05-12) worth ¥5,000, typed with its full code. */
+async function addCard(w) {
+  const c = cards(w);
+  await c.open();
+  await c.code.fill(FULL_CODE);
+  await c.issued.fill("2024-05-12");
+  await c.amount.fill("5000");
+  await c.add.click();
+  await c.items.first().waitFor();
+  return c;
+}
+
+async function shoot(locator, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await locator.page().mouse.move(0, 0);
+  await locator.screenshot({ path: join(SCREENSHOTS, `${name}.png`), animations: "disabled", caret: "hide" });
+}
+
+async function axe(page, where) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const report = violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  assert.deepEqual(report, [], report.join("\n"));
+}
+
+/** Clicks the calendar button and returns the downloaded file's name and text. */
+async function downloadIcs(page, c) {
+  const [download] = await Promise.all([page.waitForEvent("download"), c.calendar.click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(path, "utf8") };
+}
+
+/** The .ics holds one all-day event for the card, its masked code and amount, and nothing of the full code. */
+function checkIcs({ name, text }, where) {
+  assert.equal(name, "giftcard-expiry.ics", where);
+  assert.match(text, /^BEGIN:VCALENDAR\r\n/, where);
+  assert.match(text, /\r\nVERSION:2\.0\r\n/, where);
+  assert.equal(text.match(/BEGIN:VEVENT/g)?.length, 1, `${where}: one event`);
+  assert.match(text, /\r\nDTSTART;VALUE=DATE:20340512\r\n/, where);
+  assert.match(text, /\r\nTRIGGER:-P28D\r\n/, where);
+  const unfolded = text.replaceAll("\r\n ", "");
+  assert.ok(unfolded.includes(`xxxx-xxxxxx-${LAST_FOUR}`), `${where}: the masked code`);
+  assert.ok(unfolded.includes("¥5\\,000"), `${where}: the amount`);
+  assert.ok(!unfolded.includes(FULL_CODE.replaceAll("-", "").slice(0, 8)), `${where}: no full code`);
+}
+
+test("a pasted history draws the timeline: the unexplained drop in the warning colour, details on focus and hover", async () => {
+  const { context, page, w, errors } = await openStandalone(env.browser, env.server, { viewport: VIEWPORTS.phone });
+  try {
+    await w.walk(WALK);
+    const c = await addCard(w);
+    // From the cards alone (no paste yet) a timeline is drawn in the card panel, with the card's expiry marked.
+    const cardChart = c.panel.locator(".gcd-timeline");
+    await cardChart.waitFor();
+    assert.equal(await cardChart.locator(".gcd-tl-expiry").count(), 1);
+    assert.equal(await cardChart.locator(".gcd-tl-added").count(), 1);
+    const h = history(w);
+    await h.open();
+    await h.area.fill(sample("ja-tabs.txt"));
+    await h.read.click();
+    const chart = h.panel.locator(".gcd-timeline");
+    await chart.waitFor();
+    // With a paste, the card panel's own chart gives way to the history's.
+    await eventually(async () => assert.equal(await cardChart.count(), 0));
+    assert.equal(await chart.locator(".gcd-tl-unexplained").count(), 1, "one unexplained drop");
+    assert.equal(await chart.locator(".gcd-tl-expiry").count(), 1, "the listed card's expiry");
+    assert.ok((await chart.locator(".gcd-tl-order").count()) >= 2);
+    const summary = await chart.locator(".gcd-timeline-summary").innerText();
+    assert.match(summary, /2025年11月3日/);
+    // The warning colour is the theme's "high" colour, not the accent of ordinary marks.
+    const stroke = await chart.locator(".gcd-tl-unexplained").evaluate((el) => getComputedStyle(el).stroke);
+    const order = await chart.locator(".gcd-tl-order").first().evaluate((el) => getComputedStyle(el).stroke);
+    assert.notEqual(stroke, order);
+    const detail = chart.locator(".gcd-timeline-detail");
+    await chart.locator(".gcd-tl-unexplained").focus();
+    await eventually(async () => assert.match(await detail.innerText(), /-¥12,607/));
+    await chart.locator(".gcd-tl-expiry").hover();
+    await eventually(async () => assert.match(await detail.innerText(), /2034年5月12日/));
+    await shoot(chart, "timeline-ja-light-phone");
+    await chart.locator("summary").click();
+    await axe(page, "timeline ja phone");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("the timeline in English on a desktop and in dark mode, with no axe violation", async () => {
+  for (const [lang, colorScheme, name] of [
+    ["en", "light", "timeline-en-light-desktop"],
+    ["ja", "dark", "timeline-ja-dark-desktop"],
+  ]) {
+    const { context, page, w } = await openStandalone(env.browser, env.server, { lang, colorScheme });
+    try {
+      await w.walk(WALK);
+      await addCard(w);
+      const h = history(w);
+      await h.open();
+      await h.area.fill(sample("ja-tabs.txt"));
+      await h.read.click();
+      const chart = h.panel.locator(".gcd-timeline");
+      await chart.waitFor();
+      await shoot(chart, name);
+      await axe(page, name);
+    } finally {
+      await context.close();
+    }
+  }
+});
+
+test("the expiry calendar downloads from the standalone page and is offered only when a card has an expiry date", async () => {
+  const { context, page, w } = await openStandalone(env.browser, env.server);
+  try {
+    await w.walk(WALK);
+    const c = cards(w);
+    await c.open();
+    // A card with no issue date has no expiry date: no calendar to offer.
+    await c.amount.fill("1000");
+    await c.add.click();
+    await c.items.first().waitFor();
+    assert.equal(await c.calendar.count(), 0, "no button without an expiry date");
+    await addCard(w);
+    checkIcs(await downloadIcs(page, c), "standalone");
+  } finally {
+    await context.close();
+  }
+});
+
+test("the expiry calendar downloads from a widget embedded in a host article", async () => {
+  const context = await newContext(env.browser, {});
+  try {
+    const page = await context.newPage();
+    await page.goto(env.server.url("/help/articles/host-article.html"));
+    const w = new Widget(page.locator("[data-giftcard-doctor]").nth(0), "ja");
+    await w.expectQuestion("marketplace");
+    await w.walk(WALK);
+    const c = await addCard(w);
+    checkIcs(await downloadIcs(page, c), "embedded");
+  } finally {
+    await context.close();
+  }
+});
+
+test("the expiry calendar downloads from the offline file opened from file:// with the network off", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "gcd-ics-"));
+  const context = await newContext(env.browser, {});
+  try {
+    await copyFile(join(DIST, "giftcard-doctor-offline.html"), join(dir, "offline.html"));
+    await context.setOffline(true);
+    const requests = [];
+    context.on("request", (r) => requests.push(r.url()));
+    await context.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : route.abort()));
+    const page = await context.newPage();
+    await page.goto(pathToFileURL(join(dir, "offline.html")).href);
+    const w = new Widget(page, "ja");
+    await w.walk(WALK);
+    const c = await addCard(w);
+    checkIcs(await downloadIcs(page, c), "offline");
+    assert.deepEqual(requests.filter((u) => !u.startsWith("file:") && !u.startsWith("blob:")), [], "no request left the page");
+  } finally {
+    await context.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("a 40 MiB paste is refused with a message at once, and the page keeps answering", async () => {
+  const { context, page, w } = await openStandalone(env.browser, env.server);
+  try {
+    await w.walk(WALK);
+    const h = history(w);
+    await h.open();
+    // A real paste event carrying 40 MiB of history text, as the browser would fire it.
+    const ms = await h.area.evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", "2026年1月22日\tAmazon.co.jpの注文\t-￥754\t￥639\n".repeat(1_200_000).slice(0, 40 * 1024 * 1024));
+      const t0 = performance.now();
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      return performance.now() - t0;
+    });
+    const alert = h.panel.locator("[role=alert]");
+    await alert.waitFor({ timeout: 2000 });
+    assert.match(await alert.innerText(), /2 MB/);
+    assert.equal(await h.area.inputValue(), "", "the text was not inserted");
+    assert.ok(ms < 2000, `the paste handler took ${ms} ms`);
+    // The page answers: a script runs and the widget still reacts to a click.
+    assert.equal(await page.evaluate(() => document.readyState), "complete");
+    await w.scope.getByText(w.t("history_heading"), { exact: true }).click();
+    await eventually(async () => assert.equal(await h.area.isVisible(), false));
+  } finally {
+    await context.close();
+  }
+});
+
+test("the JS API: analyzeHistory reads every row of a US MM/DD/YYYY paste, expiryCalendar gives the .ics or null", async () => {
+  const { context, page } = await openStandalone(env.browser, env.server);
+  try {
+    const us = sample("en-us-mdy-tabs.txt");
+    const report = await page.evaluate((text) => window.GiftcardDoctor.analyzeHistory(text, { marketplace: "us" }), us);
+    const lines = us.split("\n").filter((l) => /^\d\d\/\d\d\/\d{4}/.test(l)).length;
+    assert.equal(report.rows.length, lines, "every dated row is read");
+    assert.deepEqual(report.unreadLines, [1], "only the page title is unread");
+    assert.ok(report.rows.some((r) => r.kind === "cancel_refund"));
+    const ics = await page.evaluate(() =>
+      window.GiftcardDoctor.expiryCalendar(
+        [{ code: "AB12-CDEF34-GH56", issued: "2024-05-12", kind: "email", amount: 5000 }, { issued: "2024-05-12", marketplace: "us" }],
+        { marketplace: "jp", today: "2026-11-28", lang: "en" },
+      ),
+    );
+    assert.equal(ics.match(/BEGIN:VEVENT/g).length, 1, "the US card never expires: one event");
+    assert.match(ics, /DTSTART;VALUE=DATE:20340512\r\n/);
+    assert.ok(!ics.includes("CDEF34"), "no part of the code but the last four");
+    const none = await page.evaluate(() =>
+      window.GiftcardDoctor.expiryCalendar([{ issued: "2024-05-12", marketplace: "us" }], { today: "2026-11-28" }),
+    );
+    assert.equal(none, null);
+  } finally {
+    await context.close();
+  }
+});
