@@ -8,6 +8,12 @@ pub mod i18n;
 pub mod mount;
 pub mod state;
 pub mod storage;
+#[cfg(target_arch = "wasm32")]
+mod wipe_alloc;
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOC: wipe_alloc::WipeOnFree = wipe_alloc::WipeOnFree;
 
 /// The version shown in the footer and in `window.GiftcardDoctor.version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
