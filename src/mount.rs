@@ -2,12 +2,15 @@
 //! neither the host page's CSS nor ours leaks across, with options from data attributes. In an iframe, reports its
 //! height to the parent page so the frame can follow its content.
 
+use crate::components::app::Takeover;
 use crate::components::{App, AppProps};
+use crate::i18n::t;
+use giftcard_doctor_core::{Lang, UiKey};
 use giftcard_doctor_core::facts::RawFacts;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Element, ShadowRootInit, ShadowRootMode};
+use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 /// The widget's stylesheet, from `static/widget.css`; adopted by each shadow root (no inline style, so a strict CSP
 /// holds).
@@ -51,18 +54,31 @@ pub fn props_from(el: &Element, instance: u32) -> AppProps {
         today: None,
         offline_href: attr("data-offline-href").map(Into::into),
         persist: attr("data-persist").as_deref() != Some("false"),
+        takeover: None,
     }
 }
 
-/// Mounts a widget into one element; returns false when it already holds one.
+/// Mounts a widget into one element; returns false when it already holds one. A pre-rendered first screen in the
+/// element (a declarative shadow root in our pages, or one written by `embed.js`) is taken over.
 pub fn mount(el: &Element, instance: u32) -> Result<bool, JsValue> {
-    if el.shadow_root().is_some() || el.has_attribute("data-giftcard-doctor-mounted") {
+    if el.has_attribute("data-giftcard-doctor-mounted") {
         return Ok(false);
     }
+    let (shadow, prerendered) = match el.shadow_root() {
+        Some(shadow) => match read_prerendered(&shadow, instance) {
+            Some(p) => (shadow, p),
+            None => return Ok(false),
+        },
+        None => (
+            el.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+            Prerendered::default(),
+        ),
+    };
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
-    let shadow = el.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    // The pre-rendered screen (and its inline <style>) goes; the adopted sheet styles what replaces it.
+    shadow.set_inner_html("");
     if let Some(sheet) = sheet() {
         shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     }
@@ -70,8 +86,114 @@ pub fn mount(el: &Element, instance: u32) -> Result<bool, JsValue> {
     root.set_class_name("gcd-host");
     shadow.append_child(&root)?;
     el.set_attribute("data-giftcard-doctor-mounted", "")?;
-    yew::Renderer::<App>::with_root_and_props(root, props_from(el, instance)).render();
+    let mut props = props_from(el, instance);
+    props.takeover = prerendered.takeover.clone();
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    restore_after_render(shadow, prerendered);
     Ok(true)
+}
+
+/// The elements that can hold focus, in document order: the same list in the pre-render and in the rendered app,
+/// since both come from the same components.
+const FOCUSABLE: &str = "button, input, a[href], [tabindex]";
+
+/// What the person did in a pre-rendered first screen before the wasm arrived.
+#[derive(Default)]
+struct Prerendered {
+    takeover: Option<Takeover>,
+    /// Index in [`FOCUSABLE`] of the element that had focus, when it was in the widget.
+    focus: Option<u32>,
+    /// The page's scroll position at takeover.
+    scroll: Option<(f64, f64)>,
+}
+
+/// Reads the pre-rendered screen in a shadow root: the chosen radio (its name is `gcd-{instance}-{question}`),
+/// whether Next was pressed (`data-gcd-submitted`, set by the pre-render script), focus and scroll. `None` when the
+/// shadow root holds no pre-render (then it is someone else's, and not ours to replace).
+fn read_prerendered(shadow: &ShadowRoot, instance: u32) -> Option<Prerendered> {
+    let wrapper = shadow.query_selector("[data-gcd-prerender]").ok()??;
+    let takeover = wrapper
+        .query_selector("input[type=radio]:checked")
+        .ok()
+        .flatten()
+        .and_then(|input| {
+            let name = input.get_attribute("name")?;
+            let question = name.strip_prefix(&format!("gcd-{instance}-"))?.to_owned();
+            let submitted = input
+                .closest("form")
+                .ok()
+                .flatten()
+                .is_some_and(|f| f.has_attribute("data-gcd-submitted"));
+            Some(Takeover {
+                question,
+                value: input.get_attribute("value")?,
+                submitted,
+            })
+        });
+    let focus = shadow.active_element().and_then(|active| {
+        let nodes = shadow.query_selector_all(FOCUSABLE).ok()?;
+        (0..nodes.length()).find(|&i| nodes.item(i).is_some_and(|n| n.is_same_node(Some(&active))))
+    });
+    let scroll = web_sys::window().and_then(|w| Some((w.scroll_x().ok()?, w.scroll_y().ok()?)));
+    Some(Prerendered {
+        takeover,
+        focus,
+        scroll,
+    })
+}
+
+/// After Yew's first render (queued as a microtask, so a task queued after it runs once the DOM is there): put
+/// focus back where it was and keep the page where it was scrolled. After a submitted answer the app moves focus to
+/// the next question itself, as it does for every answer.
+fn restore_after_render(shadow: ShadowRoot, prerendered: Prerendered) {
+    let submitted = prerendered
+        .takeover
+        .as_ref()
+        .is_some_and(|t| t.submitted);
+    if prerendered.focus.is_none() && prerendered.scroll.is_none() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        if let (Some(index), false) = (prerendered.focus, submitted) {
+            let target = shadow
+                .query_selector_all(FOCUSABLE)
+                .ok()
+                .and_then(|nodes| nodes.item(index))
+                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(el) = target {
+                let _ = el.focus();
+            }
+        }
+        if let (Some((x, y)), Some(window)) = (prerendered.scroll, web_sys::window()) {
+            window.scroll_to_with_x_and_y(x, y);
+        }
+    });
+}
+
+/// On our own pages (`<html class="gcd-page">`), the document's `lang`, `<title>`, `<h1>` and description follow
+/// the widget's language; a host's page is left alone.
+pub fn follow_page_lang(lang: Lang) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(html) = document.document_element() else {
+        return;
+    };
+    let ours = html
+        .get_attribute("class")
+        .is_some_and(|c| c.split_whitespace().any(|c| c == "gcd-page"));
+    if !ours || html.get_attribute("lang").as_deref() == Some(lang.tag()) {
+        return;
+    }
+    let title = t(UiKey::AppTitle, lang);
+    let _ = html.set_attribute("lang", lang.tag());
+    document.set_title(&format!("{title} — giftcard-doctor"));
+    if let Ok(Some(h1)) = document.query_selector(".gcd-page-title") {
+        h1.set_text_content(Some(title));
+    }
+    if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+        let _ = meta.set_attribute("content", t(UiKey::Intro, lang));
+    }
 }
 
 /// Mounts every widget of the page; returns how many were mounted.
