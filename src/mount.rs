@@ -5,8 +5,8 @@
 use crate::components::app::Takeover;
 use crate::components::{App, AppProps};
 use crate::i18n::t;
-use giftcard_doctor_core::{Lang, UiKey};
 use giftcard_doctor_core::facts::RawFacts;
+use giftcard_doctor_core::{Lang, UiKey};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -146,10 +146,7 @@ fn read_prerendered(shadow: &ShadowRoot, instance: u32) -> Option<Prerendered> {
 /// focus back where it was and keep the page where it was scrolled. After a submitted answer the app moves focus to
 /// the next question itself, as it does for every answer.
 fn restore_after_render(shadow: ShadowRoot, prerendered: Prerendered) {
-    let submitted = prerendered
-        .takeover
-        .as_ref()
-        .is_some_and(|t| t.submitted);
+    let submitted = prerendered.takeover.as_ref().is_some_and(|t| t.submitted);
     if prerendered.focus.is_none() && prerendered.scroll.is_none() {
         return;
     }

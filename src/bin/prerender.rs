@@ -34,7 +34,11 @@ async fn render(lang: Lang, offline_href: Option<&'static str>) -> String {
 }
 
 fn main() -> std::io::Result<()> {
-    let out = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| "target/prerender".into()));
+    let out = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .unwrap_or_else(|| "target/prerender".into()),
+    );
     std::fs::create_dir_all(&out)?;
     let runtime = tokio::runtime::Builder::new_current_thread().build()?;
     for lang in [Lang::Ja, Lang::En] {

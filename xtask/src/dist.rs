@@ -13,6 +13,7 @@
 //! the gzipped raw wasm (base64's 6-bit alphabet compresses back), while base64 of the *raw* wasm would cost a
 //! third more (measured; see ARCHITECTURE.md).
 
+use crate::prerender::Link;
 use crate::{exec, root};
 use anyhow::{bail, Context, Result};
 use base64::Engine;
@@ -86,6 +87,10 @@ pub fn build(path: &OsStr) -> Result<String> {
         bail!("the wasm-bindgen glue changed shape: `__wbg_init as default` not found");
     }
 
+    let pre = crate::prerender::prerender()?;
+    let widget_css =
+        fs::read_to_string(root.join("static/widget.css")).context("reading static/widget.css")?;
+
     let dist = root.join("dist");
     if dist.exists() {
         fs::remove_dir_all(&dist)?;
@@ -96,6 +101,7 @@ pub fn build(path: &OsStr) -> Result<String> {
     let embed = template("embed.js")?
         .replace("{{VERSION}}", VERSION)
         .replace("{{INFLATE}}", template("inflate.js")?.trim_end());
+    let embed = crate::prerender::into_embed(&embed, &pre, &widget_css)?;
     fs::write(dist.join("giftcard-doctor.js"), &glue)?;
     fs::write(dist.join("giftcard-doctor-wasm.js"), &wasm_module)?;
     fs::write(dist.join("embed.js"), &embed)?;
@@ -127,6 +133,9 @@ pub fn build(path: &OsStr) -> Result<String> {
     let framed = page
         .replace("{{HTML_CLASS}}", "gcd-page gcd-framed")
         .replace("{{MOUNT_ATTRS}}", "");
+    let standalone =
+        crate::prerender::inject_prerender(&standalone, &pre, Link::With, &widget_css)?;
+    let framed = crate::prerender::inject_prerender(&framed, &pre, Link::Without, &widget_css)?;
     fs::write(dist.join("index.html"), &standalone)?;
     fs::write(dist.join("frame.html"), &framed)?;
 
@@ -152,6 +161,7 @@ pub fn build(path: &OsStr) -> Result<String> {
         )
         .replace("{{HTML_CLASS}}", "gcd-page gcd-offline")
         .replace("{{MOUNT_ATTRS}}", "");
+    let offline = crate::prerender::inject_prerender(&offline, &pre, Link::Without, &widget_css)?;
     fs::write(dist.join("giftcard-doctor-offline.html"), &offline)?;
     fs::copy(root.join("xtask/templates/EMBED.md"), dist.join("EMBED.md"))
         .context("copying EMBED.md")?;

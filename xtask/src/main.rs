@@ -3,6 +3,7 @@
 
 mod bench;
 mod dist;
+mod prerender;
 mod serve;
 mod test;
 mod tools;
