@@ -1,12 +1,12 @@
 //! Mounts the widget into every `<div data-giftcard-doctor>` of the page, each inside its own Shadow DOM root so
 //! neither the host page's CSS nor ours leaks across, with options from data attributes. In an iframe, reports its
-//! height to the parent page so the frame can follow its content.
+//! height to the parent page so the frame can follow its content. A first screen pre-rendered at build time (see
+//! `src/bin/prerender.rs`) is taken over, keeping what the person did in it.
 
 use crate::components::app::Takeover;
 use crate::components::{App, AppProps};
-use crate::i18n::t;
 use giftcard_doctor_core::facts::RawFacts;
-use giftcard_doctor_core::{Lang, UiKey};
+use giftcard_doctor_core::Lang;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -168,28 +168,25 @@ fn restore_after_render(shadow: ShadowRoot, prerendered: Prerendered) {
 }
 
 /// On our own pages (`<html class="gcd-page">`), the document's `lang`, `<title>`, `<h1>` and description follow
-/// the widget's language; a host's page is left alone.
+/// the widget's language: the page's script (`xtask/templates/prerender-page.js`, which holds the page's texts)
+/// hears `giftcard-doctor:lang` on `window`. A host's page is left alone.
 pub fn follow_page_lang(lang: Lang) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(window) = web_sys::window() else {
         return;
     };
-    let Some(html) = document.document_element() else {
-        return;
-    };
-    let ours = html
-        .get_attribute("class")
+    let ours = window
+        .document()
+        .and_then(|d| d.document_element())
+        .and_then(|html| html.get_attribute("class"))
         .is_some_and(|c| c.split_whitespace().any(|c| c == "gcd-page"));
-    if !ours || html.get_attribute("lang").as_deref() == Some(lang.tag()) {
+    if !ours {
         return;
     }
-    let title = t(UiKey::AppTitle, lang);
-    let _ = html.set_attribute("lang", lang.tag());
-    document.set_title(&format!("{title} — giftcard-doctor"));
-    if let Ok(Some(h1)) = document.query_selector(".gcd-page-title") {
-        h1.set_text_content(Some(title));
-    }
-    if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
-        let _ = meta.set_attribute("content", t(UiKey::Intro, lang));
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&JsValue::from_str(lang.tag()));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("giftcard-doctor:lang", &init)
+    {
+        let _ = window.dispatch_event(&event);
     }
 }
 

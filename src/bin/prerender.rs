@@ -2,12 +2,11 @@
 //! components, with Yew's server renderer; `cargo xtask dist` runs it natively and puts the HTML where a browser
 //! draws it at once (see `xtask/src/prerender.rs`). Writes, into the directory given as the only argument:
 //! `{ja,en}.html` (with the offline-copy link), `{ja,en}.nolink.html` (without, for the offline file and the
-//! frame), and `{ja,en}.page.txt`: the standalone page's title, h1 and description, one a line.
+//! frame).
 
 use chrono::NaiveDate;
 use giftcard_doctor::components::{App, AppProps};
-use giftcard_doctor::i18n::t;
-use giftcard_doctor_core::{Lang, UiKey};
+use giftcard_doctor_core::Lang;
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -47,12 +46,6 @@ fn main() -> std::io::Result<()> {
         let without = runtime.block_on(render(lang, None));
         std::fs::write(out.join(format!("{tag}.html")), with_link)?;
         std::fs::write(out.join(format!("{tag}.nolink.html")), without)?;
-        let title = t(UiKey::AppTitle, lang);
-        let page = format!(
-            "{title} — giftcard-doctor\n{title}\n{}\n",
-            t(UiKey::Intro, lang)
-        );
-        std::fs::write(out.join(format!("{tag}.page.txt")), page)?;
     }
     Ok(())
 }

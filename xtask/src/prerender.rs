@@ -45,13 +45,14 @@ pub fn prerender() -> Result<Prerender> {
         fs::read_to_string(out.join(&name))
             .with_context(|| format!("reading target/prerender/{name}"))
     };
+    // The page's own texts (its title names the product; the widget's heading says what it does).
+    let texts: serde_json::Value = serde_json::from_str(&script("page-texts.json")?)?;
     let mut langs = Vec::new();
     for lang in ["ja", "en"] {
-        let page = read(format!("{lang}.page.txt"))?;
-        let mut lines = page.lines().map(str::to_owned);
-        let texts = [(); 3].map(|_| lines.next().unwrap_or_default());
+        let texts = ["title", "h1", "description"]
+            .map(|key| texts[lang][key].as_str().unwrap_or_default().to_owned());
         if texts.iter().any(String::is_empty) {
-            bail!("target/prerender/{lang}.page.txt lacks a title, h1 or description");
+            bail!("xtask/templates/page-texts.json lacks {lang}'s title, h1 or description");
         }
         langs.push((
             lang,
@@ -128,7 +129,7 @@ pub fn inject_prerender(page: &str, pre: &Prerender, link: Link, css: &str) -> R
     }
     shadow.push_str("</template>");
     let inline = format!(
-        "\n{}\n{}",
+        "\n{}\n{}\n",
         script("prerender.js")?.trim_end(),
         script("prerender-page.js")?
             .replace("{{PAGE_TEXTS}}", &format!("{{ {} }}", texts.join(", ")))
@@ -142,7 +143,7 @@ pub fn inject_prerender(page: &str, pre: &Prerender, link: Link, css: &str) -> R
             .find("></div>")
             .context("the mount point is not empty")?;
     let page = format!(
-        "{}>{shadow}</div><script>{inline}\n</script>{}",
+        "{}>{shadow}</div><script>{inline}</script>{}",
         &page[..close],
         &page[close + "></div>".len()..]
     );

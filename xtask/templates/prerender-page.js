@@ -19,6 +19,10 @@
       if (h1) h1.textContent = text.h1;
       document.querySelector('meta[name="description"]')?.setAttribute("content", text.description);
     };
+    // After the wasm took over, its language switch tells the page (src/mount.rs `follow_page_lang`).
+    window.addEventListener("giftcard-doctor:lang", (event) => {
+      if (texts[event.detail]) page(event.detail);
+    });
     if (gcdPre.wanted(el)) {
       const lang = gcdPre.lang(el);
       gcdPre.show(root, html, lang, 0);
