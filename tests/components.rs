@@ -27,6 +27,7 @@ async fn mount(instance: u32, lang: &str, start: Option<Facts>) -> Element {
         today: Some(today()),
         offline_href: None,
         persist: false,
+        takeover: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
