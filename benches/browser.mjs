@@ -1,6 +1,8 @@
-// Browser timings for `cargo xtask bench`: the real page (dist/index.html) side by side with the hand-written
-// static baseline (benches/static.html), both served gzip-compressed from 127.0.0.1, each run in a fresh browser
-// context (empty cache). Prints one JSON object on stdout.
+// Browser timings for `cargo xtask bench`: the real page (dist/index.html) side by side with the static floor
+// (benches/static.html, every question in its markup), both served gzip-compressed from 127.0.0.1, each run in a
+// fresh browser context (empty cache); then the first question again on an emulated 3G link (CDP: 150 ms latency,
+// 1.6 Mbit/s down, 750 kbit/s up). Also the wasm's linear memory beside the JS heap (`JSHeapUsedSize` leaves the
+// wasm memory out). Prints one JSON object on stdout.
 //
 // usage: node benches/browser.mjs <dist-dir> <runs>
 import http from "node:http";
@@ -63,6 +65,24 @@ const walk = async (answers) => {
   return performance.now() - t0;
 };
 
+/** An emulated 3G link, as in the issue: 150 ms latency, 1.6 Mbit/s down. */
+const THREE_G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+/** The first question only, on the emulated 3G link. */
+async function firstOn3g(kind) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", THREE_G);
+  await page.addInitScript(watch);
+  await page.goto(kind === "app" ? `${origin}/app/index.html` : `${origin}/static.html`, { waitUntil: "commit" });
+  await page.waitForFunction(() => window.__firstQuestion !== undefined, null, { timeout: 60000 });
+  const first = await page.evaluate(() => window.__firstQuestion);
+  await context.close();
+  return { first };
+}
+
 async function once(kind) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -76,6 +96,15 @@ async function once(kind) {
   await cdp.send("Performance.enable");
   const { metrics } = await cdp.send("Performance.getMetrics");
   const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? null;
+  // The wasm's linear memory: the glue module (already loaded by embed.js, so the same instance) hands back the
+  // running instance's exports when asked to initialise again.
+  const wasmMemory =
+    kind === "app"
+      ? await page.evaluate(async () => {
+          const glue = await import(new URL("giftcard-doctor.js", location.href).href);
+          return (await glue.default()).memory.buffer.byteLength;
+        })
+      : null;
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])));
   const nav = await page.evaluate(() => {
     const n = performance.getEntriesByType("navigation")[0];
@@ -83,13 +112,16 @@ async function once(kind) {
   });
   await context.close();
   if (process.env.GCD_BENCH_DEBUG) console.error(kind, JSON.stringify({ first, nav, marks }));
-  return { first, result, heap, marks };
+  return { first, result, heap, wasmMemory, marks };
 }
 
-const out = { runs, app: [], static: [] };
+const out = { runs, app: [], static: [], app3g: [], static3g: [] };
 for (let i = 0; i < runs; i++) {
   // Alternate the order so neither page always runs on a warmer machine.
   for (const kind of i % 2 ? ["static", "app"] : ["app", "static"]) out[kind].push(await once(kind));
+}
+for (let i = 0; i < runs; i++) {
+  for (const kind of i % 2 ? ["static", "app"] : ["app", "static"]) out[`${kind}3g`].push(await firstOn3g(kind));
 }
 await browser.close();
 server.close();
@@ -104,8 +136,10 @@ const m = (r, a, b) => (r.marks[b] ?? NaN) - (r.marks[a] ?? NaN);
 console.log(JSON.stringify({
   runs,
   firstQuestionMs: { app: pick("app", (r) => r.first), static: pick("static", (r) => r.first) },
+  firstQuestion3gMs: { app: pick("app3g", (r) => r.first), static: pick("static3g", (r) => r.first) },
   resultMs: { app: pick("app", (r) => r.result), static: pick("static", (r) => r.result) },
   jsHeapBytes: { app: pick("app", (r) => r.heap), static: pick("static", (r) => r.heap) },
+  wasmMemoryBytes: { app: pick("app", (r) => r.wasmMemory) },
   wasm: {
     inflateAndCompileMs: pick("app", (r) => m(r, "gcd:loaded", "gcd:compiled")),
     instantiateAndRenderMs: pick("app", (r) => m(r, "gcd:compiled", "gcd:started")),
