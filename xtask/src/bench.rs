@@ -36,7 +36,7 @@ fn brotli_len(bytes: &[u8]) -> u64 {
 }
 
 /// Raw, gzip and brotli sizes of a set of files.
-fn sizes(files: &[&Path]) -> Result<Value> {
+pub fn sizes(files: &[&Path]) -> Result<Value> {
     let (mut raw, mut gz, mut br) = (0u64, 0u64, 0u64);
     let mut each = serde_json::Map::new();
     for f in files {
@@ -74,6 +74,25 @@ fn criterion_median_ms(name: &str) -> Option<f64> {
     v["median"]["point_estimate"].as_f64().map(|ns| ns / 1e6)
 }
 
+/// What each of the three forms transfers: the standalone page (HTML, CSS, JS, wasm module), the embed (embed.js,
+/// glue, wasm module) and the offline single file. Shared with the budget step of `cargo xtask test`.
+pub fn form_sizes(d: &Path) -> Result<(Value, Value, Value)> {
+    let standalone = sizes(&[
+        &d.join("index.html"),
+        &d.join("page.css"),
+        &d.join("embed.js"),
+        &d.join("giftcard-doctor.js"),
+        &d.join("giftcard-doctor-wasm.js"),
+    ])?;
+    let embed = sizes(&[
+        &d.join("embed.js"),
+        &d.join("giftcard-doctor.js"),
+        &d.join("giftcard-doctor-wasm.js"),
+    ])?;
+    let offline = sizes(&[&d.join("giftcard-doctor-offline.html")])?;
+    Ok((standalone, embed, offline))
+}
+
 /// Runs the benchmarks. `--runs N` sets the browser runs (default 15).
 pub fn run(args: &[String]) -> Result<()> {
     let runs = args
@@ -90,19 +109,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let d = root.join("dist");
 
     eprintln!("==> Sizes");
-    let standalone = sizes(&[
-        &d.join("index.html"),
-        &d.join("page.css"),
-        &d.join("embed.js"),
-        &d.join("giftcard-doctor.js"),
-        &d.join("giftcard-doctor-wasm.js"),
-    ])?;
-    let embed = sizes(&[
-        &d.join("embed.js"),
-        &d.join("giftcard-doctor.js"),
-        &d.join("giftcard-doctor-wasm.js"),
-    ])?;
-    let offline = sizes(&[&d.join("giftcard-doctor-offline.html")])?;
+    let (standalone, embed, offline) = form_sizes(&d)?;
     let wasm = sizes(&[&root.join("target/trunk-dist/giftcard-doctor_bg.wasm")])?;
 
     eprintln!("==> Browser timings ({runs} fresh runs each, app and static baseline alternating)");

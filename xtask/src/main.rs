@@ -21,6 +21,7 @@ Tasks:
           the release build, and the end-to-end browser tests
   dist    write the release build to dist/ (standalone page, embed script, offline single file)
   bench   measure size and speed; prints a table and writes bench-results/bench.json
+  sizes   check the sizes of an existing dist/ against their budgets (a stage of `test`)
 ";
 
 fn main() -> ExitCode {
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(&args[1..]),
         Some("dist") => dist::run().map(|_| ()),
         Some("bench") => bench::run(&args[1..]),
+        Some("sizes") => test::size_budgets().map(|note| println!("{note}")),
         Some("help" | "--help" | "-h") | None => {
             print!("{HELP}");
             Ok(())
