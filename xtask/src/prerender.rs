@@ -46,7 +46,7 @@ pub fn prerender() -> Result<Prerender> {
             .with_context(|| format!("reading target/prerender/{name}"))
     };
     // The page's own texts (its title names the product; the widget's heading says what it does).
-    let texts: serde_json::Value = serde_json::from_str(&script("page-texts.json")?)?;
+    let texts: serde_json::Value = serde_json::from_str(&template("page-texts.json")?)?;
     let mut langs = Vec::new();
     for lang in ["ja", "en"] {
         let texts = ["title", "h1", "description"]
@@ -102,9 +102,46 @@ fn wrapper(lang: &str, app: &str, hidden: bool) -> String {
     format!("<div class=\"gcd-host\" data-gcd-prerender=\"{lang}\"{hidden}>{app}</div>")
 }
 
-fn script(name: &str) -> Result<String> {
+fn template(name: &str) -> Result<String> {
     let path = root().join("xtask/templates").join(name);
     fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
+}
+
+/// A script template without its comment lines, blank lines and indentation: these copies travel in every page
+/// (our templates hold no multi-line strings, so dropping a line's leading space changes nothing).
+fn script(name: &str) -> Result<String> {
+    Ok(template(name)?
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n"))
+}
+
+/// The widget's CSS without comments and with whitespace collapsed, for the copies in the pages and in `embed.js`
+/// (−22% raw, −23% gzip on `static/widget.css`). Spaces around `:` stay: `.a :focus` and `.a:focus` differ.
+pub fn minify_css(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        rest = rest[start + 2..]
+            .find("*/")
+            .map_or("", |end| &rest[start + 2 + end + 2..]);
+    }
+    out.push_str(rest);
+    let collapsed = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut tight = String::with_capacity(collapsed.len());
+    for c in collapsed.chars() {
+        if matches!(c, '{' | '}' | ';' | ',') && tight.ends_with(' ') {
+            tight.pop();
+        }
+        if c == ' ' && tight.ends_with(['{', '}', ';', ',']) {
+            continue;
+        }
+        tight.push(c);
+    }
+    tight
 }
 
 /// Puts the first screen into a page built from `page.html`: a declarative shadow root (with the widget's CSS)
@@ -112,6 +149,7 @@ fn script(name: &str) -> Result<String> {
 /// the page's static title, h1 and description become the Japanese ones (the script switches them for English).
 /// The CSP gains the hashes of the inline style and script.
 pub fn inject_prerender(page: &str, pre: &Prerender, link: Link, css: &str) -> Result<String> {
+    let css = &minify_css(css);
     let mut shadow = format!("<template shadowrootmode=\"open\"><style>{css}</style>");
     let mut texts = Vec::new();
     for (lang, with, without, [title, h1, description]) in &pre.langs {
@@ -174,6 +212,7 @@ pub fn inject_prerender(page: &str, pre: &Prerender, link: Link, css: &str) -> R
 /// Puts the first screen at the start of `embed.js` (after its opening comment), so it is written into the mount
 /// points before the script waits for the wasm.
 pub fn into_embed(embed: &str, pre: &Prerender, css: &str) -> Result<String> {
+    let css = &minify_css(css);
     let html = pre
         .langs
         .iter()
@@ -201,4 +240,18 @@ pub fn into_embed(embed: &str, pre: &Prerender, css: &str) -> Result<String> {
         .sum::<usize>()
         .min(embed.len());
     Ok(format!("{}{code}{}", &embed[..at], &embed[at..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::minify_css;
+
+    #[test]
+    fn minified_css_keeps_what_matters() {
+        let css = "/* note */\n.a :focus-visible ,\n.b > .c {\n  color : red;\n  font-family: \"Segoe UI\", sans-serif;\n}\n";
+        assert_eq!(
+            minify_css(css),
+            ".a :focus-visible,.b > .c{color : red;font-family: \"Segoe UI\",sans-serif;}"
+        );
+    }
 }
