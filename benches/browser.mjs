@@ -38,12 +38,14 @@ const browser = await chromium.launch({
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 
-// Records when the first question's legend and a radio exist (inside the widget's shadow root or the page).
+// Records when the first question's legend and a radio are there to see (inside the widget's shadow root or the
+// page): rendered, not merely in the DOM (`checkVisibility`), so a hidden pre-render does not count.
 const watch = () => {
   const root = () => document.querySelector("[data-giftcard-doctor]")?.shadowRoot ?? document;
+  const seen = (el) => el && (typeof el.checkVisibility !== "function" || el.checkVisibility());
   const tick = () => {
     const r = root();
-    if (r.querySelector("legend") && r.querySelector("input[type=radio]")) window.__firstQuestion = performance.now();
+    if (seen(r.querySelector("legend")) && seen(r.querySelector("input[type=radio]"))) window.__firstQuestion = performance.now();
     else setTimeout(tick, 0);
   };
   tick();

@@ -109,11 +109,12 @@ describe("standalone page over http", () => {
     await page.goto(server.url("/index.html"));
     const w = new Widget(page, "ja");
     await loaded(page, w);
-    const own = ["/index.html", "/page.css", "/giftcard-doctor.js", "/giftcard-doctor-wasm.js", "/embed.js"];
+    // page.css is inline since the pre-rendered first screen (issue 13), so it is not fetched.
+    const own = ["/index.html", "/giftcard-doctor.js", "/giftcard-doctor-wasm.js", "/embed.js"];
     assert.deepEqual(
       requests.map((u) => new URL(u).pathname).sort(),
       [...own].sort(),
-      "the page loads its own five files and nothing else",
+      "the page loads its own four files and nothing else",
     );
     const baseline = requests.length;
     const api = await feedSecretsToApi(page);

@@ -133,9 +133,12 @@ pub fn build(path: &OsStr) -> Result<String> {
     let framed = page
         .replace("{{HTML_CLASS}}", "gcd-page gcd-framed")
         .replace("{{MOUNT_ATTRS}}", "");
+    let page_css_text = String::from_utf8_lossy(&page_css);
     let standalone =
         crate::prerender::inject_prerender(&standalone, &pre, Link::With, &widget_css)?;
+    let standalone = crate::prerender::inline_page_css(&standalone, &page_css_text)?;
     let framed = crate::prerender::inject_prerender(&framed, &pre, Link::Without, &widget_css)?;
+    let framed = crate::prerender::inline_page_css(&framed, &page_css_text)?;
     fs::write(dist.join("index.html"), &standalone)?;
     fs::write(dist.join("frame.html"), &framed)?;
 

@@ -209,6 +209,19 @@ pub fn inject_prerender(page: &str, pre: &Prerender, link: Link, css: &str) -> R
     Ok(page)
 }
 
+/// Puts the page's own small stylesheet inline (allowed by its CSP hash): a `<link>` before the pre-render's inline
+/// script would hold that script — and so the first screen — until the stylesheet has arrived, a round trip the
+/// static floor does not pay.
+pub fn inline_page_css(page: &str, css: &str) -> Result<String> {
+    let css = minify_css(css);
+    let start = page
+        .find("<link rel=\"stylesheet\" href=\"page.css\"")
+        .context("no page.css link in the page")?;
+    let end = start + page[start..].find('>').context("unclosed page.css link")? + 1;
+    let page = format!("{}<style>{css}</style>{}", &page[..start], &page[end..]);
+    Ok(page.replacen("style-src ", &format!("style-src {} ", csp_hash(&css)), 1))
+}
+
 /// Puts the first screen at the start of `embed.js` (after its opening comment), so it is written into the mount
 /// points before the script waits for the wasm.
 pub fn into_embed(embed: &str, pre: &Prerender, css: &str) -> Result<String> {
