@@ -51,6 +51,9 @@ pub fn run(_args: &[String]) -> Result<()> {
             "clippy",
             "--workspace",
             "--all-targets",
+            // The build-time renderer (src/bin/prerender.rs) only exists with this feature.
+            "--features",
+            "giftcard-doctor/ssr",
             "--",
             "-D",
             "warnings",
