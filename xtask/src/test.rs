@@ -143,7 +143,7 @@ pub fn run(_args: &[String]) -> Result<()> {
 const STANDALONE_TARGET: u64 = 150 * 1024;
 /// Measured with `cargo xtask dist` on 2026-11-28 (with the pre-rendered first screen), gzip -9 of index.html,
 /// page.css, embed.js, the glue and the wasm module.
-const STANDALONE_TODAY: u64 = 232_515;
+const STANDALONE_TODAY: u64 = 232_224;
 /// The embed's transfer (embed.js, glue, wasm module), measured the same day; no issue target of its own yet.
 const EMBED_TODAY: u64 = 225_826;
 /// The offline single file, raw (issue budget).
