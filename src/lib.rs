@@ -1,6 +1,12 @@
 //! The giftcard-doctor web app: Yew components over the pure core (`giftcard-doctor-core`), the mounting into
 //! Shadow DOM roots, and the `window.GiftcardDoctor` JS API. `main.rs` only calls [`start`].
 
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    // SAFETY: the wasm runs on one thread (no atomics, no workers).
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 pub mod api;
 pub mod components;
 pub mod i18n;
