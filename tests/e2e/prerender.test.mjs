@@ -17,7 +17,7 @@ import { screenshot } from "./lib/util.mjs";
 
 const DELAY = 3000;
 /** The first question must be there well before the delayed wasm could be. */
-const AT_ONCE = 1500;
+const AT_ONCE = 2000;
 const OFFLINE = "giftcard-doctor-offline.html";
 const PLAN = { marketplace: "jp", loss: "all", invalidation_email: "no", suspended_notice: "no", card_issued: "2016-05-01" };
 
@@ -42,21 +42,26 @@ const FORMS = {
 };
 
 /**
- * Opens a form in a fresh context. With `delay`, the wasm is held back: served pages get the wasm module 3 s late
- * (a Playwright route); the offline file, which carries the wasm inline, gets `WebAssembly.compileStreaming` 3 s
- * late. Returns the page and a `started()` probe: whether the wasm is running (its JS API is installed).
+ * Opens a form in a fresh context. With `delay`, the wasm is held back at least 3 s, and until the test calls
+ * `release()` (so a slow, shared machine cannot let it in while the test still acts on the pre-render): served pages
+ * get the wasm module late (a Playwright route); the offline file, which carries the wasm inline, gets
+ * `WebAssembly.compileStreaming` late. Returns the page and a `started()` probe: whether the wasm is running (its JS
+ * API is installed).
  */
 async function open(form, { delay = false, lang = "ja", viewport = VIEWPORTS.desktop } = {}) {
   const context = await newContext(env.browser, { lang, viewport });
+  let releaseRoute = () => {};
+  const released = new Promise((r) => (releaseRoute = r));
   if (delay) {
     await context.route("**/giftcard-doctor-wasm.js", async (route) => {
-      await new Promise((r) => setTimeout(r, DELAY));
+      await Promise.all([new Promise((r) => setTimeout(r, DELAY)), released]);
       await route.continue();
     });
     await context.addInitScript((ms) => {
       const compile = WebAssembly.compileStreaming;
+      const released = new Promise((r) => (window.__gcdRelease = r));
       WebAssembly.compileStreaming = async (...args) => {
-        await new Promise((r) => setTimeout(r, ms));
+        await Promise.all([new Promise((r) => setTimeout(r, ms)), released]);
         return compile.apply(WebAssembly, args);
       };
     }, DELAY);
@@ -65,9 +70,13 @@ async function open(form, { delay = false, lang = "ja", viewport = VIEWPORTS.des
   const errors = [];
   page.on("pageerror", (e) => errors.push(e));
   const started = () => page.evaluate(() => typeof window.GiftcardDoctor === "object");
+  const release = async () => {
+    releaseRoute();
+    await page.evaluate(() => window.__gcdRelease?.());
+  };
   const t0 = Date.now();
   await page.goto(FORMS[form].url(), { waitUntil: "commit" });
-  return { context, page, errors, started, t0 };
+  return { context, page, errors, started, release, t0 };
 }
 
 async function axe(page, where) {
@@ -79,7 +88,7 @@ async function axe(page, where) {
 for (const form of Object.keys(FORMS)) {
   describe(`pre-rendered first screen: ${form}`, () => {
     test("visible and answerable at once; the answer given before the wasm is kept; same result as without delay", async () => {
-      const { context, page, errors, started, t0 } = await open(form, { delay: true });
+      const { context, page, errors, started, release, t0 } = await open(form, { delay: true });
       const w = new Widget(FORMS[form].host(page), "ja");
       await w.expectQuestion("marketplace");
       const shown = Date.now() - t0;
@@ -88,6 +97,7 @@ for (const form of Object.keys(FORMS)) {
       await w.radio("marketplace", "jp").check();
       await w.next.click();
       assert.equal(await started(), false, "answered before the wasm");
+      await release();
       // The wasm takes over and applies the answer: the second question, not the first again.
       await w.expectQuestion("loss");
       assert.equal(await started(), true);
@@ -107,7 +117,7 @@ for (const form of Object.keys(FORMS)) {
     });
 
     test("a choice made but not sent is kept, with focus and scroll, when the wasm takes over", async () => {
-      const { context, page, errors, started } = await open(form, { delay: true, viewport: VIEWPORTS.phone });
+      const { context, page, errors, started, release } = await open(form, { delay: true, viewport: VIEWPORTS.phone });
       const w = new Widget(FORMS[form].host(page), "ja");
       await w.expectQuestion("marketplace");
       await w.radio("marketplace", "us").check();
@@ -117,6 +127,7 @@ for (const form of Object.keys(FORMS)) {
       const scrolled = await page.evaluate(() => window.scrollY);
       assert.ok(scrolled > 0, "the page can scroll");
       assert.equal(await started(), false);
+      await release();
       await page.waitForFunction(() => typeof window.GiftcardDoctor === "object", null, { timeout: DELAY * 4 });
       // The rendered app (no pre-render marker left) with the same radio checked and focused.
       const host = form === "embed" ? page.locator("#widget-ja") : page.locator("[data-giftcard-doctor]");
@@ -141,7 +152,7 @@ for (const form of Object.keys(FORMS)) {
 describe("pre-rendered language, screenshots and axe", () => {
   for (const lang of ["ja", "en"]) {
     test(`the browser's language (${lang}) shows at once, in the page's lang, title and h1 too`, async () => {
-      const { context, page, started } = await open("standalone", { delay: true, lang, viewport: VIEWPORTS.phone });
+      const { context, page, started, release } = await open("standalone", { delay: true, lang, viewport: VIEWPORTS.phone });
       const w = new Widget(page, lang);
       await w.expectQuestion("marketplace");
       assert.equal(await started(), false);
@@ -157,6 +168,8 @@ describe("pre-rendered language, screenshots and axe", () => {
       await screenshot(page, `prerender-${lang}-light-phone`);
       assert.equal(await started(), false, "the screenshot shows the pre-rendered state");
       await axe(page, `pre-rendered ${lang}`);
+      assert.equal(await started(), false, "axe checked the pre-rendered state");
+      await release();
       await page.waitForFunction(() => typeof window.GiftcardDoctor === "object", null, { timeout: DELAY * 4 });
       await w.expectQuestion("marketplace");
       await axe(page, `taken over ${lang}`);
@@ -171,7 +184,7 @@ describe("pre-rendered language, screenshots and axe", () => {
   }
 
   test("the language switch works before the wasm, and the wasm keeps the chosen language", async () => {
-    const { context, page, started } = await open("embed", { delay: true });
+    const { context, page, started, release } = await open("embed", { delay: true });
     const w = new Widget(page.locator("#widget-ja"), "ja");
     await w.expectQuestion("marketplace");
     await w.switchLanguage();
@@ -179,6 +192,8 @@ describe("pre-rendered language, screenshots and axe", () => {
     assert.equal(await started(), false);
     await w.radio("marketplace", "us").check();
     await w.next.click();
+    assert.equal(await started(), false);
+    await release();
     await w.expectQuestion("loss");
     assert.equal(w.lang, "en");
     await context.close();

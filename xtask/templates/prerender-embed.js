@@ -2,7 +2,12 @@
   // The embed: write the pre-rendered screen into each mount point before the wasm is loaded.
   const html = {{PRERENDER_HTML}};
   const css = {{WIDGET_CSS}};
-  const offline = new URL("giftcard-doctor-offline.html", import.meta.url).href;
+  // Where embed.js is, without `import.meta` (a syntax error if the script is ever loaded as a classic script).
+  const here =
+    document.currentScript?.src ||
+    [...document.scripts].map((s) => s.src).find((src) => /\/embed\.js([?#]|$)/.test(src)) ||
+    location.href;
+  const offline = new URL("giftcard-doctor-offline.html", here).href;
   let sheet = null;
   document.querySelectorAll("[data-giftcard-doctor]").forEach((el, instance) => {
     if (el.shadowRoot || el.hasAttribute("data-giftcard-doctor-mounted") || !gcdPre.wanted(el)) return;
