@@ -1,6 +1,8 @@
-// Browser timings for `cargo xtask bench`: the real page (dist/index.html) side by side with the hand-written
-// static baseline (benches/static.html), both served gzip-compressed from 127.0.0.1, each run in a fresh browser
-// context (empty cache). Prints one JSON object on stdout.
+// Browser timings for `cargo xtask bench`: the real page (dist/index.html) side by side with the static floor
+// (benches/static.html, every question in its markup), both served gzip-compressed from 127.0.0.1, each run in a
+// fresh browser context (empty cache); then the first question again on an emulated 3G link (CDP: 150 ms latency,
+// 1.6 Mbit/s down, 750 kbit/s up). Also the wasm's linear memory beside the JS heap (`JSHeapUsedSize` leaves the
+// wasm memory out). Prints one JSON object on stdout.
 //
 // usage: node benches/browser.mjs <dist-dir> <runs>
 import http from "node:http";
@@ -36,12 +38,14 @@ const browser = await chromium.launch({
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 
-// Records when the first question's legend and a radio exist (inside the widget's shadow root or the page).
+// Records when the first question's legend and a radio are there to see (inside the widget's shadow root or the
+// page): rendered, not merely in the DOM (`checkVisibility`), so a hidden pre-render does not count.
 const watch = () => {
   const root = () => document.querySelector("[data-giftcard-doctor]")?.shadowRoot ?? document;
+  const seen = (el) => el && (typeof el.checkVisibility !== "function" || el.checkVisibility());
   const tick = () => {
     const r = root();
-    if (r.querySelector("legend") && r.querySelector("input[type=radio]")) window.__firstQuestion = performance.now();
+    if (seen(r.querySelector("legend")) && seen(r.querySelector("input[type=radio]"))) window.__firstQuestion = performance.now();
     else setTimeout(tick, 0);
   };
   tick();
@@ -63,10 +67,42 @@ const walk = async (answers) => {
   return performance.now() - t0;
 };
 
+/** Init script: remembers the memory of the wasm instance the page makes (the glue does not expose it). */
+const keepMemory = () => {
+  const keep = (result) => {
+    const instance = result instanceof WebAssembly.Instance ? result : result.instance;
+    for (const v of Object.values(instance.exports)) if (v instanceof WebAssembly.Memory) window.__gcdMemory = v;
+    return result;
+  };
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = (...args) => instantiate.apply(WebAssembly, args).then(keep);
+  const streaming = WebAssembly.instantiateStreaming;
+  if (streaming) WebAssembly.instantiateStreaming = (...args) => streaming.apply(WebAssembly, args).then(keep);
+};
+
+/** An emulated 3G link, as in the issue: 150 ms latency, 1.6 Mbit/s down. */
+const THREE_G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
+
+/** The first question only, on the emulated 3G link. */
+async function firstOn3g(kind) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", THREE_G);
+  await page.addInitScript(watch);
+  await page.goto(kind === "app" ? `${origin}/app/index.html` : `${origin}/static.html`, { waitUntil: "commit" });
+  await page.waitForFunction(() => window.__firstQuestion !== undefined, null, { timeout: 60000 });
+  const first = await page.evaluate(() => window.__firstQuestion);
+  await context.close();
+  return { first };
+}
+
 async function once(kind) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.addInitScript(watch);
+  await page.addInitScript(keepMemory);
   await page.goto(kind === "app" ? `${origin}/app/index.html` : `${origin}/static.html`);
   await page.waitForFunction(() => window.__firstQuestion !== undefined, null, { timeout: 30000 });
   const first = await page.evaluate(() => window.__firstQuestion);
@@ -76,6 +112,8 @@ async function once(kind) {
   await cdp.send("Performance.enable");
   const { metrics } = await cdp.send("Performance.getMetrics");
   const heap = metrics.find((m) => m.name === "JSHeapUsedSize")?.value ?? null;
+  // The wasm's linear memory, kept by `keepMemory` when the instance was made.
+  const wasmMemory = kind === "app" ? await page.evaluate(() => window.__gcdMemory?.buffer.byteLength ?? null) : null;
   const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, m.startTime])));
   const nav = await page.evaluate(() => {
     const n = performance.getEntriesByType("navigation")[0];
@@ -83,13 +121,16 @@ async function once(kind) {
   });
   await context.close();
   if (process.env.GCD_BENCH_DEBUG) console.error(kind, JSON.stringify({ first, nav, marks }));
-  return { first, result, heap, marks };
+  return { first, result, heap, wasmMemory, marks };
 }
 
-const out = { runs, app: [], static: [] };
+const out = { runs, app: [], static: [], app3g: [], static3g: [] };
 for (let i = 0; i < runs; i++) {
   // Alternate the order so neither page always runs on a warmer machine.
   for (const kind of i % 2 ? ["static", "app"] : ["app", "static"]) out[kind].push(await once(kind));
+}
+for (let i = 0; i < runs; i++) {
+  for (const kind of i % 2 ? ["static", "app"] : ["app", "static"]) out[`${kind}3g`].push(await firstOn3g(kind));
 }
 await browser.close();
 server.close();
@@ -104,8 +145,10 @@ const m = (r, a, b) => (r.marks[b] ?? NaN) - (r.marks[a] ?? NaN);
 console.log(JSON.stringify({
   runs,
   firstQuestionMs: { app: pick("app", (r) => r.first), static: pick("static", (r) => r.first) },
+  firstQuestion3gMs: { app: pick("app3g", (r) => r.first), static: pick("static3g", (r) => r.first) },
   resultMs: { app: pick("app", (r) => r.result), static: pick("static", (r) => r.result) },
   jsHeapBytes: { app: pick("app", (r) => r.heap), static: pick("static", (r) => r.heap) },
+  wasmMemoryBytes: { app: pick("app", (r) => r.wasmMemory) },
   wasm: {
     inflateAndCompileMs: pick("app", (r) => m(r, "gcd:loaded", "gcd:compiled")),
     instantiateAndRenderMs: pick("app", (r) => m(r, "gcd:compiled", "gcd:started")),

@@ -1,18 +1,22 @@
 //! Mounts the widget into every `<div data-giftcard-doctor>` of the page, each inside its own Shadow DOM root so
 //! neither the host page's CSS nor ours leaks across, with options from data attributes. In an iframe, reports its
-//! height to the embedding page's origin (learned from its hello, never `*`) so the frame can follow its content.
+//! height to the embedding page's origin (learned from its hello, never `*`) so the frame can follow its content. A
+//! first screen pre-rendered at build time (see `src/bin/prerender.rs`) is taken over, keeping what the person did
+//! in it.
 //!
 //! The shadow root stays open: a closed one would hide nothing from the host page's scripts (they see every key
 //! press, which is composed out of the root, and can replace `attachShadow` before we run) and it blinds axe-core and
 //! Playwright, so the accessibility and end-to-end checks could no longer look inside (measured; see ARCHITECTURE.md).
 //! A page that runs scripts it does not trust should use the isolated iframe instead.
 
+use crate::components::app::Takeover;
 use crate::components::{App, AppProps};
 use giftcard_doctor_core::facts::RawFacts;
+use giftcard_doctor_core::Lang;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Element, ShadowRootInit, ShadowRootMode};
+use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
 /// The widget's stylesheet, from `static/widget.css`; adopted by each shadow root (no inline style, so a strict CSP
 /// holds).
@@ -119,18 +123,31 @@ pub fn props_from(el: &Element, instance: u32) -> AppProps {
         offline_href: offline_href(el).map(Into::into),
         embedded: !own_page(),
         persist: attr("data-persist").as_deref() != Some("false"),
+        takeover: None,
     }
 }
 
-/// Mounts a widget into one element; returns false when it already holds one.
+/// Mounts a widget into one element; returns false when it already holds one. A pre-rendered first screen in the
+/// element (a declarative shadow root in our pages, or one written by `embed.js`) is taken over.
 pub fn mount(el: &Element, instance: u32) -> Result<bool, JsValue> {
-    if el.shadow_root().is_some() || el.has_attribute("data-giftcard-doctor-mounted") {
+    if el.has_attribute("data-giftcard-doctor-mounted") {
         return Ok(false);
     }
+    let (shadow, prerendered) = match el.shadow_root() {
+        Some(shadow) => match read_prerendered(&shadow, instance) {
+            Some(p) => (shadow, p),
+            None => return Ok(false),
+        },
+        None => (
+            el.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+            Prerendered::default(),
+        ),
+    };
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
-    let shadow = el.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    // The pre-rendered screen (and its inline <style>) goes; the adopted sheet styles what replaces it.
+    shadow.set_inner_html("");
     if let Some(sheet) = sheet() {
         shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     }
@@ -138,13 +155,112 @@ pub fn mount(el: &Element, instance: u32) -> Result<bool, JsValue> {
     root.set_class_name("gcd-host");
     shadow.append_child(&root)?;
     el.set_attribute("data-giftcard-doctor-mounted", "")?;
-    let props = props_from(el, instance);
+    let mut props = props_from(el, instance);
+    props.takeover = prerendered.takeover.clone();
     MOUNTED.with(|m| {
         m.borrow_mut()
             .push((el.clone(), props.offline_href.as_deref().map(str::to_owned)))
     });
     yew::Renderer::<App>::with_root_and_props(root, props).render();
+    restore_after_render(shadow, prerendered);
     Ok(true)
+}
+
+/// The elements that can hold focus, in document order: the same list in the pre-render and in the rendered app,
+/// since both come from the same components.
+const FOCUSABLE: &str = "button, input, a[href], [tabindex]";
+
+/// What the person did in a pre-rendered first screen before the wasm arrived.
+#[derive(Default)]
+struct Prerendered {
+    takeover: Option<Takeover>,
+    /// Index in [`FOCUSABLE`] of the element that had focus, when it was in the widget.
+    focus: Option<u32>,
+    /// The page's scroll position at takeover.
+    scroll: Option<(f64, f64)>,
+}
+
+/// Reads the pre-rendered screen in a shadow root: the chosen radio (its name is `gcd-{instance}-{question}`),
+/// whether Next was pressed (`data-gcd-submitted`, set by the pre-render script), focus and scroll. `None` when the
+/// shadow root holds no pre-render (then it is someone else's, and not ours to replace).
+fn read_prerendered(shadow: &ShadowRoot, instance: u32) -> Option<Prerendered> {
+    let wrapper = shadow.query_selector("[data-gcd-prerender]").ok()??;
+    let takeover = wrapper
+        .query_selector("input[type=radio]:checked")
+        .ok()
+        .flatten()
+        .and_then(|input| {
+            let name = input.get_attribute("name")?;
+            let question = name.strip_prefix(&format!("gcd-{instance}-"))?.to_owned();
+            let submitted = input
+                .closest("form")
+                .ok()
+                .flatten()
+                .is_some_and(|f| f.has_attribute("data-gcd-submitted"));
+            Some(Takeover {
+                question,
+                value: input.get_attribute("value")?,
+                submitted,
+            })
+        });
+    let focus = shadow.active_element().and_then(|active| {
+        let nodes = shadow.query_selector_all(FOCUSABLE).ok()?;
+        (0..nodes.length()).find(|&i| nodes.item(i).is_some_and(|n| n.is_same_node(Some(&active))))
+    });
+    let scroll = web_sys::window().and_then(|w| Some((w.scroll_x().ok()?, w.scroll_y().ok()?)));
+    Some(Prerendered {
+        takeover,
+        focus,
+        scroll,
+    })
+}
+
+/// After Yew's first render (queued as a microtask, so a task queued after it runs once the DOM is there): put
+/// focus back where it was and keep the page where it was scrolled. After a submitted answer the app moves focus to
+/// the next question itself, as it does for every answer.
+fn restore_after_render(shadow: ShadowRoot, prerendered: Prerendered) {
+    let submitted = prerendered.takeover.as_ref().is_some_and(|t| t.submitted);
+    if prerendered.focus.is_none() && prerendered.scroll.is_none() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        if let (Some(index), false) = (prerendered.focus, submitted) {
+            let target = shadow
+                .query_selector_all(FOCUSABLE)
+                .ok()
+                .and_then(|nodes| nodes.item(index))
+                .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(el) = target {
+                let _ = el.focus();
+            }
+        }
+        if let (Some((x, y)), Some(window)) = (prerendered.scroll, web_sys::window()) {
+            window.scroll_to_with_x_and_y(x, y);
+        }
+    });
+}
+
+/// On our own pages (`<html class="gcd-page">`), the document's `lang`, `<title>`, `<h1>` and description follow
+/// the widget's language: the page's script (`xtask/templates/prerender-page.js`, which holds the page's texts)
+/// hears `giftcard-doctor:lang` on `window`. A host's page is left alone.
+pub fn follow_page_lang(lang: Lang) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let ours = window
+        .document()
+        .and_then(|d| d.document_element())
+        .and_then(|html| html.get_attribute("class"))
+        .is_some_and(|c| c.split_whitespace().any(|c| c == "gcd-page"));
+    if !ours {
+        return;
+    }
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&JsValue::from_str(lang.tag()));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("giftcard-doctor:lang", &init)
+    {
+        let _ = window.dispatch_event(&event);
+    }
 }
 
 /// Mounts every widget of the page; returns how many were mounted.

@@ -1,5 +1,5 @@
-//! The allocator of the wasm build: the system allocator (dlmalloc), except that every block is overwritten with
-//! zeros before it is freed or moved.
+//! The allocator wrapper of the wasm build: the inner allocator (lol_alloc's free list), except that every block is
+//! overwritten with zeros before it is freed or moved.
 //!
 //! Why: a pasted balance history and a typed gift code pass through many short-lived copies — the text read from the
 //! field, folded text, row descriptions in the report, strings in Yew's virtual DOM for the rows on screen. The core
@@ -10,26 +10,26 @@
 //!
 //! Cost: one `memset` per free (measured in `cargo xtask bench`'s history-paste figure); no extra bytes per block.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
 
-/// The system allocator, zeroing each block before it is given back.
-pub struct WipeOnFree;
+/// An allocator that zeroes each block before it is given back to the inner one.
+pub struct WipeOnFree<A>(pub A);
 
-// SAFETY: every method forwards to `System` with the same layout; the only addition is writing zeros into a block
+// SAFETY: every method forwards to the inner allocator with the same layout; the only addition is writing zeros into a block
 // this allocator handed out, of exactly its layout's size, before that block is freed.
-unsafe impl GlobalAlloc for WipeOnFree {
+unsafe impl<A: GlobalAlloc> GlobalAlloc for WipeOnFree<A> {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        unsafe { System.alloc(layout) }
+        unsafe { self.0.alloc(layout) }
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        unsafe { System.alloc_zeroed(layout) }
+        unsafe { self.0.alloc_zeroed(layout) }
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         unsafe {
             wipe(ptr, layout.size());
-            System.dealloc(ptr, layout);
+            self.0.dealloc(ptr, layout);
         }
     }
 
@@ -40,11 +40,11 @@ unsafe impl GlobalAlloc for WipeOnFree {
             let Ok(new_layout) = Layout::from_size_align(new_size, layout.align()) else {
                 return std::ptr::null_mut();
             };
-            let new = System.alloc(new_layout);
+            let new = self.0.alloc(new_layout);
             if !new.is_null() {
                 std::ptr::copy_nonoverlapping(ptr, new, layout.size().min(new_size));
                 wipe(ptr, layout.size());
-                System.dealloc(ptr, layout);
+                self.0.dealloc(ptr, layout);
             }
             new
         }

@@ -29,6 +29,7 @@ async fn mount(instance: u32, lang: &str, start: Option<Facts>) -> Element {
         offline_href: None,
         embedded: false,
         persist: false,
+        takeover: None,
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

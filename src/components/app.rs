@@ -42,7 +42,22 @@ pub struct AppProps {
     /// Keep answers in sessionStorage across reloads.
     #[prop_or(true)]
     pub persist: bool,
+    /// What the person did in the pre-rendered first screen before the wasm took over.
+    #[prop_or_default]
+    pub takeover: Option<Takeover>,
 }
+
+/// A choice made in the pre-rendered first screen (see `mount.rs`): applied as an answer when Next was pressed,
+/// shown as the selected choice otherwise, so nothing done before the wasm arrived is lost.
+#[derive(PartialEq, Clone, Debug)]
+pub struct Takeover {
+    pub question: String,
+    pub value: String,
+    pub submitted: bool,
+}
+
+/// Whether this render runs in a browser; the build-time (server) render must not touch `window`.
+const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
 
 /// Today in the browser's time zone.
 pub fn browser_today() -> Option<NaiveDate> {
@@ -55,6 +70,27 @@ pub fn browser_today() -> Option<NaiveDate> {
 }
 
 fn initial_state(props: &AppProps) -> State {
+    let state = stored_or_fresh_state(props);
+    // A Next pressed before the wasm arrived: answer that question now, as the wizard would have.
+    match &props.takeover {
+        Some(t) if t.submitted && state.position == Position::Question(t.question.clone()) => {
+            let answered = Rc::new(state).reduce(Action::Answer {
+                question: t.question.clone(),
+                answer: Answer::Value(t.value.clone()),
+            });
+            Rc::unwrap_or_clone(answered)
+        }
+        _ => state,
+    }
+}
+
+fn stored_or_fresh_state(props: &AppProps) -> State {
+    if !IN_BROWSER {
+        let mut facts = props.start.clone().unwrap_or_default();
+        facts.today = props.today;
+        let lang = props.lang.as_deref().and_then(Lang::from_tag);
+        return State::new(facts, lang.unwrap_or_default());
+    }
     let today = props.today.or_else(browser_today);
     let explicit = props.lang.as_deref();
     if let Some(mut facts) = storage::shared_facts() {
@@ -74,6 +110,14 @@ fn initial_state(props: &AppProps) -> State {
     State::new(facts, detect(explicit))
 }
 
+/// The choice made but not yet submitted in the pre-rendered first question.
+fn preselected(takeover: &Option<Takeover>, question: &str) -> Option<Answer> {
+    takeover
+        .as_ref()
+        .filter(|t| !t.submitted && t.question == question)
+        .map(|t| Answer::Value(t.value.clone()))
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(|| initial_state(props));
@@ -89,6 +133,7 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let lang = state.lang;
+    use_effect_with(lang, |lang| crate::mount::follow_page_lang(*lang));
     let diagnosis = {
         let facts = state.facts.clone();
         use_memo((facts, lang), |(facts, lang)| {
@@ -137,7 +182,7 @@ pub fn App(props: &AppProps) -> Html {
                     <>
                         <ProgressBar {current} {total} />
                         <QuestionStep key={id.clone()} question={QuestionView::new(question, lang)}
-                            current={current_answer(&state.facts, id)} today={state.facts.today} {focus}
+                            current={current_answer(&state.facts, id).or_else(|| preselected(&props.takeover, id))} today={state.facts.today} {focus}
                             can_back={current > 1} {instance} error={state.error.clone().map(AttrValue::from)}
                             {on_answer} on_back={dispatch(|_| Action::Back)} />
                     </>
@@ -193,7 +238,7 @@ pub fn App(props: &AppProps) -> Html {
                     on_cancel_restart={dispatch(|_| Action::CancelRestart)}
                     on_restart={dispatch(|_| Action::Restart)}
                     {on_forget}
-                    share_link={storage::share_link(&state.facts)}
+                    share_link={if IN_BROWSER { storage::share_link(&state.facts) } else { String::new() }}
                     offline_href={props.offline_href.clone()} />
             </div>
         </ContextProvider<LangContext>>

@@ -56,7 +56,8 @@ after(async () => {
 });
 
 /** The standalone page's own files: the only requests it may make. */
-const OWN = ["/index.html", "/page.css", "/giftcard-doctor-app.js", "/embed.js"];
+// page.css is inline since the pre-rendered first screen (issue 13), so it is not fetched.
+const OWN = ["/index.html", "/giftcard-doctor-app.js", "/embed.js"];
 
 /** The three delivery forms: how to open each, and which requests its loading may make. */
 const FORMS = {

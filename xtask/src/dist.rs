@@ -16,6 +16,7 @@
 //! raw wasm (base64's 6-bit alphabet compresses back), while base64 of the *raw* wasm would cost a third more
 //! (measured; see ARCHITECTURE.md).
 
+use crate::prerender::Link;
 use crate::{exec, root};
 use anyhow::{bail, Context, Result};
 use base64::Engine;
@@ -92,6 +93,10 @@ pub fn build(path: &OsStr) -> Result<String> {
         bail!("the wasm-bindgen glue changed shape: `__wbg_init as default` not found");
     }
 
+    let pre = crate::prerender::prerender()?;
+    let widget_css =
+        fs::read_to_string(root.join("static/widget.css")).context("reading static/widget.css")?;
+
     let dist = root.join("dist");
     if dist.exists() {
         fs::remove_dir_all(&dist)?;
@@ -101,6 +106,7 @@ pub fn build(path: &OsStr) -> Result<String> {
     let app = app_script(&glue_text, &wasm_b64)?;
     let app_integrity = sri(app.as_bytes());
     let embed = embed_script(&app_integrity, false)?;
+    let embed = crate::prerender::into_embed(&embed, &pre, &widget_css)?;
     fs::write(dist.join(APP_FILE), &app)?;
     fs::write(dist.join("embed.js"), &embed)?;
     fs::write(dist.join("page.css"), &page_css)?;
@@ -128,6 +134,12 @@ pub fn build(path: &OsStr) -> Result<String> {
     let framed = page
         .replace("{{HTML_CLASS}}", "gcd-page gcd-framed")
         .replace("{{MOUNT_ATTRS}}", " data-offline-href=\"\"");
+    let page_css_text = String::from_utf8_lossy(&page_css);
+    let standalone =
+        crate::prerender::inject_prerender(&standalone, &pre, Link::With, &widget_css)?;
+    let standalone = crate::prerender::inline_page_css(&standalone, &page_css_text)?;
+    let framed = crate::prerender::inject_prerender(&framed, &pre, Link::Without, &widget_css)?;
+    let framed = crate::prerender::inline_page_css(&framed, &page_css_text)?;
     fs::write(dist.join("index.html"), &standalone)?;
     fs::write(dist.join("frame.html"), &framed)?;
 
@@ -146,6 +158,7 @@ pub fn build(path: &OsStr) -> Result<String> {
         .replace("{{BODY_END}}", &format!("    <script>{script}</script>"))
         .replace("{{HTML_CLASS}}", "gcd-page gcd-offline")
         .replace("{{MOUNT_ATTRS}}", "");
+    let offline = crate::prerender::inject_prerender(&offline, &pre, Link::Without, &widget_css)?;
     fs::write(dist.join("giftcard-doctor-offline.html"), &offline)?;
     let embed_integrity = sri(embed.as_bytes());
     fs::write(dist.join("EMBED.md"), embed_doc(&embed_integrity)?)?;

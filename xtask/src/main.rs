@@ -4,6 +4,7 @@
 mod bench;
 mod dist;
 mod fuzz;
+mod prerender;
 mod serve;
 mod test;
 mod tools;
@@ -23,6 +24,7 @@ Tasks:
   bench   measure size and speed; prints a table and writes bench-results/bench.json
   fuzz    the core's parsers and fact lowering on a million generated inputs each, without a panic
           (optimised; minutes; not part of `test`); `--cases N` for another count
+  sizes   check the sizes of an existing dist/ against their budgets (a stage of `test`)
 ";
 
 fn main() -> ExitCode {
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
         Some("dist") => dist::run().map(|_| ()),
         Some("bench") => bench::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
+        Some("sizes") => test::size_budgets().map(|note| println!("{note}")),
         Some("help" | "--help" | "-h") | None => {
             print!("{HELP}");
             Ok(())

@@ -83,7 +83,10 @@
   // point that holds no widget.
   function showFallback() {
     for (const el of mounts) {
-      if (el.shadowRoot || el.querySelector(".gcd-fallback")) continue;
+      if (el.hasAttribute("data-giftcard-doctor-mounted") || el.querySelector(".gcd-fallback")) continue;
+      // A pre-rendered first screen (a declarative shadow root, or one written above) cannot be finished without
+      // the wasm: it gives way to the message, shown from the light DOM through a slot.
+      if (el.shadowRoot) el.shadowRoot.replaceChildren(document.createElement("slot"));
       const lang = language(el);
       const text = (key) => FALLBACK[key][lang];
       const box = document.createElement("section");
