@@ -237,8 +237,10 @@ pub fn into_embed(embed: &str, pre: &Prerender, css: &str) -> Result<String> {
         })
         .collect::<Result<Vec<_>>>()?
         .join(", ");
+    // In a block: embed.js runs as a classic script too, whose top-level names would clash with the page's own
+    // pre-render script (`gcdPre`) in the shared global scope.
     let code = format!(
-        "{}\n{}\n",
+        "{{\n{}\n{}\n}}\n",
         script("prerender.js")?.trim_end(),
         script("prerender-embed.js")?
             .replace("{{PRERENDER_HTML}}", &format!("{{ {html} }}"))
