@@ -56,7 +56,7 @@ async function expectFallback(host, lang) {
   });
   assert.equal(fallback.role, "alert");
   assert.equal(fallback.lang, lang);
-  assert.equal(fallback.shadow, false, "no widget was mounted");
+  assert.equal(fallback.widget, false, "no widget was mounted");
   assert.ok(fallback.visible);
   assert.ok(fallback.text.includes(FALLBACK_PHRASE[lang]), fallback.text);
   assert.equal(fallback.checks.length, 6, JSON.stringify(fallback.checks));

@@ -64,7 +64,7 @@ describe("a tampered app script is refused", () => {
           assert.ok(f, "the fallback shows");
           return f;
         });
-        assert.equal(fallback.shadow, false, "no widget");
+        assert.equal(fallback.widget, false, "no widget");
       }
       assert.equal(await page.evaluate(() => typeof window.GiftcardDoctor), "undefined", "the app never ran");
       assert.ok(console.some((l) => /integrity/i.test(l)), JSON.stringify(console));
@@ -85,10 +85,21 @@ test("a tampered embed.js is refused: nothing of the widget runs", async () => {
   await eventually(() => assert.ok(console.some((l) => /integrity/i.test(l)), JSON.stringify(console)));
   await page.waitForLoadState("load");
   const state = await page.locator("[data-giftcard-doctor]").evaluate((el) => ({
-    shadow: el.shadowRoot !== null,
+    mounted: el.hasAttribute("data-giftcard-doctor-mounted"),
     api: typeof window.GiftcardDoctor,
   }));
-  assert.deepEqual(state, { shadow: false, api: "undefined" });
+  assert.deepEqual(state, { mounted: false, api: "undefined" });
+  // The pre-rendered question gives way to a message (the page's own inline script sees the refused script), so the
+  // person is not left with a Next button that goes nowhere.
+  const fallback = await eventually(async () => {
+    const f = await fallbackOf(page.locator("[data-giftcard-doctor]"));
+    assert.ok(f, "the mount point says the tool could not be loaded");
+    return f;
+  });
+  assert.equal(fallback.role, "alert");
+  assert.equal(fallback.widget, false, "the pre-rendered question is gone");
+  assert.ok(fallback.visible);
+  assert.match(fallback.text, /読み込めませんでした/);
   await context.close();
 });
 
@@ -106,11 +117,12 @@ test("a tampered offline file is refused: its script no longer matches the hash 
     page.on("console", (m) => console.push(m.text()));
     await page.goto(pathToFileURL(path).href);
     await eventually(() => assert.ok(console.some((l) => /Content Security Policy/i.test(l)), JSON.stringify(console)));
+    // Nothing of the widget runs (the pre-rendered first screen, plain HTML, may still show).
     const state = await page.locator("[data-giftcard-doctor]").evaluate((el) => ({
-      shadow: el.shadowRoot !== null,
+      mounted: el.hasAttribute("data-giftcard-doctor-mounted"),
       api: typeof window.GiftcardDoctor,
     }));
-    assert.deepEqual(state, { shadow: false, api: "undefined" });
+    assert.deepEqual(state, { mounted: false, api: "undefined" });
     await context.close();
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -13,7 +13,7 @@ use std::fs;
 /// The first screen in both languages, and the standalone page's texts for each.
 pub struct Prerender {
     /// `(lang, html with the offline-copy link, html without it, [title, h1, description])`.
-    langs: Vec<(&'static str, String, String, [String; 3])>,
+    langs: Vec<(&'static str, String, String, [String; 4])>,
 }
 
 /// Which first screen a page shows: with the link to the offline copy, or (in the offline file and the frame)
@@ -49,10 +49,12 @@ pub fn prerender() -> Result<Prerender> {
     let texts: serde_json::Value = serde_json::from_str(&template("page-texts.json")?)?;
     let mut langs = Vec::new();
     for lang in ["ja", "en"] {
-        let texts = ["title", "h1", "description"]
+        let texts = ["title", "h1", "description", "failed"]
             .map(|key| texts[lang][key].as_str().unwrap_or_default().to_owned());
         if texts.iter().any(String::is_empty) {
-            bail!("xtask/templates/page-texts.json lacks {lang}'s title, h1 or description");
+            bail!(
+                "xtask/templates/page-texts.json lacks {lang}'s title, h1, description or failed"
+            );
         }
         langs.push((
             lang,
@@ -152,17 +154,18 @@ pub fn inject_prerender(page: &str, pre: &Prerender, link: Link, css: &str) -> R
     let css = &minify_css(css);
     let mut shadow = format!("<template shadowrootmode=\"open\"><style>{css}</style>");
     let mut texts = Vec::new();
-    for (lang, with, without, [title, h1, description]) in &pre.langs {
+    for (lang, with, without, [title, h1, description, failed]) in &pre.langs {
         shadow.push_str(&wrapper(
             lang,
             if link == Link::With { with } else { without },
             true,
         ));
         texts.push(format!(
-            "{lang}: {{ title: {}, h1: {}, description: {} }}",
+            "{lang}: {{ title: {}, h1: {}, description: {}, failed: {} }}",
             serde_json::to_string(title)?,
             serde_json::to_string(h1)?,
-            serde_json::to_string(description)?
+            serde_json::to_string(description)?,
+            serde_json::to_string(failed)?
         ));
     }
     shadow.push_str("</template>");
@@ -185,7 +188,7 @@ pub fn inject_prerender(page: &str, pre: &Prerender, link: Link, css: &str) -> R
         &page[..close],
         &page[close + "></div>".len()..]
     );
-    let (_, _, _, [title, h1, description]) = &pre.langs[0];
+    let (_, _, _, [title, h1, description, _]) = &pre.langs[0];
     let page = replace_between(&page, "<title>", "</title>", &escape_text(title))?;
     let page = replace_between(
         &page,

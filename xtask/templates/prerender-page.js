@@ -19,6 +19,26 @@
       if (h1) h1.textContent = text.h1;
       document.querySelector('meta[name="description"]')?.setAttribute("content", text.description);
     };
+    // embed.js refused (a failed integrity check, a blocked file): nothing can finish this screen and embed.js's own
+    // fallback (message and checklist, for a refused app script) never runs, so say so here instead of leaving a
+    // question that goes nowhere.
+    window.addEventListener(
+      "error",
+      (event) => {
+        const script = event.target;
+        if (!(script instanceof HTMLScriptElement) || !/(^|\/)embed\.js$/.test(script.src)) return;
+        if (el.hasAttribute("data-giftcard-doctor-mounted") || el.querySelector(".gcd-fallback")) return;
+        const lang = texts[document.documentElement.lang] ? document.documentElement.lang : "ja";
+        root.replaceChildren(document.createElement("slot"));
+        const box = document.createElement("p");
+        box.className = "gcd-fallback";
+        box.setAttribute("role", "alert");
+        box.lang = lang;
+        box.textContent = texts[lang].failed;
+        el.replaceChildren(box);
+      },
+      true,
+    );
     // After the wasm took over, its language switch tells the page (src/mount.rs `follow_page_lang`).
     window.addEventListener("giftcard-doctor:lang", (event) => {
       if (texts[event.detail]) page(event.detail);

@@ -50,7 +50,9 @@ export function fallbackOf(host) {
       checks: [...box.querySelectorAll("ol > li")].map((li) => li.textContent),
       link: box.querySelector("a")?.href ?? null,
       visible: box.getBoundingClientRect().height > 0,
-      shadow: el.shadowRoot !== null,
+      // The widget (or its pre-rendered first screen) is on show: mounted, or a shadow root holding anything but
+      // the slot through which the fallback shows.
+      widget: el.hasAttribute("data-giftcard-doctor-mounted") || !!el.shadowRoot?.querySelector(":not(slot)"),
     };
   });
 }
