@@ -237,8 +237,11 @@ pub fn into_embed(embed: &str, pre: &Prerender, css: &str) -> Result<String> {
         })
         .collect::<Result<Vec<_>>>()?
         .join(", ");
+    // In a block: the pages' own inline pre-render script declares the same `gcdPre` at the top level of a classic
+    // script, and two top-level `const`s of one name in one document are a SyntaxError that would stop `embed.js`
+    // (the frame page runs both).
     let code = format!(
-        "{}\n{}\n",
+        "{{\n{}\n{}\n}}\n",
         script("prerender.js")?.trim_end(),
         script("prerender-embed.js")?
             .replace("{{PRERENDER_HTML}}", &format!("{{ {html} }}"))

@@ -50,7 +50,8 @@ export function fallbackOf(host) {
       checks: [...box.querySelectorAll("ol > li")].map((li) => li.textContent),
       link: box.querySelector("a")?.href ?? null,
       visible: box.getBoundingClientRect().height > 0,
-      shadow: el.shadowRoot !== null,
+      // A widget (or its pre-render) in a shadow root; a pre-render gives way to a bare <slot> showing the fallback.
+      shadow: el.shadowRoot !== null && [...el.shadowRoot.children].some((c) => c.localName !== "slot"),
     };
   });
 }
