@@ -112,3 +112,24 @@ describe("the custom element's attributes", () => {
     await context.close();
   });
 });
+
+describe("without JavaScript", () => {
+  test("the standalone page and the snippet in EMBED.md tell the reader, in ja and en, that JavaScript is needed", async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false, locale: "ja-JP" });
+    const page = await context.newPage();
+    await page.goto(env.server.url("/index.html"));
+    // Playwright's text selectors skip <noscript>, so look it up by element.
+    for (const [lang, phrase] of [
+      ["ja", "JavaScriptが必要です"],
+      ["en", "needs JavaScript"],
+    ]) {
+      const p = page.locator(`noscript > p[lang="${lang}"]`);
+      assert.equal(await p.isVisible(), true, `the ${lang} message shows`);
+      assert.ok((await p.textContent()).includes(phrase), lang);
+    }
+    const doc = distFile("EMBED.md").toString();
+    const snippet = doc.slice(doc.indexOf("```html"), doc.indexOf("```", doc.indexOf("```html") + 7));
+    assert.match(snippet, /<noscript><p lang="ja">[^<]*JavaScriptが必要です[^<]*<\/p><p lang="en">[^<]*needs JavaScript/);
+    await context.close();
+  });
+});
