@@ -1,5 +1,6 @@
-//! Mounts the widget into every `<div data-giftcard-doctor>` of the page, each inside its own Shadow DOM root so
-//! neither the host page's CSS nor ours leaks across, with options from data attributes. In an iframe, reports its
+//! Mounts the widget into every `<div data-giftcard-doctor>` and `<giftcard-doctor>` element of the page, each inside
+//! its own Shadow DOM root so neither the host page's CSS nor ours leaks across, with options from data attributes
+//! (or, on the custom element, the same names without `data-`). In an iframe, reports its
 //! height to the embedding page's origin (learned from its hello, never `*`) so the frame can follow its content. A
 //! first screen pre-rendered at build time (see `src/bin/prerender.rs`) is taken over, keeping what the person did
 //! in it.
@@ -22,8 +23,15 @@ use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode
 /// holds).
 pub const CSS: &str = include_str!("../static/widget.css");
 
-/// Attribute that marks a mount point.
-pub const SELECTOR: &str = "[data-giftcard-doctor]";
+/// The two forms of a mount point: the `div` with a data attribute and the custom element (registered by `embed.js`).
+pub const SELECTOR: &str = "[data-giftcard-doctor], giftcard-doctor";
+
+/// The custom element's name.
+const ELEMENT: &str = "giftcard-doctor";
+
+/// The JS property that marks a mounted element. A property, not an attribute: the browser's "Save page as,
+/// complete" writes the live DOM's attributes into the saved file, where a marker would stop the copy from booting.
+const MOUNTED_MARK: &str = "gcdMounted";
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
@@ -103,26 +111,42 @@ fn own_page() -> bool {
         .is_some_and(|e| e.class_name().split_whitespace().any(|c| c == "gcd-page"))
 }
 
-/// Reads a mount point's data attributes into the app's props.
+/// An option of a mount point: `data-{name}`, else, on `<giftcard-doctor>`, the attribute `{name}` itself.
+fn option(el: &Element, name: &str) -> Option<String> {
+    let given = |attr: &str| el.get_attribute(attr).filter(|v| !v.trim().is_empty());
+    given(&format!("data-{name}")).or_else(|| {
+        el.local_name()
+            .eq_ignore_ascii_case(ELEMENT)
+            .then(|| given(name))
+            .flatten()
+    })
+}
+
+/// Whether a widget runs in this element already.
+fn is_mounted(el: &Element) -> bool {
+    js_sys::Reflect::get(el, &MOUNTED_MARK.into()).is_ok_and(|v| v.is_truthy())
+}
+
+/// Reads a mount point's options (data attributes, or the custom element's attributes) into the app's props.
 pub fn props_from(el: &Element, instance: u32) -> AppProps {
-    let attr = |name: &str| el.get_attribute(name).filter(|v| !v.trim().is_empty());
-    let mut start = attr("data-facts")
+    let attr = |name: &str| option(el, name);
+    let mut start = attr("facts")
         .and_then(|json| js_sys::JSON::parse(&json).ok())
         .and_then(|v| serde_wasm_bindgen::from_value::<RawFacts>(v).ok())
         .and_then(|raw| raw.lower().ok());
     if let Some(market) =
-        attr("data-marketplace").and_then(|m| giftcard_doctor_core::facts::Marketplace::from_id(&m))
+        attr("marketplace").and_then(|m| giftcard_doctor_core::facts::Marketplace::from_id(&m))
     {
         start.get_or_insert_with(Default::default).marketplace = Some(market);
     }
     AppProps {
         instance,
-        lang: attr("data-lang").map(Into::into),
+        lang: attr("lang").map(Into::into),
         start,
         today: None,
         offline_href: offline_href(el).map(Into::into),
         embedded: !own_page(),
-        persist: attr("data-persist").as_deref() != Some("false"),
+        persist: attr("persist").as_deref() != Some("false"),
         takeover: None,
     }
 }
@@ -130,7 +154,7 @@ pub fn props_from(el: &Element, instance: u32) -> AppProps {
 /// Mounts a widget into one element; returns false when it already holds one. A pre-rendered first screen in the
 /// element (a declarative shadow root in our pages, or one written by `embed.js`) is taken over.
 pub fn mount(el: &Element, instance: u32) -> Result<bool, JsValue> {
-    if el.has_attribute("data-giftcard-doctor-mounted") {
+    if is_mounted(el) {
         return Ok(false);
     }
     let (shadow, prerendered) = match el.shadow_root() {
@@ -154,7 +178,7 @@ pub fn mount(el: &Element, instance: u32) -> Result<bool, JsValue> {
     let root = document.create_element("div")?;
     root.set_class_name("gcd-host");
     shadow.append_child(&root)?;
-    el.set_attribute("data-giftcard-doctor-mounted", "")?;
+    js_sys::Reflect::set(el, &MOUNTED_MARK.into(), &JsValue::TRUE)?;
     let mut props = props_from(el, instance);
     props.takeover = prerendered.takeover.clone();
     MOUNTED.with(|m| {

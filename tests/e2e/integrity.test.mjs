@@ -25,13 +25,13 @@ after(async () => {
   await server?.close();
 });
 
-test("the hashes are this build's: EMBED.md and index.html name embed.js's, embed.js names the app's", () => {
+test("the hashes are this build's: EMBED.md and frame.html name embed.js's, embed.js names the app's", () => {
   const embedHash = sri(distFile("embed.js"));
   const appHash = sri(distFile("giftcard-doctor-app.js"));
   const doc = readFileSync(join(DIST, "EMBED.md"), "utf8");
   assert.ok(doc.includes(`integrity="${embedHash}"`), "EMBED.md's snippet carries embed.js's hash");
   assert.ok(!doc.includes("{{"), "no placeholder left in EMBED.md");
-  assert.ok(readFileSync(join(DIST, "index.html"), "utf8").includes(`src="embed.js" integrity="${embedHash}"`));
+  assert.ok(readFileSync(join(DIST, "frame.html"), "utf8").includes(`src="embed.js" integrity="${embedHash}"`));
   assert.ok(distFile("embed.js").toString().includes(`const APP_INTEGRITY = "${appHash}";`));
 });
 
@@ -52,7 +52,9 @@ async function openTampered(path, file) {
 
 describe("a tampered app script is refused", () => {
   for (const [name, path] of [
-    ["standalone page", "/index.html"],
+    // The standalone page carries its scripts inline (allowed by CSP hash, like the offline file); its iframe twin
+    // loads them as files.
+    ["the iframe's page on its own", "/frame.html"],
     ["embedded in a help article", "/help/articles/host-article.html"],
   ]) {
     test(name, async () => {
@@ -81,11 +83,12 @@ describe("a tampered app script is refused", () => {
 });
 
 test("a tampered embed.js is refused: nothing of the widget runs", async () => {
-  const { context, page, console } = await openTampered("/index.html", "embed.js");
+  const { context, page, console } = await openTampered("/frame.html", "embed.js");
   await eventually(() => assert.ok(console.some((l) => /integrity/i.test(l)), JSON.stringify(console)));
   await page.waitForLoadState("load");
   const state = await page.locator("[data-giftcard-doctor]").evaluate((el) => ({
-    mounted: el.hasAttribute("data-giftcard-doctor-mounted"),
+    // The wasm marks the elements it mounted (src/mount.rs); a pre-render alone may be in a shadow root.
+    mounted: el.gcdMounted === true,
     api: typeof window.GiftcardDoctor,
   }));
   assert.deepEqual(state, { mounted: false, api: "undefined" });
@@ -119,7 +122,8 @@ test("a tampered offline file is refused: its script no longer matches the hash 
     await eventually(() => assert.ok(console.some((l) => /Content Security Policy/i.test(l)), JSON.stringify(console)));
     // Nothing of the widget runs (the pre-rendered first screen, plain HTML, may still show).
     const state = await page.locator("[data-giftcard-doctor]").evaluate((el) => ({
-      mounted: el.hasAttribute("data-giftcard-doctor-mounted"),
+      // The wasm marks the elements it mounted (src/mount.rs); a pre-render alone may be in a shadow root.
+      mounted: el.gcdMounted === true,
       api: typeof window.GiftcardDoctor,
     }));
     assert.deepEqual(state, { mounted: false, api: "undefined" });

@@ -56,8 +56,9 @@ after(async () => {
 });
 
 /** The standalone page's own files: the only requests it may make. */
-// page.css is inline since the pre-rendered first screen (issue 13), so it is not fetched.
-const OWN = ["/index.html", "/giftcard-doctor-app.js", "/embed.js"];
+// page.css is inline since the pre-rendered first screen (issue 13), and the loader and the app since the page is
+// self-contained for "Save page as" (issue 13.5): the page is its only file.
+const OWN = ["/index.html"];
 
 /** The three delivery forms: how to open each, and which requests its loading may make. */
 const FORMS = {

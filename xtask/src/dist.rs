@@ -1,8 +1,10 @@
 //! `cargo xtask dist`: the release build (Trunk: cargo, wasm-bindgen, `wasm-opt -Oz`), assembled into the three
 //! ways the widget is used:
 //!
-//! - `dist/index.html`: the standalone page, with a strict CSP (no inline script or style, `connect-src 'none'`)
-//!   and Subresource Integrity on everything it loads; `dist/frame.html` is the same page for the isolated iframe;
+//! - `dist/index.html`: the standalone page, one self-contained file (styles, loader, JS glue and wasm inline) with a
+//!   strict CSP that allows its inline script and styles by hash only (`connect-src 'none'`), so the browser's own
+//!   "Save page as" makes a copy that works from `file://`; `dist/frame.html` is the page for the isolated iframe,
+//!   which loads `embed.js` and the app from files with Subresource Integrity;
 //! - `dist/embed.js`: the one script a host page includes (classic or module) to mount the widget into
 //!   `<div data-giftcard-doctor>` and size `<iframe data-giftcard-doctor-frame>`;
 //! - `dist/giftcard-doctor-offline.html`: one self-contained file (styles, JS glue, wasm inside) that works from
@@ -68,6 +70,31 @@ fn read(path: &Path) -> Result<Vec<u8>> {
     fs::read(path).with_context(|| format!("reading {}", path.display()))
 }
 
+/// Whether a page's markup (outside its inline scripts) loads a file: a saved copy of it would then be incomplete.
+fn references_a_file(page: &str) -> bool {
+    let mut markup = String::new();
+    let mut rest = page;
+    while let Some(start) = rest.find("<script>") {
+        markup.push_str(&rest[..start]);
+        rest = rest[start..]
+            .find("</script>")
+            .map_or("", |end| &rest[start + end..]);
+    }
+    markup.push_str(rest);
+    [
+        "<script src",
+        "<link rel=\"stylesheet\"",
+        "<link rel=\"preload\"",
+    ]
+    .iter()
+    .any(|t| markup.contains(t))
+}
+
+/// `page.html` with the `<noscript>` message in it.
+fn page_template() -> Result<String> {
+    Ok(template("page.html")?.replace("{{NOSCRIPT}}", NOSCRIPT))
+}
+
 fn template(name: &str) -> Result<String> {
     let path = root().join("xtask/templates").join(name);
     fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
@@ -111,7 +138,7 @@ pub fn build(path: &OsStr) -> Result<String> {
     fs::write(dist.join("embed.js"), &embed)?;
     fs::write(dist.join("page.css"), &page_css)?;
 
-    // Standalone page and its iframe twin: everything from files, each with its integrity.
+    // The isolated iframe's page: everything from files, each with its integrity.
     let csp = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
                connect-src 'none'; base-uri 'none'; form-action 'none'; object-src 'none'";
     let head = format!(
@@ -123,39 +150,57 @@ pub fn build(path: &OsStr) -> Result<String> {
         "    <script src=\"embed.js\" integrity=\"{}\" crossorigin=\"anonymous\"></script>",
         sri(embed.as_bytes())
     );
-    let page = template("page.html")?
+    let framed = page_template()?
         .replace("{{CSP}}", csp)
         .replace("{{HEAD}}", &head)
-        .replace("{{BODY_END}}", &body_end);
-    let standalone = page.replace("{{HTML_CLASS}}", "gcd-page").replace(
-        "{{MOUNT_ATTRS}}",
-        " data-offline-href=\"giftcard-doctor-offline.html\"",
-    );
-    let framed = page
+        .replace("{{BODY_END}}", &body_end)
         .replace("{{HTML_CLASS}}", "gcd-page gcd-framed")
         .replace("{{MOUNT_ATTRS}}", " data-offline-href=\"\"");
     let page_css_text = String::from_utf8_lossy(&page_css);
+    let framed = crate::prerender::inject_prerender(&framed, &pre, Link::Without, &widget_css)?;
+    let framed = crate::prerender::inline_page_css(&framed, &page_css_text)?;
+    fs::write(dist.join("frame.html"), &framed)?;
+
+    // The standalone page and the offline file: one self-contained file each (styles, app and loader inline, allowed
+    // by their hashes), so the browser's own "Save page as" (HTML only, or complete) makes a copy that works from
+    // `file://`. They differ in the link to the offline file and in the CSS left in a `<link>` for inline_page_css.
+    let script = offline_script(&app)?;
+    let inline_csp = |style: &str| {
+        format!(
+            "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {style}; img-src data:; \
+             connect-src 'none'; base-uri 'none'; form-action 'none'; object-src 'none'",
+            csp_hash(&script)
+        )
+    };
+    let body_end = format!("    <script>{script}</script>");
+    // inline_page_css puts the minified page.css in place of this link and adds its hash in front of `style-src`.
+    let standalone = page_template()?
+        .replace("{{CSP}}", &inline_csp(""))
+        .replace(
+            "{{HEAD}}",
+            "    <link rel=\"stylesheet\" href=\"page.css\" />",
+        )
+        .replace("{{BODY_END}}", &body_end)
+        .replace("{{HTML_CLASS}}", "gcd-page")
+        .replace(
+            "{{MOUNT_ATTRS}}",
+            " data-offline-href=\"giftcard-doctor-offline.html\"",
+        );
     let standalone =
         crate::prerender::inject_prerender(&standalone, &pre, Link::With, &widget_css)?;
     let standalone = crate::prerender::inline_page_css(&standalone, &page_css_text)?;
-    let framed = crate::prerender::inject_prerender(&framed, &pre, Link::Without, &widget_css)?;
-    let framed = crate::prerender::inline_page_css(&framed, &page_css_text)?;
+    if references_a_file(&standalone) {
+        bail!(
+            "the standalone page still references a file: a saved copy would not work from file://"
+        );
+    }
     fs::write(dist.join("index.html"), &standalone)?;
-    fs::write(dist.join("frame.html"), &framed)?;
 
-    // Offline single file: styles, glue and wasm inline, allowed by their hashes.
     let css_text = String::from_utf8_lossy(&page_css).into_owned();
-    let script = offline_script(&app)?;
-    let offline_csp = format!(
-        "default-src 'none'; script-src {} 'wasm-unsafe-eval'; style-src {}; img-src data:; connect-src 'none'; \
-         base-uri 'none'; form-action 'none'; object-src 'none'",
-        csp_hash(&script),
-        csp_hash(&css_text)
-    );
-    let offline = template("page.html")?
-        .replace("{{CSP}}", &offline_csp)
+    let offline = page_template()?
+        .replace("{{CSP}}", &inline_csp(&csp_hash(&css_text)))
         .replace("{{HEAD}}", &format!("    <style>{css_text}</style>"))
-        .replace("{{BODY_END}}", &format!("    <script>{script}</script>"))
+        .replace("{{BODY_END}}", &body_end)
         .replace("{{HTML_CLASS}}", "gcd-page gcd-offline")
         .replace("{{MOUNT_ATTRS}}", "");
     let offline = crate::prerender::inject_prerender(&offline, &pre, Link::Without, &widget_css)?;
@@ -267,10 +312,17 @@ fn offline_script(app: &str) -> Result<String> {
     ) + "\n")
 }
 
+/// What a reader without JavaScript sees instead of the widget (in the pages and the snippet), in both languages.
+pub const NOSCRIPT: &str = "<noscript><p lang=\"ja\">ギフトカード残高診断を使うにはJavaScriptが必要です。\
+ブラウザの設定でJavaScriptを有効にしてください（入力した内容はどこにも送信されません）。</p>\
+<p lang=\"en\">The gift card balance check needs JavaScript: please turn it on in your browser's settings \
+(nothing you type is sent anywhere).</p></noscript>";
+
 /// The snippet an article author pastes, with the real hash of this build's `embed.js`.
 fn embed_snippet(folder: &str, embed_integrity: &str) -> String {
     format!(
         "<div data-giftcard-doctor data-lang=\"ja\" data-marketplace=\"jp\"></div>\n\
+         {NOSCRIPT}\n\
          <script src=\"{folder}embed.js\" integrity=\"{embed_integrity}\" crossorigin=\"anonymous\"></script>"
     )
 }
@@ -279,5 +331,6 @@ fn embed_snippet(folder: &str, embed_integrity: &str) -> String {
 fn embed_doc(embed_integrity: &str) -> Result<String> {
     Ok(template("EMBED.md")?
         .replace("{{EMBED_INTEGRITY}}", embed_integrity)
+        .replace("{{NOSCRIPT}}", NOSCRIPT)
         .replace("{{VERSION}}", VERSION))
 }

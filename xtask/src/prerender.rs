@@ -240,8 +240,9 @@ pub fn into_embed(embed: &str, pre: &Prerender, css: &str) -> Result<String> {
         })
         .collect::<Result<Vec<_>>>()?
         .join(", ");
-    // In a block: embed.js runs as a classic script too, whose top-level names would clash with the page's own
-    // pre-render script (`gcdPre`) in the shared global scope.
+    // In a block: the pages' own inline pre-render script declares the same `gcdPre` at the top level of a classic
+    // script, and two top-level `const`s of one name in one document are a SyntaxError that would stop `embed.js`
+    // (the frame page runs both).
     let code = format!(
         "{{\n{}\n{}\n}}\n",
         script("prerender.js")?.trim_end(),

@@ -9,8 +9,8 @@
     location.href;
   const offline = new URL("giftcard-doctor-offline.html", here).href;
   let sheet = null;
-  document.querySelectorAll("[data-giftcard-doctor]").forEach((el, instance) => {
-    if (el.shadowRoot || el.hasAttribute("data-giftcard-doctor-mounted") || !gcdPre.wanted(el)) return;
+  document.querySelectorAll("[data-giftcard-doctor], giftcard-doctor").forEach((el, instance) => {
+    if (el.shadowRoot || el.gcdMounted || !gcdPre.wanted(el)) return;
     const root = el.attachShadow({ mode: "open" });
     try {
       if (!sheet) {

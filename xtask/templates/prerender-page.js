@@ -27,7 +27,7 @@
       (event) => {
         const script = event.target;
         if (!(script instanceof HTMLScriptElement) || !/(^|\/)embed\.js$/.test(script.src)) return;
-        if (el.hasAttribute("data-giftcard-doctor-mounted") || el.querySelector(".gcd-fallback")) return;
+        if (el.gcdMounted || el.querySelector(".gcd-fallback")) return;
         const lang = texts[document.documentElement.lang] ? document.documentElement.lang : "ja";
         root.replaceChildren(document.createElement("slot"));
         const box = document.createElement("p");

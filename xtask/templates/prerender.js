@@ -14,8 +14,12 @@ const gcdPre = {
     }
     return "ja";
   },
+  // An option: `data-<name>`, else, on the custom element <giftcard-doctor>, `<name>` (as src/mount.rs reads it).
+  opt(el, name) {
+    return el.getAttribute(`data-${name}`) ?? (el.localName === "giftcard-doctor" ? el.getAttribute(name) : null);
+  },
   lang(el) {
-    const explicit = (el.getAttribute("data-lang") || "").trim();
+    const explicit = (gcdPre.opt(el, "lang") || "").trim();
     if (gcdPre.tag(explicit)) return gcdPre.tag(explicit);
     if (explicit === "auto") return gcdPre.browser();
     return gcdPre.tag(document.documentElement.getAttribute("lang")) || gcdPre.browser();
@@ -23,8 +27,8 @@ const gcdPre = {
   // The wasm will show the first question too: not when the answers come from the host, a shared link or this
   // tab's storage (then showing question 1 would flash a screen the person is not on).
   wanted(el) {
-    for (const name of ["data-facts", "data-marketplace"]) {
-      if ((el.getAttribute(name) || "").trim()) return false;
+    for (const name of ["facts", "marketplace"]) {
+      if ((gcdPre.opt(el, name) || "").trim()) return false;
     }
     if (location.hash.startsWith("#gcd?")) return false;
     try {

@@ -52,7 +52,7 @@ export function fallbackOf(host) {
       visible: box.getBoundingClientRect().height > 0,
       // The widget (or its pre-rendered first screen) is on show: mounted, or a shadow root holding anything but
       // the slot through which the fallback shows.
-      widget: el.hasAttribute("data-giftcard-doctor-mounted") || !!el.shadowRoot?.querySelector(":not(slot)"),
+      widget: el.gcdMounted === true || !!el.shadowRoot?.querySelector(":not(slot)"),
     };
   });
 }

@@ -1,0 +1,136 @@
+// The embed conventions hosts expect (issue 13.4): the custom element `<giftcard-doctor>` (options as attributes,
+// `lang` switching the language after it shows), `embed.js` as a classic `async` script (a CMS that strips
+// `type="module"`) and as `type="module"`. In each, from a host page on 127.0.0.1: the wizard reaches a result; with
+// the app script held back 3 s, the pre-rendered first question is visible and answerable at once and the answer is
+// kept when the wasm takes over, with the same result as without the delay; axe finds nothing on the element's page.
+import { describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { AxeBuilder } from "@axe-core/playwright";
+import { browserAndServer } from "./lib/harness.mjs";
+import { newContext } from "./lib/browser.mjs";
+import { DEEP_PATH } from "./lib/server.mjs";
+import { Widget } from "./lib/widget.mjs";
+import { distFile, serveHostPage, sri } from "./lib/delivery.mjs";
+
+const DELAY = 3000;
+/** The first question must be there well before the delayed app could be. */
+const AT_ONCE = 2000;
+const PLAN = { marketplace: "jp", loss: "all", invalidation_email: "no", suspended_notice: "no", card_issued: "2016-05-01" };
+
+const env = browserAndServer();
+
+/** `embed.js`'s tag with this build's hash; `extra` adds `async` or `type="module"`. */
+const tag = (extra) =>
+  `<script src="${env.server.url(`${DEEP_PATH}embed.js`)}" integrity="${sri(distFile("embed.js"))}" crossorigin="anonymous"${extra}></script>`;
+
+/**
+ * The three ways a host writes the snippet. The host page says `lang="ja"`; the element asks for English with its
+ * own `lang` attribute, so a pre-render or a mount that ignored the attribute would show Japanese.
+ */
+const FORMS = {
+  element: { body: () => `<giftcard-doctor lang="en"></giftcard-doctor>${tag(" async")}`, host: "giftcard-doctor", lang: "en" },
+  "classic async": { body: () => `<div data-giftcard-doctor data-lang="ja"></div>${tag(" async")}`, host: "[data-giftcard-doctor]", lang: "ja" },
+  module: { body: () => `<div data-giftcard-doctor data-lang="ja"></div>${tag(' type="module"')}`, host: "[data-giftcard-doctor]", lang: "ja" },
+};
+
+/** Opens a form's host page; with `delay`, the app script is held back ≥ 3 s and until `release()`. */
+async function open(form, { delay = false, body = FORMS[form].body() } = {}) {
+  const context = await newContext(env.browser, { lang: "ja" });
+  let release = () => {};
+  const released = new Promise((r) => (release = r));
+  if (delay) {
+    await context.route("**/giftcard-doctor-app.js", async (route) => {
+      await Promise.all([new Promise((r) => setTimeout(r, DELAY)), released]);
+      await route.continue();
+    });
+  }
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  page.on("console", (m) => m.type() === "warning" && /could not start/.test(m.text()) && errors.push(new Error(m.text())));
+  const url = serveHostPage(env.server, `/help/articles/${form.replace(" ", "-")}-${delay ? "late" : "plain"}.html`, body);
+  const t0 = Date.now();
+  await page.goto(url, { waitUntil: "commit" });
+  const started = () => page.evaluate(() => typeof window.GiftcardDoctor === "object");
+  return { context, page, errors, release, started, t0, host: page.locator(FORMS[form].host) };
+}
+
+for (const form of Object.keys(FORMS)) {
+  describe(`embed as ${form}`, () => {
+    test("reaches a result; held back 3 s, the pre-rendered first question is answerable at once and the answer kept", async () => {
+      const { lang } = FORMS[form];
+      const plain = await open(form);
+      const v = new Widget(plain.host, lang);
+      await v.expectQuestion("marketplace");
+      await v.walk(PLAN, { fallback: "no" });
+      const causes = await v.causes();
+      assert.ok(causes.length > 0, "a result");
+      assert.deepEqual(plain.errors, []);
+      await plain.context.close();
+
+      const { context, page, errors, release, started, t0, host } = await open(form, { delay: true });
+      const w = new Widget(host, lang);
+      await w.expectQuestion("marketplace");
+      const shown = Date.now() - t0;
+      assert.ok(shown < AT_ONCE, `first question after ${shown} ms`);
+      assert.equal(await started(), false, "the first question came before the app");
+      await w.radio("marketplace", "jp").check();
+      await w.next.click();
+      assert.equal(await started(), false, "answered before the app");
+      release();
+      // The app takes over and applies the answer: the second question, not the first again.
+      await w.expectQuestion("loss");
+      assert.equal(await started(), true);
+      assert.ok(Date.now() - t0 >= DELAY, "the delay held");
+      await w.walk(PLAN, { fallback: "no" });
+      assert.deepEqual(await w.causes(), causes, "the same result as without the delay");
+      assert.deepEqual(errors, []);
+      await page.close();
+      await context.close();
+    });
+  });
+}
+
+describe("the custom element's attributes", () => {
+  test("marketplace and lang are read; a new lang switches the running widget, answers kept; axe finds nothing", async () => {
+    const body = `<giftcard-doctor lang="en" marketplace="jp" persist="false"></giftcard-doctor>${tag(" async")}`;
+    const { context, page, errors, host } = await open("element", { body });
+    const en = new Widget(host, "en");
+    // The marketplace is given: the first question asked is the next one, in the element's language.
+    await en.expectQuestion("loss");
+    // embed.js has run by now (its app mounted the widget), so its definition is there.
+    assert.equal(await page.evaluate(() => customElements.get("giftcard-doctor") !== undefined), true, "registered");
+    await en.answer("all");
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
+    await host.evaluate((el) => el.setAttribute("lang", "ja"));
+    const ja = new Widget(host, "ja");
+    await ja.title.waitFor();
+    await ja.expectQuestion("invalidation_email");
+    // persist="false": nothing kept for a reload.
+    assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe("without JavaScript", () => {
+  test("the standalone page and the snippet in EMBED.md tell the reader, in ja and en, that JavaScript is needed", async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false, locale: "ja-JP" });
+    const page = await context.newPage();
+    await page.goto(env.server.url("/index.html"));
+    // Playwright's text selectors skip <noscript>, so look it up by element.
+    for (const [lang, phrase] of [
+      ["ja", "JavaScriptが必要です"],
+      ["en", "needs JavaScript"],
+    ]) {
+      const p = page.locator(`noscript > p[lang="${lang}"]`);
+      assert.equal(await p.isVisible(), true, `the ${lang} message shows`);
+      assert.ok((await p.textContent()).includes(phrase), lang);
+    }
+    const doc = distFile("EMBED.md").toString();
+    const snippet = doc.slice(doc.indexOf("```html"), doc.indexOf("```", doc.indexOf("```html") + 7));
+    assert.match(snippet, /<noscript><p lang="ja">[^<]*JavaScriptが必要です[^<]*<\/p><p lang="en">[^<]*needs JavaScript/);
+    await context.close();
+  });
+});
