@@ -281,3 +281,39 @@ async fn a_pasted_history_with_amazon_pay_raises_that_cause() {
         "the unexplained change is reported"
     );
 }
+
+/// Adds a Japanese e-mail card issued (or guessed) on 2017-05-01 through the card form; returns the card list's text.
+async fn add_card_of_2017(approximate: bool, instance: u32) -> String {
+    let root = mount(instance, "en", Some(result_facts())).await;
+    let date = root
+        .query_selector(".gcd-cards input[type=date]")
+        .unwrap()
+        .expect("a date field");
+    input(&date, "2017-05-01");
+    yew::scheduler::flush().await;
+    if approximate {
+        click(
+            &root,
+            ".gcd-card-form .gcd-field-check input[type=checkbox]",
+        )
+        .await;
+    }
+    click(&root, ".gcd-card-form button[type=submit]").await;
+    text(&root, ".gcd-cards")
+}
+
+#[wasm_bindgen_test]
+async fn a_guessed_date_in_the_card_form_only_says_the_card_may_have_expired() {
+    // A pre-2017-04-24 card would have lasted a year, a later one ten: 2017-05-01 read exactly is valid until 2027,
+    // but a guess that close to the cut-over may be either.
+    let exact = add_card_of_2017(false, 109).await;
+    assert!(
+        !exact.to_lowercase().contains("may have expired"),
+        "{exact}"
+    );
+    let guessed = add_card_of_2017(true, 110).await;
+    assert!(
+        guessed.to_lowercase().contains("may have expired"),
+        "{guessed}"
+    );
+}

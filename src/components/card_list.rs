@@ -14,7 +14,7 @@ use giftcard_doctor_core::cards::{
     card_details, card_label, kind_label, status_of, totals, CardInput, CardStatus, Tone,
 };
 use giftcard_doctor_core::code::normalize;
-use giftcard_doctor_core::facts::{parse_loose_date, Card, CardKind, Marketplace};
+use giftcard_doctor_core::facts::{parse_loose_date, Card, CardKind, Marketplace, Precision};
 use giftcard_doctor_core::money::{format_amount, parse_amount};
 use giftcard_doctor_core::text::wipe;
 use giftcard_doctor_core::timeline;
@@ -108,6 +108,8 @@ pub fn CardList(props: &CardListProps) -> Html {
     let code_ref = use_node_ref();
     let hint = use_state(|| None::<CodeHint>);
     let issued = use_state(String::new);
+    // A guessed date: near an expiry boundary the card then only "may have expired" (the same rule as the wizard).
+    let approximate = use_state(|| false);
     let kind = use_state(|| CardKind::Unknown);
     let amount = use_state(String::new);
     let problem = use_state(|| None::<String>);
@@ -138,6 +140,12 @@ pub fn CardList(props: &CardListProps) -> Html {
             issued.set(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
+    let on_approximate = {
+        let approximate = approximate.clone();
+        Callback::from(move |e: Event| {
+            approximate.set(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
     let on_kind = {
         let kind = kind.clone();
         Callback::from(move |e: Event| {
@@ -152,6 +160,7 @@ pub fn CardList(props: &CardListProps) -> Html {
         })
     };
     let on_submit = {
+        let approximate = approximate.clone();
         let (code_ref, hint, issued, kind, amount, problem) = (
             code_ref.clone(),
             hint.clone(),
@@ -190,7 +199,11 @@ pub fn CardList(props: &CardListProps) -> Html {
                 kind: *kind,
                 amount: amount_value,
                 marketplace: None,
-                issued_precision: Default::default(),
+                issued_precision: if *approximate {
+                    Precision::Approximate
+                } else {
+                    Precision::Exact
+                },
             };
             // From here on only the last four characters exist: the copies of the full code are overwritten and
             // the field is emptied.
@@ -205,6 +218,7 @@ pub fn CardList(props: &CardListProps) -> Html {
             on_add.emit(card);
             hint.set(None);
             issued.set(String::new());
+            approximate.set(false);
             amount.set(String::new());
             kind.set(CardKind::Unknown);
             problem.set(None);
@@ -322,6 +336,10 @@ pub fn CardList(props: &CardListProps) -> Html {
                         <input class="gcd-input" type="date" autocomplete="off" spellcheck="false"
                             value={parse_loose_date(&issued).map(|d| d.to_string()).unwrap_or_default()}
                             max={today.map(|d| d.to_string())} oninput={on_issued} />
+                    </label>
+                    <label class="gcd-field gcd-field-check">
+                        <input type="checkbox" checked={*approximate} onchange={on_approximate} />
+                        <span>{ t(UiKey::DatePrecisionApproximate, lang) }</span>
                     </label>
                     <label class="gcd-field">
                         <span class="gcd-field-label">{ t(UiKey::CardKind, lang) }</span>
