@@ -5,7 +5,7 @@
 //! size is checked on the browser's own length first (a 40 MiB paste is refused without being copied), and the copy
 //! that was read is overwritten once the report is made.
 
-use crate::components::timeline::TimelineChart;
+use crate::components::timeline::{rows_head, TimelineChart};
 use crate::i18n::{t, tf, use_lang};
 use chrono::NaiveDate;
 use giftcard_doctor_core::display::format_date;
@@ -126,14 +126,7 @@ fn report_view(
                 }
                 <div class="gcd-table-wrap">
                     <table class="gcd-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{ t(UiKey::ColDate, lang) }</th>
-                                <th scope="col">{ t(UiKey::ColDescription, lang) }</th>
-                                <th scope="col" class="gcd-num">{ t(UiKey::ColAmount, lang) }</th>
-                                <th scope="col" class="gcd-num">{ t(UiKey::ColBalance, lang) }</th>
-                            </tr>
-                        </thead>
+                        { rows_head(lang) }
                         <tbody>
                             { for report.rows.iter().take(shown).map(|r| html! {
                                 <tr data-kind={r.kind.id()}>

@@ -4,7 +4,7 @@
 
 use crate::i18n::{t, tf, use_lang};
 use giftcard_doctor_core::timeline::Timeline;
-use giftcard_doctor_core::UiKey;
+use giftcard_doctor_core::{Lang, UiKey};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -95,14 +95,7 @@ pub fn TimelineChart(props: &TimelineProps) -> Html {
                 <summary>{ t(UiKey::TimelineTable, lang) }</summary>
                 <div class="gcd-table-wrap">
                     <table class="gcd-table">
-                        <thead>
-                            <tr>
-                                <th scope="col">{ t(UiKey::ColDate, lang) }</th>
-                                <th scope="col">{ t(UiKey::ColDescription, lang) }</th>
-                                <th scope="col" class="gcd-num">{ t(UiKey::ColAmount, lang) }</th>
-                                <th scope="col" class="gcd-num">{ t(UiKey::ColBalance, lang) }</th>
-                            </tr>
-                        </thead>
+                        { rows_head(lang) }
                         <tbody>
                             { for tl.marks.iter().map(|m| html! {
                                 <tr data-kind={m.kind.id()}>
@@ -117,5 +110,20 @@ pub fn TimelineChart(props: &TimelineProps) -> Html {
                 </div>
             </details>
         </figure>
+    }
+}
+
+/// The head of a table of balance changes (date, description, amount, balance): the timeline's text alternative and
+/// the history analyzer's rows share it.
+pub fn rows_head(lang: Lang) -> Html {
+    html! {
+        <thead>
+            <tr>
+                <th scope="col">{ t(UiKey::ColDate, lang) }</th>
+                <th scope="col">{ t(UiKey::ColDescription, lang) }</th>
+                <th scope="col" class="gcd-num">{ t(UiKey::ColAmount, lang) }</th>
+                <th scope="col" class="gcd-num">{ t(UiKey::ColBalance, lang) }</th>
+            </tr>
+        </thead>
     }
 }

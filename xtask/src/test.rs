@@ -137,11 +137,9 @@ pub fn run(_args: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// Writes the validated content as JSON for the tests, installs the end-to-end test dependencies from the committed
-/// lockfile and runs the tests with Node's runner.
-/// The standalone page's gzip transfer must reach issue 13's 150 KiB; until it does, it must not grow: no more
-/// than the size measured when the budget was introduced, plus 2%. TODO(issue 13): shrink the wasm to 150 KiB
-/// (aim 100) and assert [`STANDALONE_TARGET`] instead.
+/// Issue 13's target for the standalone page's gzip transfer. While the page is over it (274.5 KiB on 2026-11-28, the
+/// issue stays open for this), [`size_budgets`] asserts instead that it does not grow: no more than
+/// [`STANDALONE_TODAY`] plus 2%. Once the page is at or under the target, the target itself is asserted.
 const STANDALONE_TARGET: u64 = 150 * 1024;
 /// Measured with `cargo xtask sizes` on 2026-11-28 after issue 13.5 (index.html self-contained: the page alone).
 /// Main before 13.5 measured 283,228 B (index.html, embed.js and the app), already over the earlier 228,394 B.
@@ -206,6 +204,8 @@ pub fn size_budgets() -> Result<String> {
     Ok(notes.join(", "))
 }
 
+/// Writes the validated content as JSON for the tests, installs the end-to-end test dependencies from the committed
+/// lockfile and runs the tests with Node's runner.
 fn e2e(path: &std::ffi::OsStr) -> Result<()> {
     let dir = root().join("tests/e2e");
     // The tests find questions and buttons by the texts the build embedded, read from this file, never from the

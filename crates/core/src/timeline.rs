@@ -337,6 +337,11 @@ fn expiries(
     out
 }
 
+/// The first and the last of `dates` and `with`.
+fn date_span(dates: impl Iterator<Item = NaiveDate>, with: NaiveDate) -> (NaiveDate, NaiveDate) {
+    dates.fold((with, with), |(first, last), d| (first.min(d), last.max(d)))
+}
+
 /// Places the changes and expiry dates in the drawing.
 fn layout(
     start: (NaiveDate, i64),
@@ -347,30 +352,11 @@ fn layout(
     lang: Lang,
 ) -> Timeline {
     let (left, top, right, bottom) = (LEFT, TOP, WIDTH - RIGHT, HEIGHT - BOTTOM);
-    let changes_from = changes
-        .iter()
-        .map(|ch| ch.date)
-        .chain([start.0])
-        .min()
-        .unwrap_or(start.0);
-    let changes_to = changes
-        .iter()
-        .map(|ch| ch.date)
-        .chain([start.0])
-        .max()
-        .unwrap_or(start.0);
-    let from = expiries
-        .iter()
-        .map(|e| e.0)
-        .chain([changes_from])
-        .min()
-        .unwrap_or(changes_from);
-    let to = expiries
-        .iter()
-        .map(|e| e.0)
-        .chain([changes_to])
-        .max()
-        .unwrap_or(changes_to);
+    let (changes_from, changes_to) = date_span(changes.iter().map(|ch| ch.date), start.0);
+    let (from, to) = date_span(
+        expiries.iter().map(|e| e.0).chain([changes_to]),
+        changes_from,
+    );
     let history_span = (changes_to - from).num_days().max(1);
     // Expiry dates further beyond the history than the history is long get the band on the right.
     let compressed = (to - changes_to).num_days() > history_span;
