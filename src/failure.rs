@@ -1,22 +1,100 @@
-//! Failing visibly and kindly: after an internal error (a panic; the release build aborts right after the hook), every
-//! mounted widget is replaced by a short message in its language — the answers are still saved, reload to continue —
-//! with the link to the offline file where there is one. Nothing the person typed is logged: not even the panic's
-//! own message, which could quote an input.
+//! Failing visibly and kindly: after an internal error, every mounted widget is replaced by a short message in its
+//! language — with the answers saved, reload to continue; with `persist="false"`, reload to start again — and the
+//! link to the offline file where there is one. Nothing the person typed is logged: not even the panic's own
+//! message, which could quote an input.
+//!
+//! The release build compiles a panic to a bare wasm trap (`immediate-abort`, see `xtask/src/tools.rs`), which no
+//! panic hook sees: there the trap itself is caught, as the `WebAssembly.RuntimeError` it becomes on `window` (an
+//! uncaught error from an event handler, or an unhandled rejection from a future). Builds that still unwind or abort
+//! after the hook (the component tests) go through the hook. Either way [`show`] runs once.
 
 use crate::i18n::t;
 use crate::mount;
 use giftcard_doctor_core::{Lang, UiKey};
-use wasm_bindgen::JsValue;
+use std::cell::Cell;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Element;
 
-/// Installs the hook through Yew, which would otherwise put its own (that logs the panic message) at the first render.
+thread_local! {
+    static SHOWN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Installs the hook through Yew, which would otherwise put its own (that logs the panic message) at the first
+/// render, and the listener for the release build's traps.
 pub fn install() {
     yew::set_custom_panic_hook(Box::new(|_info| show()));
+    install_trap_listener();
     install_test_trigger();
+}
+
+/// Listens on `window` for a `WebAssembly.RuntimeError` thrown through this app's own script — not through another
+/// wasm module of a host page, whose trap must not stop the widget: the error's stack must name the script this
+/// app was loaded from (found from a stack taken now, while that script is running).
+fn install_trap_listener() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let here = js_sys::Error::new("");
+    let stack = js_sys::Reflect::get(&here, &"stack".into())
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    let own = own_script_url(&stack);
+    let listener = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+        let error = ["error", "reason"]
+            .iter()
+            .map(|key| js_sys::Reflect::get(&event, &JsValue::from_str(key)).unwrap_or_default())
+            .find(|v| v.is_object())
+            .unwrap_or_default();
+        if !error.is_instance_of::<js_sys::WebAssembly::RuntimeError>() {
+            return;
+        }
+        let stack = js_sys::Reflect::get(&error, &"stack".into())
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_default();
+        if own.as_deref().is_none_or(|url| stack.contains(url)) {
+            show();
+        }
+    });
+    for kind in ["error", "unhandledrejection"] {
+        let _ = window.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
+    }
+    listener.forget();
+}
+
+/// The first script address (`http(s):`, `file:` or `blob:`) a JS stack names: `at f (URL:line:col)` or
+/// `at URL:line:col` in Chromium, `f@URL:line:col` in Firefox and Safari. `None` when there is none, and then
+/// every trap counts as this app's.
+pub fn own_script_url(stack: &str) -> Option<String> {
+    stack.lines().find_map(|line| {
+        let start = ["http://", "https://", "file://", "blob:"]
+            .iter()
+            .filter_map(|scheme| line.find(scheme))
+            .min()?;
+        let location = line[start..].trim_end().trim_end_matches(')');
+        // Drop `:line:col` (two numeric suffixes).
+        let mut url = location;
+        for _ in 0..2 {
+            match url.rsplit_once(':') {
+                Some((head, tail))
+                    if !tail.is_empty() && tail.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    url = head;
+                }
+                _ => break,
+            }
+        }
+        Some(url.to_owned())
+    })
 }
 
 /// Replaces every mounted widget with the message. Uses the DOM directly: the app's state may be mid-update.
 pub fn show() {
+    if SHOWN.with(|shown| shown.replace(true)) {
+        return;
+    }
     web_sys::console::error_1(&JsValue::from_str(
         "giftcard-doctor stopped after an internal error (details are not logged, so no input can appear here)",
     ));
@@ -49,7 +127,13 @@ fn replace(
     section.set_attribute("role", "alert")?;
     section.set_attribute("lang", lang.tag())?;
     let message = document.create_element("p")?;
-    message.set_text_content(Some(t(UiKey::Failed, lang)));
+    let saved = mount::props_from(host, 0).persist;
+    let text = if saved {
+        UiKey::Failed
+    } else {
+        UiKey::FailedUnsaved
+    };
+    message.set_text_content(Some(t(text, lang)));
     section.append_child(&message)?;
     if let Some(href) = offline {
         let p = document.create_element("p")?;

@@ -317,3 +317,34 @@ async fn a_guessed_date_in_the_card_form_only_says_the_card_may_have_expired() {
         "{guessed}"
     );
 }
+
+/// The trap listener's test of "is this our script": a real stack taken in this browser names the test's own script
+/// (http), and the stack shapes of Chromium and Firefox/Safari give the URL without `:line:col`.
+#[wasm_bindgen_test]
+fn own_script_url_reads_real_and_written_stacks() {
+    use giftcard_doctor::failure::own_script_url;
+    let here = js_sys::Error::new("");
+    let stack = js_sys::Reflect::get(&here, &"stack".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    let own = own_script_url(&stack).expect("a real stack names a script");
+    assert!(own.starts_with("http://"), "{own}");
+    assert!(!own.ends_with(|c: char| c.is_ascii_digit()), "{own}");
+    let chromium = "RuntimeError: unreachable\n    at wasm://wasm/0012:wasm-function[9]:0x1\n    at real (https://cdn.example/gcd/giftcard-doctor-app.js:2:345)";
+    assert_eq!(
+        own_script_url(chromium).as_deref(),
+        Some("https://cdn.example/gcd/giftcard-doctor-app.js")
+    );
+    let inline = "Error\n    at file:///home/me/giftcard-doctor-offline.html:7:12";
+    assert_eq!(
+        own_script_url(inline).as_deref(),
+        Some("file:///home/me/giftcard-doctor-offline.html")
+    );
+    let firefox = "start@http://127.0.0.1:8080/index.html:3:10\n";
+    assert_eq!(
+        own_script_url(firefox).as_deref(),
+        Some("http://127.0.0.1:8080/index.html")
+    );
+    assert_eq!(own_script_url("Error\n    at <anonymous>:1:1"), None);
+}

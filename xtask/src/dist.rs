@@ -109,6 +109,7 @@ pub fn build(path: &OsStr) -> Result<String> {
             .current_dir(&root)
             .args(["build", "--release", "--offline"])
             .env("TRUNK_OFFLINE", "true")
+            .envs(crate::tools::RELEASE_ENV.iter().copied())
             .env("PATH", path),
     )?;
     let glue = read(&trunk_dist.join("giftcard-doctor.js"))?;

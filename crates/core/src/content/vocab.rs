@@ -190,6 +190,7 @@ ui_keys! {
     SaveOffline = "save_offline",
     CopiedFragment = "copied_fragment",
     Failed = "failed",
+    FailedUnsaved = "failed_unsaved",
     FailedOffline = "failed_offline",
     Footer = "footer",
     ErrorBadFacts = "error_bad_facts",
