@@ -11,11 +11,11 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import { launch, newContext, VIEWPORTS } from "./lib/browser.mjs";
-import { startServer } from "./lib/server.mjs";
+import { DEEP_PATH, startServer } from "./lib/server.mjs";
 import { DIST } from "./lib/paths.mjs";
 import { Widget } from "./lib/widget.mjs";
 import { eventually, screenshot } from "./lib/util.mjs";
-import { FAILED_PHRASE, FALLBACK_PHRASE, fallbackOf } from "./lib/delivery.mjs";
+import { FAILED_PHRASE, FALLBACK_PHRASE, distFile, fallbackOf, serveHostPage, sri } from "./lib/delivery.mjs";
 
 const APP = "**/giftcard-doctor-app.js";
 let browser;
@@ -181,6 +181,21 @@ describe("after an internal error: a kind message, answers kept, nothing typed l
       await alert.waitFor();
       assert.ok((await alert.textContent()).includes(FAILED_PHRASE[lang]), lang);
     }
+    await context.close();
+  });
+
+  test('persist="false": the message does not promise saved answers', async () => {
+    const tag = `<script src="${server.url(`${DEEP_PATH}embed.js`)}" integrity="${sri(distFile("embed.js"))}" crossorigin="anonymous" async></script>`;
+    const body = `<giftcard-doctor lang="en" persist="false"></giftcard-doctor>${tag}`;
+    const { context, page } = await open(serveHostPage(server, "/help/articles/unsaved.html", body));
+    const w = new Widget(page.locator("giftcard-doctor"), "en");
+    await w.expectQuestion("marketplace");
+    await panicAfterAnswers(page, w);
+    const alert = page.locator("giftcard-doctor").getByRole("alert");
+    await alert.waitFor();
+    const text = await alert.textContent();
+    assert.ok(!text.includes(FAILED_PHRASE.en), text);
+    assert.ok(text.includes(w.t("failed_unsaved")), text);
     await context.close();
   });
 
