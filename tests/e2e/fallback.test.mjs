@@ -1,4 +1,4 @@
-// Failing visibly: when the app cannot load or start (its script blocked, a browser without DecompressionStream),
+// Failing visibly: when the app cannot load or start (its script blocked, a browser without WebAssembly.compileStreaming),
 // each mount point shows a kind message and the article's checklist as plain HTML instead of an empty box; after an
 // internal error (a panic, then the release build's abort) the widget is replaced by a kind message in its language,
 // the answers stay saved, and nothing typed reaches the console. In the standalone page, the embed, the iframe and
@@ -71,7 +71,7 @@ describe("the app cannot load or start: message and checklist instead of an empt
     test(`standalone page, the app cannot start (${lang})`, async () => {
       const { context, page, console } = await open(server.url("/index.html"), {
         lang,
-        init: () => delete window.DecompressionStream,
+        init: () => delete WebAssembly.compileStreaming,
         viewport: VIEWPORTS.phone,
       });
       const host = page.locator("[data-giftcard-doctor]");
@@ -101,8 +101,8 @@ describe("the app cannot load or start: message and checklist instead of an empt
     await context.close();
   });
 
-  test("the offline file in a browser without DecompressionStream", async () => {
-    const { context, page } = await open(offlineFile, { lang: "en", init: () => delete window.DecompressionStream });
+  test("the offline file in a browser without WebAssembly.compileStreaming", async () => {
+    const { context, page } = await open(offlineFile, { lang: "en", init: () => delete WebAssembly.compileStreaming });
     const fallback = await expectFallback(page.locator("[data-giftcard-doctor]"), "en");
     assert.equal(fallback.link, null, "no offline link inside the offline file");
     await context.close();

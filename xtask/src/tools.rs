@@ -204,6 +204,32 @@ pub fn build_path() -> Result<OsString> {
     Ok(std::env::join_paths(dirs)?)
 }
 
+/// npm's xz-decompress: xz-embedded compiled to wasm, inlined into the app script to unpack the app's wasm (see
+/// `xtask/templates/inflate.js`). Pinned: its bytes ship, and their hash is in every page's CSP.
+pub const XZ_DECOMPRESS_VERSION: &str = "0.2.3";
+
+/// The minified, self-contained build of xz-decompress (its decoder wasm inlined as base64), installed from npm into
+/// the tool cache the first time.
+pub fn xz_decompress_js() -> Result<String> {
+    let dir = cache_dir().join(format!("xz-decompress-{XZ_DECOMPRESS_VERSION}"));
+    let package = dir.join("node_modules/xz-decompress");
+    let installed = std::fs::read_to_string(package.join("package.json"))
+        .is_ok_and(|p| p.contains(&format!("\"version\": \"{XZ_DECOMPRESS_VERSION}\"")));
+    if !installed {
+        need_node()?;
+        eprintln!("==> Installing xz-decompress {XZ_DECOMPRESS_VERSION} from npm into {}…", dir.display());
+        std::fs::create_dir_all(&dir)?;
+        exec(
+            Command::new("npm")
+                .args(["install", "--no-save", "--no-audit", "--no-fund", "--prefix"])
+                .arg(&dir)
+                .arg(format!("xz-decompress@{XZ_DECOMPRESS_VERSION}")),
+        )?;
+    }
+    let file = package.join("dist/package/xz-decompress.min.js");
+    std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))
+}
+
 fn is_root() -> bool {
     output(Command::new("id").arg("-u")).is_some_and(|s| s.trim() == "0")
 }

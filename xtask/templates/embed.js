@@ -83,8 +83,8 @@
   }
 
   async function boot() {
-    if (typeof WebAssembly !== "object" || typeof DecompressionStream !== "function") {
-      throw new Error("this browser lacks WebAssembly or DecompressionStream");
+    if (typeof WebAssembly !== "object" || typeof WebAssembly.compileStreaming !== "function" || typeof ReadableStream !== "function") {
+      throw new Error("this browser lacks WebAssembly streaming compilation or ReadableStream");
     }
     await loadApp();
     const start = window.__giftcardDoctorApp;
