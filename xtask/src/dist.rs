@@ -134,6 +134,7 @@ pub fn build(path: &OsStr) -> Result<String> {
     let app_integrity = sri(app.as_bytes());
     let embed = embed_script(&app_integrity, false)?;
     let embed = crate::prerender::into_embed(&embed, &pre, &widget_css)?;
+    let embed = crate::minify::banner("embed script") + &crate::minify::js(&embed)?;
     fs::write(dist.join(APP_FILE), &app)?;
     fs::write(dist.join("embed.js"), &embed)?;
     fs::write(dist.join("page.css"), &page_css)?;
@@ -254,11 +255,21 @@ fn classic_glue(glue: &str) -> Result<String> {
 /// `giftcard-doctor-app.js`: the classic glue, the gzip+base64 wasm and the inflater, leaving one start function on
 /// `window` for `embed.js`.
 fn app_script(glue: &str, wasm_b64: &str) -> Result<String> {
-    Ok(template("app.js")?
+    let code = template("app.js")?
         .replace("{{VERSION}}", VERSION)
         .replace("{{GLUE}}", classic_glue(glue)?.trim_end())
-        .replace("{{INFLATE}}", template("inflate.js")?.trim_end())
-        .replace("{{WASM}}", wasm_b64))
+        .replace("{{INFLATE}}", template("inflate.js")?.trim_end());
+    minified_with_wasm(&code, wasm_b64)
+}
+
+/// The app's code minified with the `{{WASM}}` placeholder still in its string, then the wasm put in: terser never
+/// sees the half-megabyte string.
+fn minified_with_wasm(code: &str, wasm_b64: &str) -> Result<String> {
+    let min = crate::minify::js(code)?;
+    if min.matches("{{WASM}}").count() != 1 {
+        bail!("the minified app does not hold the wasm's placeholder exactly once");
+    }
+    Ok(crate::minify::banner("app") + &min.replace("{{WASM}}", wasm_b64) + "\n")
 }
 
 /// The fallback texts (`xtask/templates/fallback.toml`) as the JSON object `embed.js` builds its message from.
@@ -308,7 +319,7 @@ fn offline_script(app: &str) -> Result<String> {
     Ok(format!(
         "\n{}\n{}",
         app.trim_end(),
-        embed_script("", true)?.trim_end()
+        crate::minify::js(&embed_script("", true)?)?
     ) + "\n")
 }
 

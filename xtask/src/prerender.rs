@@ -176,6 +176,8 @@ pub fn inject_prerender(page: &str, pre: &Prerender, link: Link, css: &str) -> R
             .replace("{{PAGE_TEXTS}}", &format!("{{ {} }}", texts.join(", ")))
             .trim_end()
     );
+    // Minified before its hash goes into the CSP.
+    let inline = format!("\n{}\n", crate::minify::js(&inline)?);
     let start = page
         .find("<div data-giftcard-doctor")
         .context("no mount point in the page")?;
