@@ -119,6 +119,7 @@ pub fn build(path: &OsStr) -> Result<String> {
     if !glue_text.contains("__wbg_init as default") {
         bail!("the wasm-bindgen glue changed shape: `__wbg_init as default` not found");
     }
+    let (wasm, glue_text) = crate::imports::shorten(&wasm, &glue_text)?;
 
     let pre = crate::prerender::prerender()?;
     let widget_css =

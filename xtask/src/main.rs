@@ -4,6 +4,7 @@
 mod bench;
 mod dist;
 mod fuzz;
+mod imports;
 mod minify;
 mod prerender;
 mod serve;
