@@ -1,6 +1,7 @@
 //! Mounts the widget into every `<div data-giftcard-doctor>` and `<giftcard-doctor>` element of the page, each inside
 //! its own Shadow DOM root so neither the host page's CSS nor ours leaks across, with options from data attributes
-//! (or, on the custom element, the same names without `data-`). In an iframe, reports its
+//! (or, on the custom element, the same names without `data-`), and later into any mount point its loader names
+//! with [`MOUNT_EVENT`] (an element added after the app started). In an iframe, reports its
 //! height to the embedding page's origin (learned from its hello, never `*`) so the frame can follow its content. A
 //! first screen pre-rendered at build time (see `src/bin/prerender.rs`) is taken over, keeping what the person did
 //! in it.
@@ -14,7 +15,7 @@ use crate::components::app::Takeover;
 use crate::components::{App, AppProps};
 use giftcard_doctor_core::facts::RawFacts;
 use giftcard_doctor_core::Lang;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -39,6 +40,8 @@ thread_local! {
     static MOUNTED: RefCell<Vec<(Element, Option<String>)>> = const { RefCell::new(Vec::new()) };
     /// The embedding page's origin, once its hello has arrived (in an iframe only).
     static PARENT_ORIGIN: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// One past the highest instance number given so far, for widgets mounted after the first ones.
+    static NEXT_INSTANCE: Cell<u32> = const { Cell::new(0) };
 }
 
 /// The name of the offline file `embed.js` offers by default (beside itself).
@@ -295,6 +298,8 @@ pub fn mount_all() -> u32 {
     let Ok(nodes) = document.query_selector_all(SELECTOR) else {
         return 0;
     };
+    listen_for_late_mounts();
+    NEXT_INSTANCE.set(NEXT_INSTANCE.get().max(nodes.length()));
     let mut mounted = 0;
     for i in 0..nodes.length() {
         if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
@@ -307,6 +312,49 @@ pub fn mount_all() -> u32 {
         report_height_to_parent();
     }
     mounted
+}
+
+/// The event a loader (`embed.js`) fires on a mount point that came after the app started: a `<giftcard-doctor>`
+/// added later (its `connectedCallback`), or the mount points of a second copy of `embed.js` in the page. It bubbles
+/// and is composed, so it also arrives from inside a host's own shadow roots.
+pub const MOUNT_EVENT: &str = "giftcard-doctor:mount";
+
+/// Mounts the element a [`MOUNT_EVENT`] was fired on, when it is a mount point without a widget yet.
+fn listen_for_late_mounts() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let on_mount = Closure::<dyn Fn(web_sys::Event)>::new(|event: web_sys::Event| {
+        // The element itself: `target` is retargeted to the outermost shadow host on its way to `window`.
+        let Ok(el) = event.composed_path().get(0).dyn_into::<Element>() else {
+            return;
+        };
+        if !el.matches(SELECTOR).unwrap_or(false) || is_mounted(&el) {
+            return;
+        }
+        let first = mounted().is_empty();
+        if mount(&el, late_instance(&el)).unwrap_or(false) && first {
+            report_height_to_parent();
+        }
+    });
+    let _ = window.add_event_listener_with_callback(MOUNT_EVENT, on_mount.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    on_mount.forget();
+}
+
+/// The instance number of a widget mounted late: its place among the page's mount points, as `embed.js` numbered
+/// the first screen it pre-rendered there (so the takeover finds its radios), unless that number is taken.
+fn late_instance(el: &Element) -> u32 {
+    let index = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all(SELECTOR).ok())
+        .and_then(|nodes| {
+            (0..nodes.length()).find(|&i| nodes.item(i).is_some_and(|n| n.is_same_node(Some(el))))
+        });
+    let next = NEXT_INSTANCE.get();
+    let instance = index.map_or(next, |i| i.max(next));
+    NEXT_INSTANCE.set(instance + 1);
+    instance
 }
 
 /// A message to the parent page: `{ type, height? }`, nothing else.

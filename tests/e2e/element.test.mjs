@@ -3,6 +3,8 @@
 // `type="module"`) and as `type="module"`. In each, from a host page on 127.0.0.1: the wizard reaches a result; with
 // the app script held back 3 s, the pre-rendered first question is visible and answerable at once and the answer is
 // kept when the wasm takes over, with the same result as without the delay; axe finds nothing on the element's page.
+// An element added later mounts itself (2 s after load with the app running, or on a page that had none), and
+// `embed.js` included twice loads one app and gives one widget per mount point.
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -109,6 +111,90 @@ describe("the custom element's attributes", () => {
     await ja.expectQuestion("invalidation_email");
     // persist="false": nothing kept for a reload.
     assert.equal(await page.evaluate(() => sessionStorage.length), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+/** Each mount point's widget count: how many widget roots its shadow root holds (a second app would add one). */
+const widgetCounts = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll("[data-giftcard-doctor], giftcard-doctor")].map(
+      (el) => el.shadowRoot?.querySelectorAll(".gcd-host").length ?? 0,
+    ),
+  );
+
+describe("an element added later", () => {
+  test("appended 2 s after load, with the app already running: it mounts (data-* options read) and answers", async () => {
+    const body = `<giftcard-doctor lang="en" persist="false"></giftcard-doctor>${tag(" async")}`;
+    const { context, page, errors, host } = await open("element", { body });
+    await new Widget(host.first(), "en").expectQuestion("marketplace");
+    // The app runs (not only the pre-rendered first screen) before the element comes.
+    await page.waitForFunction(() => document.querySelector("giftcard-doctor").gcdMounted === true);
+    await page.waitForTimeout(2000);
+    await page.evaluate(() => {
+      const late = document.createElement("giftcard-doctor");
+      late.id = "late";
+      // The div's data-* names work on the element too; the marketplace given, the first question is the next one.
+      late.setAttribute("data-lang", "ja");
+      late.setAttribute("data-marketplace", "jp");
+      late.setAttribute("persist", "false");
+      document.querySelector("main").append(late);
+    });
+    const late = new Widget(page.locator("#late"), "ja");
+    await late.expectQuestion("loss");
+    await late.answer("all");
+    await late.expectQuestion("invalidation_email");
+    // Moved elsewhere in the page (connected again): still the one widget, nothing restarted.
+    await page.evaluate(() => document.querySelector("main").prepend(document.querySelector("#late")));
+    await late.expectQuestion("invalidation_email");
+    assert.deepEqual(await widgetCounts(page), [1, 1]);
+    assert.equal(await page.evaluate(() => document.querySelector("#late").gcdMounted), true);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("added to a page that had none when embed.js ran: the app starts then", async () => {
+    const { context, page, errors, started } = await open("element", { body: tag(" async") });
+    await page.waitForLoadState("load");
+    await page.waitForTimeout(500);
+    assert.equal(await started(), false, "no mount point, no app");
+    await page.evaluate(() => document.querySelector("main").append(document.createElement("giftcard-doctor")));
+    const w = new Widget(page.locator("giftcard-doctor"), "ja");
+    await w.expectQuestion("marketplace");
+    await w.answer("jp");
+    await w.expectQuestion("loss");
+    assert.equal(await started(), true);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
+describe("embed.js included twice", () => {
+  test("one app, one widget per element, no error; the second copy's own mount point is mounted too", async () => {
+    // The first copy (classic, synchronous) sees only the div; the second (async) sees the element as well.
+    const body =
+      `<div data-giftcard-doctor data-lang="ja" data-persist="false"></div>${tag("")}` +
+      `<giftcard-doctor lang="en" persist="false"></giftcard-doctor>${tag(" async")}`;
+    const context = await newContext(env.browser, { lang: "ja" });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e));
+    page.on("console", (m) => m.type() === "warning" && errors.push(new Error(m.text())));
+    let appLoads = 0;
+    page.on("request", (r) => r.url().endsWith("/giftcard-doctor-app.js") && appLoads++);
+    await page.goto(serveHostPage(env.server, "/help/articles/twice.html", body));
+    const div = new Widget(page.locator("[data-giftcard-doctor]"), "ja");
+    const element = new Widget(page.locator("giftcard-doctor"), "en");
+    await div.expectQuestion("marketplace");
+    await element.expectQuestion("marketplace");
+    await page.waitForFunction(() => typeof window.GiftcardDoctor === "object");
+    await div.answer("jp");
+    await element.answer("jp");
+    await div.expectQuestion("loss");
+    await element.expectQuestion("loss");
+    assert.deepEqual(await widgetCounts(page), [1, 1]);
+    assert.equal(appLoads, 1, "the app script is loaded once");
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -128,6 +128,7 @@ pub fn build(path: &OsStr) -> Result<String> {
     if !glue_text.contains("__wbg_init as default") {
         bail!("the wasm-bindgen glue changed shape: `__wbg_init as default` not found");
     }
+    let (wasm, glue_text) = crate::imports::shorten(&wasm, &glue_text)?;
 
     let pre = crate::prerender::prerender()?;
     let widget_css =
@@ -143,6 +144,7 @@ pub fn build(path: &OsStr) -> Result<String> {
     let app_integrity = sri(app.as_bytes());
     let embed = embed_script(&app_integrity, false)?;
     let embed = crate::prerender::into_embed(&embed, &pre, &widget_css)?;
+    let embed = crate::minify::banner("embed script") + &crate::minify::js(&embed)?;
     fs::write(dist.join(APP_FILE), &app)?;
     fs::write(dist.join("embed.js"), &embed)?;
     fs::write(dist.join("page.css"), &page_css)?;
@@ -260,10 +262,10 @@ fn classic_glue(glue: &str) -> Result<String> {
     Ok(out)
 }
 
-/// `giftcard-doctor-app.js`: the classic glue, the gzip+base64 wasm and the inflater, leaving one start function on
+/// `giftcard-doctor-app.js`: the classic glue, the xz+base64 wasm and its unpacker, leaving one start function on
 /// `window` for `embed.js`.
 fn app_script(glue: &str, wasm_b64: &str) -> Result<String> {
-    Ok(template("app.js")?
+    let code = template("app.js")?
         .replace("{{VERSION}}", VERSION)
         .replace("{{GLUE}}", classic_glue(glue)?.trim_end())
         .replace(
@@ -271,8 +273,18 @@ fn app_script(glue: &str, wasm_b64: &str) -> Result<String> {
             template("inflate.js")?
                 .replace("{{XZ_DECOMPRESS}}", crate::tools::xz_decompress_js()?.trim_end())
                 .trim_end(),
-        )
-        .replace("{{WASM}}", wasm_b64))
+        );
+    minified_with_wasm(&code, wasm_b64)
+}
+
+/// The app's code minified with the `{{WASM}}` placeholder still in its string, then the wasm put in: terser never
+/// sees the half-megabyte string.
+fn minified_with_wasm(code: &str, wasm_b64: &str) -> Result<String> {
+    let min = crate::minify::js(code)?;
+    if min.matches("{{WASM}}").count() != 1 {
+        bail!("the minified app does not hold the wasm's placeholder exactly once");
+    }
+    Ok(crate::minify::banner("app") + &min.replace("{{WASM}}", wasm_b64) + "\n")
 }
 
 /// The fallback texts (`xtask/templates/fallback.toml`) as the JSON object `embed.js` builds its message from.
@@ -322,7 +334,7 @@ fn offline_script(app: &str) -> Result<String> {
     Ok(format!(
         "\n{}\n{}",
         app.trim_end(),
-        embed_script("", true)?.trim_end()
+        crate::minify::js(&embed_script("", true)?)?
     ) + "\n")
 }
 

@@ -4,6 +4,8 @@
 mod bench;
 mod dist;
 mod fuzz;
+mod imports;
+mod minify;
 mod prerender;
 mod serve;
 mod test;

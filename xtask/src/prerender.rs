@@ -169,13 +169,18 @@ pub fn inject_prerender(page: &str, pre: &Prerender, link: Link, css: &str) -> R
         ));
     }
     shadow.push_str("</template>");
+    // The frame loads embed.js as a file, which the browser may refuse; the other pages carry it inline.
+    let loads_embed = page.contains("<script src=\"embed.js\"");
     let inline = format!(
         "\n{}\n{}\n",
         script("prerender.js")?.trim_end(),
         script("prerender-page.js")?
             .replace("{{PAGE_TEXTS}}", &format!("{{ {} }}", texts.join(", ")))
+            .replace("{{LOADS_EMBED}}", &loads_embed.to_string())
             .trim_end()
     );
+    // Minified before its hash goes into the CSP.
+    let inline = format!("\n{}\n", crate::minify::js(&inline)?);
     let start = page
         .find("<div data-giftcard-doctor")
         .context("no mount point in the page")?;

@@ -283,3 +283,27 @@ pub fn ensure_browser_packages() -> Result<()> {
     }
     apt_install(&missing, "the browser tests")
 }
+
+/// npm's terser, the JS minifier `cargo xtask dist` runs on every script it ships (`crate::minify`).
+pub const TERSER_VERSION: &str = "5.51.4";
+
+/// Finds or installs terser (like binaryen: from npm, pinned, into the per-user cache); returns its binary.
+pub fn terser() -> Result<PathBuf> {
+    let bin = ensure(
+        "terser",
+        TERSER_VERSION,
+        &format!("terser-{TERSER_VERSION}"),
+        1,
+        |dir| {
+            need_node()?;
+            // `--global` with a prefix puts the command in `<dir>/bin`, where `ensure` looks.
+            exec(
+                Command::new("npm")
+                    .args(["install", "--global", "--no-audit", "--no-fund", "--prefix"])
+                    .arg(dir)
+                    .arg(format!("terser@{TERSER_VERSION}")),
+            )
+        },
+    )?;
+    Ok(bin.join("terser"))
+}

@@ -21,8 +21,9 @@
     };
     // embed.js refused (a failed integrity check, a blocked file): nothing can finish this screen and embed.js's own
     // fallback (message and checklist, for a refused app script) never runs, so say so here instead of leaving a
-    // question that goes nowhere.
-    window.addEventListener(
+    // question that goes nowhere. Only in the frame: the self-contained pages carry embed.js inline (the minifier
+    // drops this branch from them).
+    if ({{LOADS_EMBED}}) window.addEventListener(
       "error",
       (event) => {
         const script = event.target;
