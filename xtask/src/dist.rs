@@ -62,8 +62,8 @@ fn csp_hash(text: &str) -> String {
 /// aligned data), a 1 MiB dictionary (larger than the wasm, so nothing is lost, while the decoder allocates no more)
 /// and a CRC32 check, which xz-embedded verifies.
 fn xz(bytes: &[u8]) -> Result<Vec<u8>> {
-    use std::io::Write;
     use liblzma::stream::{Check, Filters, LzmaOptions, Stream, PRESET_EXTREME};
+    use std::io::Write;
     let mut options = LzmaOptions::new_preset(9 | PRESET_EXTREME)?;
     options.position_bits(0).dict_size(1 << 20);
     let mut filters = Filters::new();
@@ -271,7 +271,10 @@ fn app_script(glue: &str, wasm_b64: &str) -> Result<String> {
         .replace(
             "{{INFLATE}}",
             template("inflate.js")?
-                .replace("{{XZ_DECOMPRESS}}", crate::tools::xz_decompress_js()?.trim_end())
+                .replace(
+                    "{{XZ_DECOMPRESS}}",
+                    crate::tools::xz_decompress_js()?.trim_end(),
+                )
                 .trim_end(),
         );
     minified_with_wasm(&code, wasm_b64)

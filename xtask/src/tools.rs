@@ -217,11 +217,20 @@ pub fn xz_decompress_js() -> Result<String> {
         .is_ok_and(|p| p.contains(&format!("\"version\": \"{XZ_DECOMPRESS_VERSION}\"")));
     if !installed {
         need_node()?;
-        eprintln!("==> Installing xz-decompress {XZ_DECOMPRESS_VERSION} from npm into {}…", dir.display());
+        eprintln!(
+            "==> Installing xz-decompress {XZ_DECOMPRESS_VERSION} from npm into {}…",
+            dir.display()
+        );
         std::fs::create_dir_all(&dir)?;
         exec(
             Command::new("npm")
-                .args(["install", "--no-save", "--no-audit", "--no-fund", "--prefix"])
+                .args([
+                    "install",
+                    "--no-save",
+                    "--no-audit",
+                    "--no-fund",
+                    "--prefix",
+                ])
                 .arg(&dir)
                 .arg(format!("xz-decompress@{XZ_DECOMPRESS_VERSION}")),
         )?;
