@@ -9,7 +9,6 @@ pub use crate::marketplace::Marketplace;
 use chrono::NaiveDate;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// What a pasted history shows, in the form the diagnosis uses. Amounts are positive minor units.
@@ -189,7 +188,7 @@ pub struct Facts {
     pub loss: Option<Loss>,
     pub cards: Vec<Card>,
     /// Answers to the yes / no questions, by fact (only facts where [`Fact::is_tri`] holds).
-    pub answers: BTreeMap<Fact, Tri>,
+    pub answers: Answers,
     /// Question ids answered with "I don't know" (for questions that have no such value of their own).
     pub skipped: Vec<String>,
     /// What a pasted balance history showed.
@@ -199,7 +198,7 @@ pub struct Facts {
 impl Facts {
     /// The answer to a yes / no fact.
     pub fn tri(&self, fact: Fact) -> Option<Tri> {
-        self.answers.get(&fact).copied()
+        self.answers.get(fact)
     }
 
     /// Sets a yes / no fact; facts that are not yes / no questions are ignored.
@@ -212,9 +211,59 @@ impl Facts {
                 self.answers.insert(fact, v);
             }
             None => {
-                self.answers.remove(&fact);
+                self.answers.remove(fact);
             }
         }
+    }
+}
+
+/// The yes / no answers by fact, kept in the facts' declaration order (the order a `BTreeMap` would keep).
+///
+/// A sorted `Vec` rather than a `BTreeMap`: there are at most sixteen entries, and the map's B-tree code cost the
+/// wasm several KB (issue 13).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers(Vec<(Fact, Tri)>);
+
+impl Answers {
+    /// The answer to a fact.
+    pub fn get(&self, fact: Fact) -> Option<Tri> {
+        self.0.iter().find(|(f, _)| *f == fact).map(|(_, t)| *t)
+    }
+
+    /// Sets the answer to a fact, replacing an earlier one.
+    pub fn insert(&mut self, fact: Fact, tri: Tri) {
+        match self.0.iter().position(|(f, _)| *f >= fact) {
+            Some(i) if self.0[i].0 == fact => self.0[i].1 = tri,
+            Some(i) => self.0.insert(i, (fact, tri)),
+            None => self.0.push((fact, tri)),
+        }
+    }
+
+    /// Forgets the answer to a fact.
+    pub fn remove(&mut self, fact: Fact) {
+        self.0.retain(|(f, _)| *f != fact);
+    }
+
+    /// The answers in the facts' declaration order.
+    pub fn iter(&self) -> std::slice::Iter<'_, (Fact, Tri)> {
+        self.0.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'a> IntoIterator for &'a Answers {
+    type Item = &'a (Fact, Tri);
+    type IntoIter = std::slice::Iter<'a, (Fact, Tri)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
     }
 }
 
@@ -585,7 +634,7 @@ impl RawFacts {
         for (i, raw) in self.cards.iter().enumerate() {
             cards.push(raw.lower(&format!("cards[{i}]."))?);
         }
-        let mut answers = BTreeMap::new();
+        let mut answers = Answers::default();
         for fact in Fact::ALL.iter().copied().filter(|f| f.is_tri()) {
             let value = self.tri_value(fact.name()).cloned();
             if let Some(tri) = one_of(fact.name(), &value, Tri::from_id, "yes, no, unsure")? {
@@ -679,5 +728,46 @@ mod tests {
             let fact = Fact::from_name(name).expect("a typed fact");
             assert_eq!(raw.lower().unwrap().tri(fact), Some(Tri::Yes), "{name}");
         }
+    }
+
+    /// `Answers` keeps what a `BTreeMap<Fact, Tri>` kept, in the same order, whatever the order of sets and removals
+    /// (the share fragment and the stored state list the answers in this order).
+    #[test]
+    fn answers_behave_as_the_ordered_map_they_replace() {
+        use proptest::prelude::*;
+        use proptest::test_runner::TestRunner;
+        let facts: Vec<Fact> = Fact::ALL.iter().copied().filter(|f| f.is_tri()).collect();
+        let op = (
+            proptest::sample::select(facts),
+            proptest::option::of(proptest::sample::select(vec![
+                Tri::Yes,
+                Tri::No,
+                Tri::Unsure,
+            ])),
+        );
+        TestRunner::default()
+            .run(&proptest::collection::vec(op, 0..40), |ops| {
+                let mut answers = Answers::default();
+                let mut map = std::collections::BTreeMap::new();
+                for (fact, value) in ops {
+                    match value {
+                        Some(v) => {
+                            answers.insert(fact, v);
+                            map.insert(fact, v);
+                        }
+                        None => {
+                            answers.remove(fact);
+                            map.remove(&fact);
+                        }
+                    }
+                    let listed: Vec<(Fact, Tri)> = answers.iter().copied().collect();
+                    let expected: Vec<(Fact, Tri)> = map.iter().map(|(f, t)| (*f, *t)).collect();
+                    prop_assert_eq!(&listed, &expected);
+                    prop_assert_eq!(answers.len(), map.len());
+                    prop_assert_eq!(answers.get(fact), map.get(&fact).copied());
+                }
+                Ok(())
+            })
+            .unwrap();
     }
 }
