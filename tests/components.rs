@@ -317,3 +317,33 @@ async fn a_guessed_date_in_the_card_form_only_says_the_card_may_have_expired() {
         "{guessed}"
     );
 }
+
+/// The ticked items stay what a sorted set kept (the stored state lists them in this order): toggling twice unticks,
+/// and a stored list with repeats and in any order reads back sorted and without them.
+#[wasm_bindgen_test]
+fn ticks_keep_a_sorted_set_of_keys() {
+    use giftcard_doctor::state::Ticks;
+    use std::collections::BTreeSet;
+    let keys = [
+        "b:c1", "a:c0", "b:c0", "a:c0", "c:a2", "b:c1", "a:a1", "b:c1",
+    ];
+    let mut ticks = Ticks::default();
+    let mut set = BTreeSet::new();
+    for key in keys {
+        ticks.toggle(key.to_owned());
+        if !set.remove(key) {
+            set.insert(key.to_owned());
+        }
+        assert_eq!(
+            ticks.iter().collect::<Vec<_>>(),
+            set.iter().collect::<Vec<_>>()
+        );
+        assert_eq!(ticks.contains(key), set.contains(key));
+    }
+    let read: Ticks = keys.iter().map(|k| k.to_string()).collect();
+    let expected: BTreeSet<String> = keys.iter().map(|k| k.to_string()).collect();
+    assert_eq!(
+        read.iter().collect::<Vec<_>>(),
+        expected.iter().collect::<Vec<_>>()
+    );
+}

@@ -3,10 +3,10 @@
 
 use crate::components::checklist::Checklist;
 use crate::i18n::{t, use_lang};
+use crate::state::Ticks;
 use giftcard_doctor_core::content::Recoverable;
 use giftcard_doctor_core::engine::RankedCause;
 use giftcard_doctor_core::UiKey;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -15,7 +15,7 @@ pub struct CauseCardProps {
     pub cause: RankedCause,
     /// Open the details (the top causes are; the rest start folded).
     pub open: bool,
-    pub ticks: Rc<BTreeSet<String>>,
+    pub ticks: Rc<Ticks>,
     pub on_toggle: Callback<String>,
 }
 

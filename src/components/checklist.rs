@@ -1,6 +1,6 @@
 //! A list of things to check or do, each with a tick box the person can tick off as they go.
 
-use std::collections::BTreeSet;
+use crate::state::Ticks;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -10,7 +10,7 @@ pub struct ChecklistProps {
     pub items: Vec<String>,
     /// Prefix of each item's tick key (`expired:c`).
     pub key_prefix: AttrValue,
-    pub ticks: Rc<BTreeSet<String>>,
+    pub ticks: Rc<Ticks>,
     pub on_toggle: Callback<String>,
 }
 

@@ -6,9 +6,9 @@ use crate::components::cause_card::CauseCard;
 use crate::components::ruled_out::RuledOutList;
 use crate::components::support::Support;
 use crate::i18n::{t, use_lang};
+use crate::state::Ticks;
 use giftcard_doctor_core::engine::{Answer, Band, Diagnosis};
 use giftcard_doctor_core::{Facts, UiKey};
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,7 +17,7 @@ pub struct ResultViewProps {
     pub diagnosis: Rc<Diagnosis>,
     pub facts: Facts,
     pub asked: Vec<String>,
-    pub ticks: Rc<BTreeSet<String>>,
+    pub ticks: Rc<Ticks>,
     pub summary: AttrValue,
     pub instance: u32,
     pub focus: bool,
