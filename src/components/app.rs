@@ -3,9 +3,9 @@
 
 use crate::components::card_list::CardList;
 use crate::components::footer::Footer;
-use crate::components::header::Header;
+use crate::components::header::header;
 use crate::components::history_analyzer::HistoryAnalyzer;
-use crate::components::progress_bar::ProgressBar;
+use crate::components::progress_bar::progress_bar;
 use crate::components::question_step::QuestionStep;
 use crate::components::result_view::ResultView;
 use crate::i18n::{detect, t, LangContext};
@@ -180,7 +180,7 @@ pub fn App(props: &AppProps) -> Html {
                 };
                 html! {
                     <>
-                        <ProgressBar {current} {total} />
+                        { progress_bar(current, total, lang) }
                         <QuestionStep key={id.clone()} question={QuestionView::new(question, lang)}
                             current={current_answer(&state.facts, id).or_else(|| preselected(&props.takeover, id))} today={state.facts.today} {focus}
                             can_back={current > 1} {instance} error={state.error.clone().map(AttrValue::from)}
@@ -231,7 +231,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<LangContext> context={lang}>
             <div class="gcd" lang={lang.tag()}>
-                <Header {on_lang} embedded={props.embedded} />
+                { header(lang, props.embedded, &on_lang) }
                 <div class="gcd-main">{ main }</div>
                 <Footer confirm_restart={state.confirm_restart}
                     on_ask_restart={dispatch(|_| Action::AskRestart)}

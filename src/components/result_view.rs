@@ -1,9 +1,9 @@
 //! The result: causes in rank order as an ordered list, the ruled-out ones folded away, the answers (changeable in
 //! place), and how to reach customer service.
 
-use crate::components::answers_editor::AnswersEditor;
-use crate::components::cause_card::CauseCard;
-use crate::components::ruled_out::RuledOutList;
+use crate::components::answers_editor::answers_editor;
+use crate::components::cause_card::cause_card;
+use crate::components::ruled_out::ruled_out_list;
 use crate::components::support::Support;
 use crate::i18n::{t, use_lang};
 use crate::state::Ticks;
@@ -54,14 +54,12 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
             </h3>
             <p class="gcd-muted">{ t(UiKey::ResultLead, lang) }</p>
             <ol class="gcd-causes">
-                { for props.diagnosis.causes.iter().enumerate().map(|(i, cause)| html! {
-                    <CauseCard key={cause.id.clone()} cause={cause.clone()} open={i < 2 || cause.band == Band::High}
-                        ticks={props.ticks.clone()} on_toggle={props.on_tick.clone()} />
+                { for props.diagnosis.causes.iter().enumerate().map(|(i, cause)| {
+                    cause_card(cause, i < 2 || cause.band == Band::High, &props.ticks, &props.on_tick, lang)
                 }) }
             </ol>
-            <RuledOutList items={props.diagnosis.ruled_out.clone()} />
-            <AnswersEditor facts={props.facts.clone()} asked={props.asked.clone()} instance={props.instance}
-                on_revise={props.on_revise.clone()} />
+            { ruled_out_list(&props.diagnosis.ruled_out, lang) }
+            { answers_editor(&props.facts, &props.asked, props.instance, &props.on_revise, lang) }
             { props.children.clone() }
             <Support summary={props.summary.clone()} support={props.diagnosis.support.clone()} />
             if !props.asked.is_empty() {
