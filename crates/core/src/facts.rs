@@ -488,7 +488,10 @@ macro_rules! raw_facts {
         /// Facts as hosts pass them from JS and golden cases write them: camelCase names, strings for values.
         /// Unknown names are ignored. (The yes / no facts are spelled out rather than collected with
         /// `#[serde(flatten)]`, whose buffering would cost the wasm several KB.)
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        ///
+        /// `Deserialize` is written by hand (below the macro): the derived one spelled out every field's reading and
+        /// cost the wasm about 4 KB; a unit test holds the two to the same results.
+        #[derive(Debug, Clone, Default, PartialEq, Serialize)]
         #[serde(rename_all = "camelCase")]
         pub struct RawFacts {
             #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -520,9 +523,58 @@ macro_rules! raw_facts {
 
             /// Sets the raw value of a yes / no fact; unknown names are ignored.
             pub fn set_tri_value(&mut self, name: &str, value: Option<Value>) {
+                if let Some(slot) = self.tri_slot(name) {
+                    *slot = value;
+                }
+            }
+
+            fn tri_slot(&mut self, name: &str) -> Option<&mut Option<Value>> {
                 match name {
-                    $($name => self.$field = value,)*
-                    _ => {}
+                    $($name => Some(&mut self.$field),)*
+                    _ => None,
+                }
+            }
+        }
+
+        /// Every field's name in input, in the order the derived `Deserialize` listed them (serde-wasm-bindgen reads
+        /// the JS object's properties in this order).
+        const RAW_FACTS_FIELDS: &[&str] =
+            &["marketplace", "today", "loss", "cards", "skipped", "history", $($name),*];
+
+        /// The derived reading of [`RawFacts`], kept as the reference the hand-written one is tested against.
+        #[cfg(test)]
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct DerivedRawFacts {
+            #[serde(default)]
+            marketplace: Option<Value>,
+            #[serde(default)]
+            today: Option<Value>,
+            #[serde(default)]
+            loss: Option<Value>,
+            #[serde(default)]
+            cards: Vec<RawCard>,
+            #[serde(default)]
+            skipped: Vec<String>,
+            #[serde(default)]
+            history: Option<Findings>,
+            $(
+                #[serde(default)]
+                $field: Option<Value>,
+            )*
+        }
+
+        #[cfg(test)]
+        impl From<DerivedRawFacts> for RawFacts {
+            fn from(d: DerivedRawFacts) -> Self {
+                RawFacts {
+                    marketplace: d.marketplace,
+                    today: d.today,
+                    loss: d.loss,
+                    cards: d.cards,
+                    skipped: d.skipped,
+                    history: d.history,
+                    $($field: d.$field,)*
                 }
             }
         }
@@ -549,6 +601,53 @@ raw_facts! {
     promotional_credit = "promotionalCredit",
     shared_account_or_device = "sharedAccountOrDevice",
     amazon_points = "amazonPoints",
+}
+
+impl<'de> Deserialize<'de> for RawFacts {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawFacts;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("struct RawFacts")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<RawFacts, A::Error> {
+                let mut raw = RawFacts::default();
+                let mut seen = [false; RAW_FACTS_FIELDS.len()];
+                while let Some(key) = map.next_key::<String>()? {
+                    // A field given twice is an error, as it was with the derived reading (JSON text can repeat a
+                    // key; a JS object or a TOML table cannot).
+                    if let Some(i) = RAW_FACTS_FIELDS.iter().position(|f| *f == key) {
+                        if std::mem::replace(&mut seen[i], true) {
+                            return Err(de::Error::duplicate_field(RAW_FACTS_FIELDS[i]));
+                        }
+                    }
+                    match key.as_str() {
+                        "cards" => raw.cards = map.next_value()?,
+                        "skipped" => raw.skipped = map.next_value()?,
+                        "history" => raw.history = map.next_value()?,
+                        name => {
+                            let slot = match name {
+                                "marketplace" => Some(&mut raw.marketplace),
+                                "today" => Some(&mut raw.today),
+                                "loss" => Some(&mut raw.loss),
+                                _ => raw.tri_slot(name),
+                            };
+                            match slot {
+                                Some(slot) => *slot = map.next_value()?,
+                                // Unknown names are ignored.
+                                None => {
+                                    map.next_value::<de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                    }
+                }
+                Ok(raw)
+            }
+        }
+        d.deserialize_struct("RawFacts", RAW_FACTS_FIELDS, V)
+    }
 }
 
 fn string<'a>(field: &str, value: &'a Option<Value>) -> Result<Option<&'a str>, FactsError> {
@@ -769,5 +868,64 @@ mod tests {
                 Ok(())
             })
             .unwrap();
+    }
+
+    /// The hand-written `Deserialize` of `RawFacts` gives what the derived one gave, value or error, for objects of
+    /// every field (and unknown ones) holding values of every JSON type, from JSON and from TOML.
+    #[test]
+    fn raw_facts_read_as_the_derived_deserialize_read_them() {
+        use proptest::prelude::*;
+        use proptest::test_runner::TestRunner;
+        use serde_json::{json, Value as J};
+        let mut names: Vec<String> = RAW_FACTS_FIELDS.iter().map(|s| s.to_string()).collect();
+        names.extend([
+            "unknownFact".to_owned(),
+            "code".to_owned(),
+            "Marketplace".to_owned(),
+        ]);
+        let value = proptest::sample::select(vec![
+            json!("jp"),
+            json!("yes"),
+            json!("2020-01-31"),
+            json!(""),
+            json!(3),
+            json!(-1.5),
+            json!(true),
+            J::Null,
+            json!(["q1", "q2"]),
+            json!([{ "issued": "2016-05-01", "kind": "email", "amount": 5000 }]),
+            json!([{ "last4": 1234 }]),
+            json!({ "amazonPay": 500, "vanishedFrom": "2024-01-02" }),
+            json!({ "orders": "x" }),
+            json!([1, 2]),
+        ]);
+        let object = proptest::collection::btree_map(proptest::sample::select(names), value, 0..10);
+        let read = |text: &str| -> (Option<RawFacts>, Option<RawFacts>) {
+            (
+                serde_json::from_str::<RawFacts>(text).ok(),
+                serde_json::from_str::<DerivedRawFacts>(text)
+                    .ok()
+                    .map(RawFacts::from),
+            )
+        };
+        TestRunner::default()
+            .run(&object, |map| {
+                let json = J::Object(map.into_iter().collect());
+                let text = json.to_string();
+                let (ours, derived) = read(&text);
+                prop_assert_eq!(ours, derived, "JSON {}", text);
+                if let Ok(toml_text) = toml::to_string(&json) {
+                    let ours = toml::from_str::<RawFacts>(&toml_text).ok();
+                    let derived = toml::from_str::<DerivedRawFacts>(&toml_text)
+                        .ok()
+                        .map(RawFacts::from);
+                    prop_assert_eq!(ours, derived, "TOML {}", toml_text);
+                }
+                Ok(())
+            })
+            .unwrap();
+        // A field given twice is refused by both.
+        assert_eq!(read(r#"{"loss":"all","loss":"partial"}"#), (None, None));
+        assert!(read(r#"{"loss":"all","cards":[]}"#).0.is_some());
     }
 }
