@@ -369,3 +369,90 @@ fn the_compacted_style_sheet_keeps_every_token() {
     let expected: Vec<&str> = without_comments.split_whitespace().collect();
     assert_eq!(css.split(' ').collect::<Vec<_>>(), expected);
 }
+
+/// The classes set without Yew's `Classes` (`components::markup`) are the class lists `classes!` made: the choice
+/// labels, a cause's band and recovery, a ticked checklist item, a card's expiry state and the timeline's marks.
+#[wasm_bindgen_test]
+async fn classes_worked_out_at_run_time_are_the_lists_classes_made() {
+    let class = |el: &Element| el.get_attribute("class").unwrap_or_default();
+    let root = mount(111, "en", None).await;
+    find::<HtmlInputElement>(&root, "input[type=radio][value='jp']").click();
+    yew::scheduler::flush().await;
+    let labels: Vec<String> = all(&root, "label.gcd-choice")
+        .iter()
+        .map(|l| class(l))
+        .collect();
+    assert_eq!(labels.len(), 10);
+    let jp: Element = find::<Element>(&root, "input[value='jp']")
+        .parent_element()
+        .unwrap();
+    assert_eq!(class(&jp), "gcd-choice gcd-choice-checked");
+    assert_eq!(
+        labels.iter().filter(|c| *c == "gcd-choice").count(),
+        9,
+        "{labels:?}"
+    );
+
+    let root = mount(112, "en", Some(result_facts())).await;
+    let first: Element = find(&root, "ol.gcd-causes > li[data-cause]");
+    let band = first.get_attribute("data-band").unwrap();
+    assert_eq!(
+        class(&find(&first, ".gcd-band")),
+        format!("gcd-band gcd-band-{band}")
+    );
+    let recovery = class(&find(&first, ".gcd-recovery"));
+    assert!(
+        ["yes", "maybe", "no"]
+            .map(|r| format!("gcd-recovery gcd-recovery-{r}"))
+            .contains(&recovery),
+        "{recovery}"
+    );
+    click(&first, ".gcd-checklist input[type=checkbox]").await;
+    let items: Vec<String> = all(&first, ".gcd-checklist li")
+        .iter()
+        .map(|l| class(l))
+        .collect();
+    assert_eq!(
+        items.first().map(String::as_str),
+        Some("gcd-check gcd-check-done")
+    );
+    assert!(items[1..].iter().all(|c| c == "gcd-check"), "{items:?}");
+
+    // A card of 2015, long expired: its state and the cards' timeline.
+    let date = root
+        .query_selector(".gcd-cards input[type=date]")
+        .unwrap()
+        .unwrap();
+    input(&date, "2015-03-01");
+    yew::scheduler::flush().await;
+    click(&root, ".gcd-card-form button[type=submit]").await;
+    assert_eq!(
+        all(&root, ".gcd-card-item span[class='gcd-expired']").len(),
+        1
+    );
+    let marks: Vec<String> = all(&root, ".gcd-tl-mark")
+        .iter()
+        .map(|m| class(m))
+        .collect();
+    assert!(
+        marks.contains(&"gcd-tl-mark gcd-tl-added".to_owned()),
+        "{marks:?}"
+    );
+    assert!(
+        marks.contains(&"gcd-tl-mark gcd-tl-expired".to_owned()),
+        "{marks:?}"
+    );
+    assert!(
+        marks.contains(&"gcd-tl-mark gcd-tl-expiry".to_owned()),
+        "{marks:?}"
+    );
+    let expiry: Element = find(&root, ".gcd-tl-expiry");
+    expiry
+        .dispatch_event(&web_sys::Event::new("focus").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        class(&find(&root, ".gcd-tl-expiry")),
+        "gcd-tl-mark gcd-tl-expiry gcd-tl-active"
+    );
+}

@@ -2,6 +2,7 @@
 //! money can come back.
 
 use crate::components::checklist::checklist;
+use crate::components::markup::with_class;
 use crate::i18n::t;
 use crate::state::Ticks;
 use giftcard_doctor_core::content::Recoverable;
@@ -20,17 +21,17 @@ pub fn cause_card(
     lang: Lang,
 ) -> Html {
     let band_class = format!("gcd-band gcd-band-{}", c.band.id());
-    let recoverable = match c.recoverable {
-        Recoverable::Yes => UiKey::RecoverableYes,
-        Recoverable::Maybe => UiKey::RecoverableMaybe,
-        Recoverable::No => UiKey::RecoverableNo,
+    let (recoverable, recovery_class) = match c.recoverable {
+        Recoverable::Yes => (UiKey::RecoverableYes, "gcd-recovery gcd-recovery-yes"),
+        Recoverable::Maybe => (UiKey::RecoverableMaybe, "gcd-recovery gcd-recovery-maybe"),
+        Recoverable::No => (UiKey::RecoverableNo, "gcd-recovery gcd-recovery-no"),
     };
     html! {
         <li key={c.id.clone()} class="gcd-cause" data-cause={c.id.clone()} data-band={c.band.id()}>
             <details class="gcd-cause-details" open={open}>
                 <summary class="gcd-cause-summary">
                     <span class="gcd-cause-title">{ &c.title }</span>
-                    <span class={band_class}>{ c.band.label(lang) }</span>
+                    { with_class("span", band_class.into(), html! { { c.band.label(lang) } }) }
                 </summary>
                 <div class="gcd-cause-body">
                     <p>{ &c.explanation }</p>
@@ -44,10 +45,9 @@ pub fn cause_card(
                     }
                     { checklist(t(UiKey::ChecksHeading, lang), &c.checks, &format!("{}:c", c.id), ticks, on_toggle) }
                     { checklist(t(UiKey::ActionsHeading, lang), &c.actions, &format!("{}:a", c.id), ticks, on_toggle) }
-                    <p class={format!("gcd-recovery gcd-recovery-{}", match c.recoverable {
-                        Recoverable::Yes => "yes", Recoverable::Maybe => "maybe", Recoverable::No => "no" })}>
-                        <strong>{ t(recoverable, lang) }</strong>{ " " }{ &c.recovery }
-                    </p>
+                    { with_class("p", AttrValue::Static(recovery_class), html! {
+                        <><strong>{ t(recoverable, lang) }</strong>{ " " }{ &c.recovery }</>
+                    }) }
                 </div>
             </details>
         </li>

@@ -1,5 +1,6 @@
 //! A list of things to check or do, each with a tick box the person can tick off as they go.
 
+use crate::components::markup::with_class;
 use crate::state::Ticks;
 use yew::prelude::*;
 
@@ -23,14 +24,13 @@ pub fn checklist(
                         let on_toggle = on_toggle.clone();
                         Callback::from(move |_: Event| on_toggle.emit(key.clone()))
                     };
-                    html! {
-                        <li class={classes!("gcd-check", checked.then_some("gcd-check-done"))}>
-                            <label>
-                                <input type="checkbox" checked={checked} {onchange} />
-                                <span>{ item }</span>
-                            </label>
-                        </li>
-                    }
+                    let class = if checked { "gcd-check gcd-check-done" } else { "gcd-check" };
+                    with_class("li", AttrValue::Static(class), html! {
+                        <label>
+                            <input type="checkbox" checked={checked} {onchange} />
+                            <span>{ item }</span>
+                        </label>
+                    })
                 }) }
             </ul>
         </div>
