@@ -378,10 +378,7 @@ async fn classes_worked_out_at_run_time_are_the_lists_classes_made() {
     let root = mount(111, "en", None).await;
     find::<HtmlInputElement>(&root, "input[type=radio][value='jp']").click();
     yew::scheduler::flush().await;
-    let labels: Vec<String> = all(&root, "label.gcd-choice")
-        .iter()
-        .map(|l| class(l))
-        .collect();
+    let labels: Vec<String> = all(&root, "label.gcd-choice").iter().map(&class).collect();
     assert_eq!(labels.len(), 10);
     let jp: Element = find::<Element>(&root, "input[value='jp']")
         .parent_element()
@@ -410,7 +407,7 @@ async fn classes_worked_out_at_run_time_are_the_lists_classes_made() {
     click(&first, ".gcd-checklist input[type=checkbox]").await;
     let items: Vec<String> = all(&first, ".gcd-checklist li")
         .iter()
-        .map(|l| class(l))
+        .map(&class)
         .collect();
     assert_eq!(
         items.first().map(String::as_str),
@@ -430,10 +427,7 @@ async fn classes_worked_out_at_run_time_are_the_lists_classes_made() {
         all(&root, ".gcd-card-item span[class='gcd-expired']").len(),
         1
     );
-    let marks: Vec<String> = all(&root, ".gcd-tl-mark")
-        .iter()
-        .map(|m| class(m))
-        .collect();
+    let marks: Vec<String> = all(&root, ".gcd-tl-mark").iter().map(&class).collect();
     assert!(
         marks.contains(&"gcd-tl-mark gcd-tl-added".to_owned()),
         "{marks:?}"
