@@ -450,3 +450,24 @@ async fn classes_worked_out_at_run_time_are_the_lists_classes_made() {
         "gcd-tl-mark gcd-tl-expiry gcd-tl-active"
     );
 }
+
+/// The footer's status line (held by the app since the footer became a plain function) says what "forget my
+/// answers" did, and still says it on the first question the app starts over at.
+#[wasm_bindgen_test]
+async fn forgetting_the_answers_says_so_in_the_footer() {
+    use giftcard_doctor_core::{content, Lang, UiKey};
+    let root = mount(113, "en", Some(result_facts())).await;
+    assert!(!causes(&root).is_empty(), "the result is shown");
+    assert_eq!(text(&root, ".gcd-footer .gcd-status"), "");
+    click_button(
+        &root,
+        ".gcd-footer",
+        content().ui(UiKey::ForgetAnswers, Lang::En),
+    )
+    .await;
+    assert_eq!(
+        text(&root, ".gcd-footer .gcd-status"),
+        content().ui(UiKey::Forgotten, Lang::En)
+    );
+    assert!(causes(&root).is_empty(), "started over");
+}

@@ -2,7 +2,7 @@
 //! current question or the result.
 
 use crate::components::card_list::CardList;
-use crate::components::footer::Footer;
+use crate::components::footer::{footer, FooterProps};
 use crate::components::header::header;
 use crate::components::history_analyzer::HistoryAnalyzer;
 use crate::components::progress_bar::progress_bar;
@@ -157,6 +157,8 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let focus = state.steps > 0;
+    // What the footer's last action did (its status line): the footer lives as long as the app.
+    let footer_status = use_state(String::new);
 
     let main = match (&state.position, &*diagnosis) {
         (_, Err(e)) => html! {
@@ -233,13 +235,15 @@ pub fn App(props: &AppProps) -> Html {
             <div class="gcd" lang={lang.tag()}>
                 { header(lang, props.embedded, &on_lang) }
                 <div class="gcd-main">{ main }</div>
-                <Footer confirm_restart={state.confirm_restart}
-                    on_ask_restart={dispatch(|_| Action::AskRestart)}
-                    on_cancel_restart={dispatch(|_| Action::CancelRestart)}
-                    on_restart={dispatch(|_| Action::Restart)}
-                    {on_forget}
-                    share_link={if IN_BROWSER { storage::share_link(&state.facts) } else { String::new() }}
-                    offline_href={props.offline_href.clone()} />
+                { footer(&FooterProps {
+                    confirm_restart: state.confirm_restart,
+                    on_ask_restart: dispatch(|_| Action::AskRestart),
+                    on_cancel_restart: dispatch(|_| Action::CancelRestart),
+                    on_restart: dispatch(|_| Action::Restart),
+                    on_forget,
+                    share_link: if IN_BROWSER { storage::share_link(&state.facts) } else { String::new() }.into(),
+                    offline_href: props.offline_href.clone(),
+                }, &footer_status, lang) }
             </div>
         </ContextProvider<LangContext>>
     }

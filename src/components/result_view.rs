@@ -4,7 +4,7 @@
 use crate::components::answers_editor::answers_editor;
 use crate::components::cause_card::cause_card;
 use crate::components::ruled_out::ruled_out_list;
-use crate::components::support::Support;
+use crate::components::support::{support, CopyState};
 use crate::i18n::{t, use_lang};
 use crate::state::Ticks;
 use giftcard_doctor_core::engine::{Answer, Band, Diagnosis};
@@ -43,6 +43,8 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
             }
         });
     }
+    // The support section's "copied" state: it lives as long as this view, as it did as the section's own state.
+    let copy_state = use_state(|| CopyState::Idle);
     let on_back = {
         let cb = props.on_back.clone();
         Callback::from(move |_| cb.emit(()))
@@ -61,7 +63,7 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
             { ruled_out_list(&props.diagnosis.ruled_out, lang) }
             { answers_editor(&props.facts, &props.asked, props.instance, &props.on_revise, lang) }
             { props.children.clone() }
-            <Support summary={props.summary.clone()} support={props.diagnosis.support.clone()} />
+            { support(&props.summary, &props.diagnosis.support, &copy_state, lang) }
             if !props.asked.is_empty() {
                 <div class="gcd-actions gcd-no-print">
                     <button type="button" class="gcd-button gcd-button-quiet" onclick={on_back}>{ t(UiKey::Back, lang) }</button>
