@@ -391,7 +391,10 @@ impl Serialize for Value {
 }
 
 /// A card as hosts and data files pass it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// `Deserialize` is written by hand (below): every field is an optional [`Value`], read by one call instead of the
+/// derive's one per field; a unit test holds it to the derived reading.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RawCard {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -410,6 +413,110 @@ pub struct RawCard {
     /// The claim code, only for `cardStatus`: the facts ignore it, and it is never serialised (so never stored).
     #[serde(default, skip_serializing)]
     pub code: Option<Value>,
+}
+
+/// The derived reading of [`RawCard`], kept as the reference the hand-written one is tested against.
+#[cfg(test)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DerivedRawCard {
+    #[serde(default)]
+    issued: Option<Value>,
+    #[serde(default)]
+    kind: Option<Value>,
+    #[serde(default)]
+    amount: Option<Value>,
+    #[serde(default)]
+    last4: Option<Value>,
+    #[serde(default)]
+    marketplace: Option<Value>,
+    #[serde(default)]
+    issued_precision: Option<Value>,
+    #[serde(default)]
+    code: Option<Value>,
+}
+
+#[cfg(test)]
+impl From<DerivedRawCard> for RawCard {
+    fn from(d: DerivedRawCard) -> Self {
+        RawCard {
+            issued: d.issued,
+            kind: d.kind,
+            amount: d.amount,
+            last4: d.last4,
+            marketplace: d.marketplace,
+            issued_precision: d.issued_precision,
+            code: d.code,
+        }
+    }
+}
+
+/// A card's fields in input, in the order the derived `Deserialize` listed them.
+const RAW_CARD_FIELDS: &[&str] = &[
+    "issued",
+    "kind",
+    "amount",
+    "last4",
+    "marketplace",
+    "issuedPrecision",
+    "code",
+];
+
+impl RawCard {
+    fn slot(&mut self, name: &str) -> Option<&mut Option<Value>> {
+        match name {
+            "issued" => Some(&mut self.issued),
+            "kind" => Some(&mut self.kind),
+            "amount" => Some(&mut self.amount),
+            "last4" => Some(&mut self.last4),
+            "marketplace" => Some(&mut self.marketplace),
+            "issuedPrecision" => Some(&mut self.issued_precision),
+            "code" => Some(&mut self.code),
+            _ => None,
+        }
+    }
+}
+
+/// Reads a struct whose fields are all optional values found by name with `slot`: unknown names are ignored, a name
+/// given twice is an error (as with the derived reading).
+fn read_slots<'de, T: Default, A: de::MapAccess<'de>>(
+    mut map: A,
+    fields: &'static [&'static str],
+    slot: for<'a> fn(&'a mut T, &str) -> Option<&'a mut Option<Value>>,
+) -> Result<T, A::Error> {
+    let mut out = T::default();
+    let mut seen = 0u64;
+    while let Some(key) = map.next_key::<String>()? {
+        if let Some(i) = fields.iter().position(|f| *f == key) {
+            if seen & (1 << i) != 0 {
+                return Err(de::Error::duplicate_field(fields[i]));
+            }
+            seen |= 1 << i;
+        }
+        match slot(&mut out, &key) {
+            Some(value) => *value = map.next_value()?,
+            None => {
+                map.next_value::<de::IgnoredAny>()?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+impl<'de> Deserialize<'de> for RawCard {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawCard;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("struct RawCard")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<RawCard, A::Error> {
+                read_slots(map, RAW_CARD_FIELDS, RawCard::slot)
+            }
+        }
+        d.deserialize_struct("RawCard", RAW_CARD_FIELDS, V)
+    }
 }
 
 impl RawCard {
@@ -927,5 +1034,49 @@ mod tests {
         // A field given twice is refused by both.
         assert_eq!(read(r#"{"loss":"all","loss":"partial"}"#), (None, None));
         assert!(read(r#"{"loss":"all","cards":[]}"#).0.is_some());
+    }
+
+    /// The hand-written `Deserialize` of `RawCard` gives what the derived one gave, value or error, from JSON and TOML.
+    #[test]
+    fn raw_cards_read_as_the_derived_deserialize_read_them() {
+        use proptest::prelude::*;
+        use proptest::test_runner::TestRunner;
+        use serde_json::{json, Value as J};
+        let mut names: Vec<String> = RAW_CARD_FIELDS.iter().map(|s| s.to_string()).collect();
+        names.extend(["issued_precision".to_owned(), "note".to_owned()]);
+        let value = proptest::sample::select(vec![
+            json!("2016-05-01"),
+            json!("email"),
+            json!("ABCD-EFGHIJ-KLMN"),
+            json!(5000),
+            json!(12.5),
+            json!(false),
+            J::Null,
+            json!(["x"]),
+            json!({ "a": 1 }),
+        ]);
+        let object = proptest::collection::btree_map(proptest::sample::select(names), value, 0..8);
+        TestRunner::default()
+            .run(&object, |map| {
+                let json = J::Object(map.into_iter().collect());
+                let text = json.to_string();
+                let ours = serde_json::from_str::<RawCard>(&text).ok();
+                let derived = serde_json::from_str::<DerivedRawCard>(&text)
+                    .ok()
+                    .map(RawCard::from);
+                prop_assert_eq!(ours, derived, "JSON {}", text);
+                if let Ok(toml_text) = toml::to_string(&json) {
+                    let ours = toml::from_str::<RawCard>(&toml_text).ok();
+                    let derived = toml::from_str::<DerivedRawCard>(&toml_text)
+                        .ok()
+                        .map(RawCard::from);
+                    prop_assert_eq!(ours, derived, "TOML {}", toml_text);
+                }
+                Ok(())
+            })
+            .unwrap();
+        let twice = r#"{"kind":"email","kind":"print"}"#;
+        assert!(serde_json::from_str::<RawCard>(twice).is_err());
+        assert!(serde_json::from_str::<DerivedRawCard>(twice).is_err());
     }
 }
