@@ -8,7 +8,6 @@ use giftcard_doctor_core::facts::{Card, Facts};
 pub use giftcard_doctor_core::wizard::Position;
 use giftcard_doctor_core::wizard::{self, Wizard};
 use giftcard_doctor_core::Lang;
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -21,7 +20,7 @@ pub struct State {
     pub asked: Vec<String>,
     pub position: Position,
     /// Ticked checklist items (`cause:c0`, `cause:a1`).
-    pub ticks: BTreeSet<String>,
+    pub ticks: Ticks,
     pub lang: Lang,
     /// "Restart?" is being asked.
     pub confirm_restart: bool,
@@ -30,6 +29,52 @@ pub struct State {
     /// Number of steps the person took; focus only moves after the first, so an embedded widget never steals focus
     /// on page load.
     pub steps: u32,
+}
+
+/// The ticked checklist items, sorted and without repeats, as a set keeps them.
+///
+/// A sorted `Vec` rather than a `BTreeSet`: a handful of short keys, and the B-tree code cost the wasm several KB
+/// (issue 13).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Ticks(Vec<String>);
+
+impl Ticks {
+    /// Whether an item is ticked.
+    pub fn contains(&self, key: &str) -> bool {
+        self.0.iter().any(|k| k == key)
+    }
+
+    /// Ticks an item, or unticks it when it was ticked.
+    pub fn toggle(&mut self, key: String) {
+        match self.0.binary_search(&key) {
+            Ok(i) => {
+                self.0.remove(i);
+            }
+            Err(i) => self.0.insert(i, key),
+        }
+    }
+
+    /// The ticked items in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, String> {
+        self.0.iter()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl FromIterator<String> for Ticks {
+    /// Sorted, with repeats dropped (a stored list is read back as the set it was written from).
+    fn from_iter<I: IntoIterator<Item = String>>(keys: I) -> Self {
+        let mut ticks = Ticks::default();
+        for key in keys {
+            if let Err(i) = ticks.0.binary_search(&key) {
+                ticks.0.insert(i, key);
+            }
+        }
+        ticks
+    }
 }
 
 /// Everything a person can do.
@@ -68,7 +113,7 @@ impl State {
             position: wizard::start(&facts),
             facts,
             asked: Vec::new(),
-            ticks: BTreeSet::new(),
+            ticks: Ticks::default(),
             lang,
             confirm_restart: false,
             error: None,
@@ -130,11 +175,7 @@ impl Reducible for State {
                 };
             }
             Action::SetLang(lang) => next.lang = lang,
-            Action::ToggleTick(key) => {
-                if !next.ticks.remove(&key) {
-                    next.ticks.insert(key);
-                }
-            }
+            Action::ToggleTick(key) => next.ticks.toggle(key),
             Action::AddCard(card) => next.facts.cards.push(card),
             Action::RemoveCard(index) => {
                 if index < next.facts.cards.len() {

@@ -348,3 +348,157 @@ fn own_script_url_reads_real_and_written_stacks() {
     );
     assert_eq!(own_script_url("Error\n    at <anonymous>:1:1"), None);
 }
+
+/// The ticked items stay what a sorted set kept (the stored state lists them in this order): toggling twice unticks,
+/// and a stored list with repeats and in any order reads back sorted and without them.
+#[wasm_bindgen_test]
+fn ticks_keep_a_sorted_set_of_keys() {
+    use giftcard_doctor::state::Ticks;
+    use std::collections::BTreeSet;
+    let keys = [
+        "b:c1", "a:c0", "b:c0", "a:c0", "c:a2", "b:c1", "a:a1", "b:c1",
+    ];
+    let mut ticks = Ticks::default();
+    let mut set = BTreeSet::new();
+    for key in keys {
+        ticks.toggle(key.to_owned());
+        if !set.remove(key) {
+            set.insert(key.to_owned());
+        }
+        assert_eq!(
+            ticks.iter().collect::<Vec<_>>(),
+            set.iter().collect::<Vec<_>>()
+        );
+        assert_eq!(ticks.contains(key), set.contains(key));
+    }
+    let read: Ticks = keys.iter().map(|k| k.to_string()).collect();
+    let expected: BTreeSet<String> = keys.iter().map(|k| k.to_string()).collect();
+    assert_eq!(
+        read.iter().collect::<Vec<_>>(),
+        expected.iter().collect::<Vec<_>>()
+    );
+}
+
+/// The style sheet the wasm adopts is `static/widget.css` token for token: only its comments are gone and each run
+/// of white space is one space.
+#[wasm_bindgen_test]
+fn the_compacted_style_sheet_keeps_every_token() {
+    let source = include_str!("../static/widget.css");
+    let mut without_comments = String::new();
+    let mut rest = source;
+    while let Some(start) = rest.find("/*") {
+        without_comments.push_str(&rest[..start]);
+        without_comments.push(' ');
+        rest = rest[start + 2..]
+            .split_once("*/")
+            .map_or("", |(_, after)| after);
+    }
+    without_comments.push_str(rest);
+    let css = giftcard_doctor::mount::CSS;
+    assert!(!css.contains("/*"), "a comment is left");
+    assert!(css.len() < source.len() * 4 / 5, "not compacted");
+    let expected: Vec<&str> = without_comments.split_whitespace().collect();
+    assert_eq!(css.split(' ').collect::<Vec<_>>(), expected);
+}
+
+/// The classes set without Yew's `Classes` (`components::markup`) are the class lists `classes!` made: the choice
+/// labels, a cause's band and recovery, a ticked checklist item, a card's expiry state and the timeline's marks.
+#[wasm_bindgen_test]
+async fn classes_worked_out_at_run_time_are_the_lists_classes_made() {
+    let class = |el: &Element| el.get_attribute("class").unwrap_or_default();
+    let root = mount(111, "en", None).await;
+    find::<HtmlInputElement>(&root, "input[type=radio][value='jp']").click();
+    yew::scheduler::flush().await;
+    let labels: Vec<String> = all(&root, "label.gcd-choice").iter().map(&class).collect();
+    assert_eq!(labels.len(), 10);
+    let jp: Element = find::<Element>(&root, "input[value='jp']")
+        .parent_element()
+        .unwrap();
+    assert_eq!(class(&jp), "gcd-choice gcd-choice-checked");
+    assert_eq!(
+        labels.iter().filter(|c| *c == "gcd-choice").count(),
+        9,
+        "{labels:?}"
+    );
+
+    let root = mount(112, "en", Some(result_facts())).await;
+    let first: Element = find(&root, "ol.gcd-causes > li[data-cause]");
+    let band = first.get_attribute("data-band").unwrap();
+    assert_eq!(
+        class(&find(&first, ".gcd-band")),
+        format!("gcd-band gcd-band-{band}")
+    );
+    let recovery = class(&find(&first, ".gcd-recovery"));
+    assert!(
+        ["yes", "maybe", "no"]
+            .map(|r| format!("gcd-recovery gcd-recovery-{r}"))
+            .contains(&recovery),
+        "{recovery}"
+    );
+    click(&first, ".gcd-checklist input[type=checkbox]").await;
+    let items: Vec<String> = all(&first, ".gcd-checklist li")
+        .iter()
+        .map(&class)
+        .collect();
+    assert_eq!(
+        items.first().map(String::as_str),
+        Some("gcd-check gcd-check-done")
+    );
+    assert!(items[1..].iter().all(|c| c == "gcd-check"), "{items:?}");
+
+    // A card of 2015, long expired: its state and the cards' timeline.
+    let date = root
+        .query_selector(".gcd-cards input[type=date]")
+        .unwrap()
+        .unwrap();
+    input(&date, "2015-03-01");
+    yew::scheduler::flush().await;
+    click(&root, ".gcd-card-form button[type=submit]").await;
+    assert_eq!(
+        all(&root, ".gcd-card-item span[class='gcd-expired']").len(),
+        1
+    );
+    let marks: Vec<String> = all(&root, ".gcd-tl-mark").iter().map(&class).collect();
+    assert!(
+        marks.contains(&"gcd-tl-mark gcd-tl-added".to_owned()),
+        "{marks:?}"
+    );
+    assert!(
+        marks.contains(&"gcd-tl-mark gcd-tl-expired".to_owned()),
+        "{marks:?}"
+    );
+    assert!(
+        marks.contains(&"gcd-tl-mark gcd-tl-expiry".to_owned()),
+        "{marks:?}"
+    );
+    let expiry: Element = find(&root, ".gcd-tl-expiry");
+    expiry
+        .dispatch_event(&web_sys::Event::new("focus").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        class(&find(&root, ".gcd-tl-expiry")),
+        "gcd-tl-mark gcd-tl-expiry gcd-tl-active"
+    );
+}
+
+/// The footer's status line (held by the app since the footer became a plain function) says what "forget my
+/// answers" did, and still says it on the first question the app starts over at.
+#[wasm_bindgen_test]
+async fn forgetting_the_answers_says_so_in_the_footer() {
+    use giftcard_doctor_core::{content, Lang, UiKey};
+    let root = mount(113, "en", Some(result_facts())).await;
+    assert!(!causes(&root).is_empty(), "the result is shown");
+    assert_eq!(text(&root, ".gcd-footer .gcd-status"), "");
+    click_button(
+        &root,
+        ".gcd-footer",
+        content().ui(UiKey::ForgetAnswers, Lang::En),
+    )
+    .await;
+    assert_eq!(
+        text(&root, ".gcd-footer .gcd-status"),
+        content().ui(UiKey::Forgotten, Lang::En)
+    );
+    assert!(causes(&root).is_empty(), "started over");
+}

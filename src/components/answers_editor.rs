@@ -1,30 +1,28 @@
 //! The answers given so far, each changeable from the result; the result updates in place.
 
-use crate::i18n::{t, use_lang};
+use crate::i18n::t;
 use giftcard_doctor_core::content::QuestionKind;
 use giftcard_doctor_core::engine::{current_answer, Answer, QuestionView, DONT_KNOW};
 use giftcard_doctor_core::facts::{parse_loose_date, Precision};
-use giftcard_doctor_core::{content, Facts, UiKey};
+use giftcard_doctor_core::{content, Facts, Lang, UiKey};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct AnswersEditorProps {
-    pub facts: Facts,
-    pub asked: Vec<String>,
-    pub instance: u32,
-    pub on_revise: Callback<(String, Answer)>,
-}
-
-#[component]
-pub fn AnswersEditor(props: &AnswersEditorProps) -> Html {
-    let lang = use_lang();
-    let rows = props.asked.iter().filter_map(|id| content().question(id)).map(|question| {
+/// The answers given so far, each changeable. A plain function rather than a `#[component]`: it keeps no state, and
+/// each component costs the wasm about 2 KB of Yew's machinery (issue 13).
+pub fn answers_editor(
+    facts: &Facts,
+    asked: &[String],
+    instance: u32,
+    on_revise: &Callback<(String, Answer)>,
+    lang: Lang,
+) -> Html {
+    let rows = asked.iter().filter_map(|id| content().question(id)).map(|question| {
         let view = QuestionView::new(question, lang);
-        let field_id = format!("gcd-{}-edit-{}", props.instance, view.id);
-        let answer = current_answer(&props.facts, &view.id);
+        let field_id = format!("gcd-{}-edit-{}", instance, view.id);
+        let answer = current_answer(facts, &view.id);
         let id = view.id.clone();
-        let on_revise = props.on_revise.clone();
+        let on_revise = on_revise.clone();
         let control = if view.kind == QuestionKind::Date {
             let (value, precision) = match &answer {
                 Some(Answer::Date(d, p)) => (d.to_string(), *p),
@@ -39,7 +37,7 @@ pub fn AnswersEditor(props: &AnswersEditorProps) -> Html {
                 };
                 on_revise.emit((id.clone(), answer));
             });
-            let max = props.facts.today.map(|d| d.to_string());
+            let max = facts.today.map(|d| d.to_string());
             html! { <input type="date" id={field_id.clone()} class="gcd-input" {value} {max} {onchange} /> }
         } else {
             let selected = match &answer {

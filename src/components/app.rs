@@ -2,10 +2,10 @@
 //! current question or the result.
 
 use crate::components::card_list::CardList;
-use crate::components::footer::Footer;
-use crate::components::header::Header;
+use crate::components::footer::{footer, FooterProps};
+use crate::components::header::header;
 use crate::components::history_analyzer::HistoryAnalyzer;
-use crate::components::progress_bar::ProgressBar;
+use crate::components::progress_bar::progress_bar;
 use crate::components::question_step::QuestionStep;
 use crate::components::result_view::ResultView;
 use crate::i18n::{detect, t, LangContext};
@@ -157,6 +157,8 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let focus = state.steps > 0;
+    // What the footer's last action did (its status line): the footer lives as long as the app.
+    let footer_status = use_state(String::new);
 
     let main = match (&state.position, &*diagnosis) {
         (_, Err(e)) => html! {
@@ -180,7 +182,7 @@ pub fn App(props: &AppProps) -> Html {
                 };
                 html! {
                     <>
-                        <ProgressBar {current} {total} />
+                        { progress_bar(current, total, lang) }
                         <QuestionStep key={id.clone()} question={QuestionView::new(question, lang)}
                             current={current_answer(&state.facts, id).or_else(|| preselected(&props.takeover, id))} today={state.facts.today} {focus}
                             can_back={current > 1} {instance} error={state.error.clone().map(AttrValue::from)}
@@ -231,15 +233,17 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<LangContext> context={lang}>
             <div class="gcd" lang={lang.tag()}>
-                <Header {on_lang} embedded={props.embedded} />
+                { header(lang, props.embedded, &on_lang) }
                 <div class="gcd-main">{ main }</div>
-                <Footer confirm_restart={state.confirm_restart}
-                    on_ask_restart={dispatch(|_| Action::AskRestart)}
-                    on_cancel_restart={dispatch(|_| Action::CancelRestart)}
-                    on_restart={dispatch(|_| Action::Restart)}
-                    {on_forget}
-                    share_link={if IN_BROWSER { storage::share_link(&state.facts) } else { String::new() }}
-                    offline_href={props.offline_href.clone()} />
+                { footer(&FooterProps {
+                    confirm_restart: state.confirm_restart,
+                    on_ask_restart: dispatch(|_| Action::AskRestart),
+                    on_cancel_restart: dispatch(|_| Action::CancelRestart),
+                    on_restart: dispatch(|_| Action::Restart),
+                    on_forget,
+                    share_link: if IN_BROWSER { storage::share_link(&state.facts) } else { String::new() }.into(),
+                    offline_href: props.offline_href.clone(),
+                }, &footer_status, lang) }
             </div>
         </ContextProvider<LangContext>>
     }

@@ -6,6 +6,7 @@
 //! be shown (the masked form and the problems) and the copy is overwritten; on "add" the last four are kept and the
 //! field is cleared.
 
+use crate::components::markup::with_class;
 use crate::components::timeline::TimelineChart;
 use crate::i18n::{t, tf, use_lang};
 use chrono::NaiveDate;
@@ -57,7 +58,7 @@ fn expiry_line(status: &CardStatus, lang: Lang) -> Html {
             if let Some(expires) = &text.expires {
                 <span>{ expires }</span>{ " · " }
             }
-            <span class={class}>{ &text.state }</span>
+            { with_class("span", AttrValue::Static(class), html! { { &text.state } }) }
             if let Some(rule) = &text.rule {
                 <br /><span class="gcd-muted">{ rule }</span>
             }

@@ -1,40 +1,37 @@
 //! One ranked cause: its likelihood band, explanation, the reasons from the core, its checklist, and whether the
 //! money can come back.
 
-use crate::components::checklist::Checklist;
-use crate::i18n::{t, use_lang};
+use crate::components::checklist::checklist;
+use crate::components::markup::with_class;
+use crate::i18n::t;
+use crate::state::Ticks;
 use giftcard_doctor_core::content::Recoverable;
 use giftcard_doctor_core::engine::RankedCause;
-use giftcard_doctor_core::UiKey;
-use std::collections::BTreeSet;
-use std::rc::Rc;
+use giftcard_doctor_core::{Lang, UiKey};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct CauseCardProps {
-    pub cause: RankedCause,
-    /// Open the details (the top causes are; the rest start folded).
-    pub open: bool,
-    pub ticks: Rc<BTreeSet<String>>,
-    pub on_toggle: Callback<String>,
-}
-
-#[component]
-pub fn CauseCard(props: &CauseCardProps) -> Html {
-    let lang = use_lang();
-    let c = &props.cause;
+/// One cause as an item of the ranked list, keyed by the cause's id; `open` for the top causes (the rest start
+/// folded). A plain function rather than a `#[component]`: it keeps no state, and each component costs the wasm about
+/// 2 KB of Yew's machinery (issue 13).
+pub fn cause_card(
+    c: &RankedCause,
+    open: bool,
+    ticks: &Ticks,
+    on_toggle: &Callback<String>,
+    lang: Lang,
+) -> Html {
     let band_class = format!("gcd-band gcd-band-{}", c.band.id());
-    let recoverable = match c.recoverable {
-        Recoverable::Yes => UiKey::RecoverableYes,
-        Recoverable::Maybe => UiKey::RecoverableMaybe,
-        Recoverable::No => UiKey::RecoverableNo,
+    let (recoverable, recovery_class) = match c.recoverable {
+        Recoverable::Yes => (UiKey::RecoverableYes, "gcd-recovery gcd-recovery-yes"),
+        Recoverable::Maybe => (UiKey::RecoverableMaybe, "gcd-recovery gcd-recovery-maybe"),
+        Recoverable::No => (UiKey::RecoverableNo, "gcd-recovery gcd-recovery-no"),
     };
     html! {
-        <li class="gcd-cause" data-cause={c.id.clone()} data-band={c.band.id()}>
-            <details class="gcd-cause-details" open={props.open}>
+        <li key={c.id.clone()} class="gcd-cause" data-cause={c.id.clone()} data-band={c.band.id()}>
+            <details class="gcd-cause-details" open={open}>
                 <summary class="gcd-cause-summary">
                     <span class="gcd-cause-title">{ &c.title }</span>
-                    <span class={band_class}>{ c.band.label(lang) }</span>
+                    { with_class("span", band_class.into(), html! { { c.band.label(lang) } }) }
                 </summary>
                 <div class="gcd-cause-body">
                     <p>{ &c.explanation }</p>
@@ -46,14 +43,11 @@ pub fn CauseCard(props: &CauseCardProps) -> Html {
                             { for c.reasons.iter().map(|r| html! { <li>{ r }</li> }) }
                         </ul>
                     }
-                    <Checklist heading={t(UiKey::ChecksHeading, lang)} items={c.checks.clone()}
-                        key_prefix={format!("{}:c", c.id)} ticks={props.ticks.clone()} on_toggle={props.on_toggle.clone()} />
-                    <Checklist heading={t(UiKey::ActionsHeading, lang)} items={c.actions.clone()}
-                        key_prefix={format!("{}:a", c.id)} ticks={props.ticks.clone()} on_toggle={props.on_toggle.clone()} />
-                    <p class={format!("gcd-recovery gcd-recovery-{}", match c.recoverable {
-                        Recoverable::Yes => "yes", Recoverable::Maybe => "maybe", Recoverable::No => "no" })}>
-                        <strong>{ t(recoverable, lang) }</strong>{ " " }{ &c.recovery }
-                    </p>
+                    { checklist(t(UiKey::ChecksHeading, lang), &c.checks, &format!("{}:c", c.id), ticks, on_toggle) }
+                    { checklist(t(UiKey::ActionsHeading, lang), &c.actions, &format!("{}:a", c.id), ticks, on_toggle) }
+                    { with_class("p", AttrValue::Static(recovery_class), html! {
+                        <><strong>{ t(recoverable, lang) }</strong>{ " " }{ &c.recovery }</>
+                    }) }
                 </div>
             </details>
         </li>

@@ -1,41 +1,36 @@
 //! A list of things to check or do, each with a tick box the person can tick off as they go.
 
-use std::collections::BTreeSet;
-use std::rc::Rc;
+use crate::components::markup::with_class;
+use crate::state::Ticks;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ChecklistProps {
-    pub heading: AttrValue,
-    pub items: Vec<String>,
-    /// Prefix of each item's tick key (`expired:c`).
-    pub key_prefix: AttrValue,
-    pub ticks: Rc<BTreeSet<String>>,
-    pub on_toggle: Callback<String>,
-}
-
-#[component]
-pub fn Checklist(props: &ChecklistProps) -> Html {
+/// One checklist; `key_prefix` starts each item's tick key (`expired:c`). A plain function rather than a
+/// `#[component]`: it keeps no state, and each component costs the wasm about 2 KB of Yew's machinery (issue 13).
+pub fn checklist(
+    heading: &str,
+    items: &[String],
+    key_prefix: &str,
+    ticks: &Ticks,
+    on_toggle: &Callback<String>,
+) -> Html {
     html! {
         <div class="gcd-checklist">
-            <h4 class="gcd-subheading">{ &props.heading }</h4>
+            <h4 class="gcd-subheading">{ heading }</h4>
             <ul class="gcd-checklist-items">
-                { for props.items.iter().enumerate().map(|(i, item)| {
-                    let key = format!("{}{i}", props.key_prefix);
-                    let checked = props.ticks.contains(&key);
+                { for items.iter().enumerate().map(|(i, item)| {
+                    let key = format!("{key_prefix}{i}");
+                    let checked = ticks.contains(&key);
                     let onchange = {
-                        let on_toggle = props.on_toggle.clone();
-                        let key = key.clone();
+                        let on_toggle = on_toggle.clone();
                         Callback::from(move |_: Event| on_toggle.emit(key.clone()))
                     };
-                    html! {
-                        <li class={classes!("gcd-check", checked.then_some("gcd-check-done"))}>
-                            <label>
-                                <input type="checkbox" checked={checked} {onchange} />
-                                <span>{ item }</span>
-                            </label>
-                        </li>
-                    }
+                    let class = if checked { "gcd-check gcd-check-done" } else { "gcd-check" };
+                    with_class("li", AttrValue::Static(class), html! {
+                        <label>
+                            <input type="checkbox" checked={checked} {onchange} />
+                            <span>{ item }</span>
+                        </label>
+                    })
                 }) }
             </ul>
         </div>

@@ -1,11 +1,11 @@
 //! Restart (asked first), "forget my answers", the shareable link, the offline copy, and the version.
 
-use crate::i18n::{t, tf, use_lang};
-use giftcard_doctor_core::UiKey;
+use crate::i18n::{t, tf};
+use giftcard_doctor_core::{Lang, UiKey};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// What the footer shows and the actions it sends up.
 pub struct FooterProps {
     pub confirm_restart: bool,
     pub on_ask_restart: Callback<()>,
@@ -18,10 +18,10 @@ pub struct FooterProps {
     pub offline_href: Option<AttrValue>,
 }
 
-#[component]
-pub fn Footer(props: &FooterProps) -> Html {
-    let lang = use_lang();
-    let status = use_state(String::new);
+/// The footer; `status` (what the last action did, announced) is held by the app, which the footer lives as long as.
+/// A plain function rather than a `#[component]`: each component costs the wasm about 2 KB of Yew's machinery
+/// (issue 13).
+pub fn footer(props: &FooterProps, status: &UseStateHandle<String>, lang: Lang) -> Html {
     let emit = |cb: &Callback<()>| {
         let cb = cb.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
@@ -89,7 +89,7 @@ pub fn Footer(props: &FooterProps) -> Html {
                     }
                 </div>
             }
-            <p class="gcd-status" role="status">{ (*status).clone() }</p>
+            <p class="gcd-status" role="status">{ (**status).clone() }</p>
             <p class="gcd-version">{ tf(UiKey::Footer, lang, &[("version", crate::VERSION)]) }</p>
         </footer>
     }

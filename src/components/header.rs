@@ -1,26 +1,19 @@
 //! The widget's heading: what it does, the privacy promise, and the language switch.
 
-use crate::i18n::{t, use_lang};
+use crate::i18n::t;
 use giftcard_doctor_core::{Lang, UiKey};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    pub on_lang: Callback<Lang>,
-    /// Mounted in someone else's page, whose own scripts can see what is typed: the promise says so.
-    #[prop_or_default]
-    pub embedded: bool,
-}
-
-#[component]
-pub fn Header(props: &HeaderProps) -> Html {
-    let lang = use_lang();
+/// The heading; `embedded` when mounted in someone else's page, whose own scripts can see what is typed (the
+/// promise says so). A plain function rather than a `#[component]`: it keeps no state, and each component costs the
+/// wasm about 2 KB of Yew's machinery (issue 13).
+pub fn header(lang: Lang, embedded: bool, on_lang: &Callback<Lang>) -> Html {
     let other = match lang {
         Lang::Ja => Lang::En,
         Lang::En => Lang::Ja,
     };
     let on_click = {
-        let on_lang = props.on_lang.clone();
+        let on_lang = on_lang.clone();
         Callback::from(move |_| on_lang.emit(other))
     };
     // The switch names the other language in that language, so a person who cannot read this one finds it.
@@ -37,7 +30,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             </div>
             <p class="gcd-intro">{ t(UiKey::Intro, lang) }</p>
             <p class="gcd-privacy">{ t(UiKey::PrivacyPromise, lang) }</p>
-            if props.embedded {
+            if embedded {
                 <p class="gcd-privacy">{ t(UiKey::PrivacyEmbedded, lang) }</p>
             }
         </section>

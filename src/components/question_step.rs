@@ -1,6 +1,7 @@
 //! One question: native radios in a fieldset (arrow keys move between them and never submit), or a date with a
 //! typed fallback; "I don't know" on every question; Back; the submit button is the primary action.
 
+use crate::components::markup::with_class;
 use crate::i18n::{t, use_lang};
 use giftcard_doctor_core::content::QuestionKind;
 use giftcard_doctor_core::engine::{Answer, QuestionView, DONT_KNOW};
@@ -127,12 +128,16 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
                 let precision = precision.clone();
                 Callback::from(move |_: Event| precision.set(value))
             };
-            html! {
-                <label class={classes!("gcd-choice", checked.then_some("gcd-choice-checked"))}>
-                    <input type="radio" name={precision_name.clone()} value={value.id()} checked={checked} {onchange} />
-                    <span>{ t(key, lang) }</span>
-                </label>
-            }
+            with_class(
+                "label",
+                choice_class(checked),
+                html! {
+                    <>
+                        <input type="radio" name={precision_name.clone()} value={value.id()} checked={checked} {onchange} />
+                        <span>{ t(key, lang) }</span>
+                    </>
+                },
+            )
         };
         html! {
             <div class="gcd-date">
@@ -175,12 +180,12 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
                             problem.set(None);
                         })
                     };
-                    html! {
-                        <label class={classes!("gcd-choice", checked.then_some("gcd-choice-checked"))}>
+                    with_class("label", choice_class(checked), html! {
+                        <>
                             <input type="radio" name={name.clone()} value={value.clone()} checked={checked} {onchange} />
                             <span>{ &choice.label }</span>
-                        </label>
-                    }
+                        </>
+                    })
                 }) }
             </div>
         }
@@ -209,4 +214,13 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
             </div>
         </form>
     }
+}
+
+/// The class of a choice's label, marked while its radio is checked.
+fn choice_class(checked: bool) -> AttrValue {
+    AttrValue::Static(if checked {
+        "gcd-choice gcd-choice-checked"
+    } else {
+        "gcd-choice"
+    })
 }

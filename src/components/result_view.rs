@@ -1,14 +1,14 @@
 //! The result: causes in rank order as an ordered list, the ruled-out ones folded away, the answers (changeable in
 //! place), and how to reach customer service.
 
-use crate::components::answers_editor::AnswersEditor;
-use crate::components::cause_card::CauseCard;
-use crate::components::ruled_out::RuledOutList;
-use crate::components::support::Support;
+use crate::components::answers_editor::answers_editor;
+use crate::components::cause_card::cause_card;
+use crate::components::ruled_out::ruled_out_list;
+use crate::components::support::{support, CopyState};
 use crate::i18n::{t, use_lang};
+use crate::state::Ticks;
 use giftcard_doctor_core::engine::{Answer, Band, Diagnosis};
 use giftcard_doctor_core::{Facts, UiKey};
-use std::collections::BTreeSet;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,7 +17,7 @@ pub struct ResultViewProps {
     pub diagnosis: Rc<Diagnosis>,
     pub facts: Facts,
     pub asked: Vec<String>,
-    pub ticks: Rc<BTreeSet<String>>,
+    pub ticks: Rc<Ticks>,
     pub summary: AttrValue,
     pub instance: u32,
     pub focus: bool,
@@ -43,6 +43,8 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
             }
         });
     }
+    // The support section's "copied" state: it lives as long as this view, as it did as the section's own state.
+    let copy_state = use_state(|| CopyState::Idle);
     let on_back = {
         let cb = props.on_back.clone();
         Callback::from(move |_| cb.emit(()))
@@ -54,16 +56,14 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
             </h3>
             <p class="gcd-muted">{ t(UiKey::ResultLead, lang) }</p>
             <ol class="gcd-causes">
-                { for props.diagnosis.causes.iter().enumerate().map(|(i, cause)| html! {
-                    <CauseCard key={cause.id.clone()} cause={cause.clone()} open={i < 2 || cause.band == Band::High}
-                        ticks={props.ticks.clone()} on_toggle={props.on_tick.clone()} />
+                { for props.diagnosis.causes.iter().enumerate().map(|(i, cause)| {
+                    cause_card(cause, i < 2 || cause.band == Band::High, &props.ticks, &props.on_tick, lang)
                 }) }
             </ol>
-            <RuledOutList items={props.diagnosis.ruled_out.clone()} />
-            <AnswersEditor facts={props.facts.clone()} asked={props.asked.clone()} instance={props.instance}
-                on_revise={props.on_revise.clone()} />
+            { ruled_out_list(&props.diagnosis.ruled_out, lang) }
+            { answers_editor(&props.facts, &props.asked, props.instance, &props.on_revise, lang) }
             { props.children.clone() }
-            <Support summary={props.summary.clone()} support={props.diagnosis.support.clone()} />
+            { support(&props.summary, &props.diagnosis.support, &copy_state, lang) }
             if !props.asked.is_empty() {
                 <div class="gcd-actions gcd-no-print">
                     <button type="button" class="gcd-button gcd-button-quiet" onclick={on_back}>{ t(UiKey::Back, lang) }</button>

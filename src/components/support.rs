@@ -1,34 +1,32 @@
 //! How to reach customer service on the person's own marketplace (steps, what to have ready, the scam warning, all
 //! from the core), and a plain-text summary to paste into the chat (last four characters of codes only).
 
-use crate::i18n::{t, use_lang};
+use crate::i18n::t;
 use giftcard_doctor_core::engine::SupportView;
-use giftcard_doctor_core::UiKey;
+use giftcard_doctor_core::{Lang, UiKey};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SupportProps {
-    /// The summary, made by the core.
-    pub summary: AttrValue,
-    /// The steps for the facts' marketplace, from the diagnosis.
-    pub support: SupportView,
-}
-
+/// Whether the summary was copied.
 #[derive(Clone, Copy, PartialEq)]
-enum CopyState {
+pub enum CopyState {
     Idle,
     Copied,
     Failed,
 }
 
-#[component]
-pub fn Support(props: &SupportProps) -> Html {
-    let lang = use_lang();
-    let copy_state = use_state(|| CopyState::Idle);
+/// The customer-service section: `summary` is the core's text to paste, `support` the steps for the facts'
+/// marketplace; `copy_state` is held by the result view, which this section lives as long as. A plain function rather
+/// than a `#[component]`: each component costs the wasm about 2 KB of Yew's machinery (issue 13).
+pub fn support(
+    summary: &AttrValue,
+    support: &SupportView,
+    copy_state: &UseStateHandle<CopyState>,
+    lang: Lang,
+) -> Html {
     let on_copy = {
         let copy_state = copy_state.clone();
-        let summary = props.summary.to_string();
+        let summary = summary.to_string();
         Callback::from(move |_| {
             let copy_state = copy_state.clone();
             let summary = summary.clone();
@@ -47,7 +45,7 @@ pub fn Support(props: &SupportProps) -> Html {
             });
         })
     };
-    let status = match *copy_state {
+    let status = match **copy_state {
         CopyState::Idle => "",
         CopyState::Copied => t(UiKey::Copied, lang),
         CopyState::Failed => t(UiKey::CopyFailed, lang),
@@ -57,13 +55,13 @@ pub fn Support(props: &SupportProps) -> Html {
             <h3 id="gcd-support-heading" class="gcd-section-heading">{ t(UiKey::SupportHeading, lang) }</h3>
             <p>{ t(UiKey::SupportLead, lang) }</p>
             <ol class="gcd-steps">
-                { for props.support.steps.iter().map(|s| html! { <li>{ s }</li> }) }
+                { for support.steps.iter().map(|s| html! { <li>{ s }</li> }) }
             </ol>
             <p>{ t(UiKey::SupportPrepare, lang) }</p>
             <ul class="gcd-prepare">
-                { for props.support.prepare.iter().map(|s| html! { <li>{ s }</li> }) }
+                { for support.prepare.iter().map(|s| html! { <li>{ s }</li> }) }
             </ul>
-            <p class="gcd-warning">{ &props.support.warning }</p>
+            <p class="gcd-warning">{ &support.warning }</p>
             <div class="gcd-actions gcd-no-print">
                 <button type="button" class="gcd-button gcd-button-primary" onclick={on_copy}>{ t(UiKey::CopySummary, lang) }</button>
                 <span class="gcd-status" role="status">{ status }</span>
@@ -71,7 +69,7 @@ pub fn Support(props: &SupportProps) -> Html {
             <details class="gcd-summary-box gcd-no-print">
                 <summary>{ t(UiKey::SummaryTitle, lang) }</summary>
                 <textarea class="gcd-input gcd-summary-text" readonly=true rows="8" aria-label={t(UiKey::SummaryTitle, lang)}
-                    value={props.summary.clone()} />
+                    value={summary.clone()} />
             </details>
         </section>
     }

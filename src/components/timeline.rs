@@ -2,6 +2,7 @@
 //! timeline`), with the core's summary sentence as its text alternative, a table of the marks, and the details of
 //! the focused or hovered mark.
 
+use crate::components::markup::set_class;
 use crate::i18n::{t, tf, use_lang};
 use giftcard_doctor_core::timeline::Timeline;
 use giftcard_doctor_core::{Lang, UiKey};
@@ -66,24 +67,25 @@ pub fn TimelineChart(props: &TimelineProps) -> Html {
                     let on_focus = { let active = active.clone(); Callback::from(move |_: FocusEvent| active.set(Some(i))) };
                     let label = [m.date_text.as_str(), m.what.as_str(), m.amount.as_str()]
                         .into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
-                    let class = classes!("gcd-tl-mark", format!("gcd-tl-{}", m.kind.id()), (*active == Some(i)).then_some("gcd-tl-active"));
+                    let active_class = if *active == Some(i) { " gcd-tl-active" } else { "" };
+                    let class = AttrValue::from(format!("gcd-tl-mark gcd-tl-{}{active_class}", m.kind.id()));
                     if m.kind == giftcard_doctor_core::timeline::MarkKind::Expiry {
-                        html! {
-                            <g class={class} tabindex="0" role="img" aria-label={label.clone()} onmouseenter={on_enter} onfocus={on_focus}>
+                        set_class(html! {
+                            <g class="gcd-tl-mark" tabindex="0" role="img" aria-label={label.clone()} onmouseenter={on_enter} onfocus={on_focus}>
                                 <title>{ label }</title>
                                 // A band wider than the dashed line, so the pointer finds it.
                                 <rect class="gcd-tl-hit" x={(m.x - 6).to_string()} y={top.to_string()} width="12" height={(bottom - top).to_string()} />
                                 <line x1={m.x.to_string()} y1={top.to_string()} x2={m.x.to_string()} y2={bottom.to_string()} />
                                 <path d={format!("M{} {}l6 8h-12z", m.x, top)} />
                             </g>
-                        }
+                        }, class)
                     } else {
-                        html! {
-                            <circle class={class} cx={m.x.to_string()} cy={m.y.to_string()} r="5" tabindex="0" role="img"
+                        set_class(html! {
+                            <circle class="gcd-tl-mark" cx={m.x.to_string()} cy={m.y.to_string()} r="5" tabindex="0" role="img"
                                 aria-label={label.clone()} onmouseenter={on_enter} onfocus={on_focus}>
                                 <title>{ label }</title>
                             </circle>
-                        }
+                        }, class)
                     }
                 }) }
             </svg>

@@ -9,7 +9,6 @@ pub use crate::marketplace::Marketplace;
 use chrono::NaiveDate;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// What a pasted history shows, in the form the diagnosis uses. Amounts are positive minor units.
@@ -189,7 +188,7 @@ pub struct Facts {
     pub loss: Option<Loss>,
     pub cards: Vec<Card>,
     /// Answers to the yes / no questions, by fact (only facts where [`Fact::is_tri`] holds).
-    pub answers: BTreeMap<Fact, Tri>,
+    pub answers: Answers,
     /// Question ids answered with "I don't know" (for questions that have no such value of their own).
     pub skipped: Vec<String>,
     /// What a pasted balance history showed.
@@ -199,7 +198,7 @@ pub struct Facts {
 impl Facts {
     /// The answer to a yes / no fact.
     pub fn tri(&self, fact: Fact) -> Option<Tri> {
-        self.answers.get(&fact).copied()
+        self.answers.get(fact)
     }
 
     /// Sets a yes / no fact; facts that are not yes / no questions are ignored.
@@ -212,9 +211,59 @@ impl Facts {
                 self.answers.insert(fact, v);
             }
             None => {
-                self.answers.remove(&fact);
+                self.answers.remove(fact);
             }
         }
+    }
+}
+
+/// The yes / no answers by fact, kept in the facts' declaration order (the order a `BTreeMap` would keep).
+///
+/// A sorted `Vec` rather than a `BTreeMap`: there are at most sixteen entries, and the map's B-tree code cost the
+/// wasm several KB (issue 13).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers(Vec<(Fact, Tri)>);
+
+impl Answers {
+    /// The answer to a fact.
+    pub fn get(&self, fact: Fact) -> Option<Tri> {
+        self.0.iter().find(|(f, _)| *f == fact).map(|(_, t)| *t)
+    }
+
+    /// Sets the answer to a fact, replacing an earlier one.
+    pub fn insert(&mut self, fact: Fact, tri: Tri) {
+        match self.0.iter().position(|(f, _)| *f >= fact) {
+            Some(i) if self.0[i].0 == fact => self.0[i].1 = tri,
+            Some(i) => self.0.insert(i, (fact, tri)),
+            None => self.0.push((fact, tri)),
+        }
+    }
+
+    /// Forgets the answer to a fact.
+    pub fn remove(&mut self, fact: Fact) {
+        self.0.retain(|(f, _)| *f != fact);
+    }
+
+    /// The answers in the facts' declaration order.
+    pub fn iter(&self) -> std::slice::Iter<'_, (Fact, Tri)> {
+        self.0.iter()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'a> IntoIterator for &'a Answers {
+    type Item = &'a (Fact, Tri);
+    type IntoIter = std::slice::Iter<'a, (Fact, Tri)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
     }
 }
 
@@ -342,7 +391,10 @@ impl Serialize for Value {
 }
 
 /// A card as hosts and data files pass it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+///
+/// `Deserialize` is written by hand (below): every field is an optional [`Value`], read by one call instead of the
+/// derive's one per field; a unit test holds it to the derived reading.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RawCard {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -361,6 +413,110 @@ pub struct RawCard {
     /// The claim code, only for `cardStatus`: the facts ignore it, and it is never serialised (so never stored).
     #[serde(default, skip_serializing)]
     pub code: Option<Value>,
+}
+
+/// The derived reading of [`RawCard`], kept as the reference the hand-written one is tested against.
+#[cfg(test)]
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DerivedRawCard {
+    #[serde(default)]
+    issued: Option<Value>,
+    #[serde(default)]
+    kind: Option<Value>,
+    #[serde(default)]
+    amount: Option<Value>,
+    #[serde(default)]
+    last4: Option<Value>,
+    #[serde(default)]
+    marketplace: Option<Value>,
+    #[serde(default)]
+    issued_precision: Option<Value>,
+    #[serde(default)]
+    code: Option<Value>,
+}
+
+#[cfg(test)]
+impl From<DerivedRawCard> for RawCard {
+    fn from(d: DerivedRawCard) -> Self {
+        RawCard {
+            issued: d.issued,
+            kind: d.kind,
+            amount: d.amount,
+            last4: d.last4,
+            marketplace: d.marketplace,
+            issued_precision: d.issued_precision,
+            code: d.code,
+        }
+    }
+}
+
+/// A card's fields in input, in the order the derived `Deserialize` listed them.
+const RAW_CARD_FIELDS: &[&str] = &[
+    "issued",
+    "kind",
+    "amount",
+    "last4",
+    "marketplace",
+    "issuedPrecision",
+    "code",
+];
+
+impl RawCard {
+    fn slot(&mut self, name: &str) -> Option<&mut Option<Value>> {
+        match name {
+            "issued" => Some(&mut self.issued),
+            "kind" => Some(&mut self.kind),
+            "amount" => Some(&mut self.amount),
+            "last4" => Some(&mut self.last4),
+            "marketplace" => Some(&mut self.marketplace),
+            "issuedPrecision" => Some(&mut self.issued_precision),
+            "code" => Some(&mut self.code),
+            _ => None,
+        }
+    }
+}
+
+/// Reads a struct whose fields are all optional values found by name with `slot`: unknown names are ignored, a name
+/// given twice is an error (as with the derived reading).
+fn read_slots<'de, T: Default, A: de::MapAccess<'de>>(
+    mut map: A,
+    fields: &'static [&'static str],
+    slot: for<'a> fn(&'a mut T, &str) -> Option<&'a mut Option<Value>>,
+) -> Result<T, A::Error> {
+    let mut out = T::default();
+    let mut seen = 0u64;
+    while let Some(key) = map.next_key::<String>()? {
+        if let Some(i) = fields.iter().position(|f| *f == key) {
+            if seen & (1 << i) != 0 {
+                return Err(de::Error::duplicate_field(fields[i]));
+            }
+            seen |= 1 << i;
+        }
+        match slot(&mut out, &key) {
+            Some(value) => *value = map.next_value()?,
+            None => {
+                map.next_value::<de::IgnoredAny>()?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+impl<'de> Deserialize<'de> for RawCard {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawCard;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("struct RawCard")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<RawCard, A::Error> {
+                read_slots(map, RAW_CARD_FIELDS, RawCard::slot)
+            }
+        }
+        d.deserialize_struct("RawCard", RAW_CARD_FIELDS, V)
+    }
 }
 
 impl RawCard {
@@ -439,7 +595,10 @@ macro_rules! raw_facts {
         /// Facts as hosts pass them from JS and golden cases write them: camelCase names, strings for values.
         /// Unknown names are ignored. (The yes / no facts are spelled out rather than collected with
         /// `#[serde(flatten)]`, whose buffering would cost the wasm several KB.)
-        #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+        ///
+        /// `Deserialize` is written by hand (below the macro): the derived one spelled out every field's reading and
+        /// cost the wasm about 4 KB; a unit test holds the two to the same results.
+        #[derive(Debug, Clone, Default, PartialEq, Serialize)]
         #[serde(rename_all = "camelCase")]
         pub struct RawFacts {
             #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -471,9 +630,58 @@ macro_rules! raw_facts {
 
             /// Sets the raw value of a yes / no fact; unknown names are ignored.
             pub fn set_tri_value(&mut self, name: &str, value: Option<Value>) {
+                if let Some(slot) = self.tri_slot(name) {
+                    *slot = value;
+                }
+            }
+
+            fn tri_slot(&mut self, name: &str) -> Option<&mut Option<Value>> {
                 match name {
-                    $($name => self.$field = value,)*
-                    _ => {}
+                    $($name => Some(&mut self.$field),)*
+                    _ => None,
+                }
+            }
+        }
+
+        /// Every field's name in input, in the order the derived `Deserialize` listed them (serde-wasm-bindgen reads
+        /// the JS object's properties in this order).
+        const RAW_FACTS_FIELDS: &[&str] =
+            &["marketplace", "today", "loss", "cards", "skipped", "history", $($name),*];
+
+        /// The derived reading of [`RawFacts`], kept as the reference the hand-written one is tested against.
+        #[cfg(test)]
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct DerivedRawFacts {
+            #[serde(default)]
+            marketplace: Option<Value>,
+            #[serde(default)]
+            today: Option<Value>,
+            #[serde(default)]
+            loss: Option<Value>,
+            #[serde(default)]
+            cards: Vec<RawCard>,
+            #[serde(default)]
+            skipped: Vec<String>,
+            #[serde(default)]
+            history: Option<Findings>,
+            $(
+                #[serde(default)]
+                $field: Option<Value>,
+            )*
+        }
+
+        #[cfg(test)]
+        impl From<DerivedRawFacts> for RawFacts {
+            fn from(d: DerivedRawFacts) -> Self {
+                RawFacts {
+                    marketplace: d.marketplace,
+                    today: d.today,
+                    loss: d.loss,
+                    cards: d.cards,
+                    skipped: d.skipped,
+                    history: d.history,
+                    $($field: d.$field,)*
                 }
             }
         }
@@ -500,6 +708,53 @@ raw_facts! {
     promotional_credit = "promotionalCredit",
     shared_account_or_device = "sharedAccountOrDevice",
     amazon_points = "amazonPoints",
+}
+
+impl<'de> Deserialize<'de> for RawFacts {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawFacts;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("struct RawFacts")
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<RawFacts, A::Error> {
+                let mut raw = RawFacts::default();
+                let mut seen = [false; RAW_FACTS_FIELDS.len()];
+                while let Some(key) = map.next_key::<String>()? {
+                    // A field given twice is an error, as it was with the derived reading (JSON text can repeat a
+                    // key; a JS object or a TOML table cannot).
+                    if let Some(i) = RAW_FACTS_FIELDS.iter().position(|f| *f == key) {
+                        if std::mem::replace(&mut seen[i], true) {
+                            return Err(de::Error::duplicate_field(RAW_FACTS_FIELDS[i]));
+                        }
+                    }
+                    match key.as_str() {
+                        "cards" => raw.cards = map.next_value()?,
+                        "skipped" => raw.skipped = map.next_value()?,
+                        "history" => raw.history = map.next_value()?,
+                        name => {
+                            let slot = match name {
+                                "marketplace" => Some(&mut raw.marketplace),
+                                "today" => Some(&mut raw.today),
+                                "loss" => Some(&mut raw.loss),
+                                _ => raw.tri_slot(name),
+                            };
+                            match slot {
+                                Some(slot) => *slot = map.next_value()?,
+                                // Unknown names are ignored.
+                                None => {
+                                    map.next_value::<de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                    }
+                }
+                Ok(raw)
+            }
+        }
+        d.deserialize_struct("RawFacts", RAW_FACTS_FIELDS, V)
+    }
 }
 
 fn string<'a>(field: &str, value: &'a Option<Value>) -> Result<Option<&'a str>, FactsError> {
@@ -585,7 +840,7 @@ impl RawFacts {
         for (i, raw) in self.cards.iter().enumerate() {
             cards.push(raw.lower(&format!("cards[{i}]."))?);
         }
-        let mut answers = BTreeMap::new();
+        let mut answers = Answers::default();
         for fact in Fact::ALL.iter().copied().filter(|f| f.is_tri()) {
             let value = self.tri_value(fact.name()).cloned();
             if let Some(tri) = one_of(fact.name(), &value, Tri::from_id, "yes, no, unsure")? {
@@ -679,5 +934,149 @@ mod tests {
             let fact = Fact::from_name(name).expect("a typed fact");
             assert_eq!(raw.lower().unwrap().tri(fact), Some(Tri::Yes), "{name}");
         }
+    }
+
+    /// `Answers` keeps what a `BTreeMap<Fact, Tri>` kept, in the same order, whatever the order of sets and removals
+    /// (the share fragment and the stored state list the answers in this order).
+    #[test]
+    fn answers_behave_as_the_ordered_map_they_replace() {
+        use proptest::prelude::*;
+        use proptest::test_runner::TestRunner;
+        let facts: Vec<Fact> = Fact::ALL.iter().copied().filter(|f| f.is_tri()).collect();
+        let op = (
+            proptest::sample::select(facts),
+            proptest::option::of(proptest::sample::select(vec![
+                Tri::Yes,
+                Tri::No,
+                Tri::Unsure,
+            ])),
+        );
+        TestRunner::default()
+            .run(&proptest::collection::vec(op, 0..40), |ops| {
+                let mut answers = Answers::default();
+                let mut map = std::collections::BTreeMap::new();
+                for (fact, value) in ops {
+                    match value {
+                        Some(v) => {
+                            answers.insert(fact, v);
+                            map.insert(fact, v);
+                        }
+                        None => {
+                            answers.remove(fact);
+                            map.remove(&fact);
+                        }
+                    }
+                    let listed: Vec<(Fact, Tri)> = answers.iter().copied().collect();
+                    let expected: Vec<(Fact, Tri)> = map.iter().map(|(f, t)| (*f, *t)).collect();
+                    prop_assert_eq!(&listed, &expected);
+                    prop_assert_eq!(answers.len(), map.len());
+                    prop_assert_eq!(answers.get(fact), map.get(&fact).copied());
+                }
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    /// The hand-written `Deserialize` of `RawFacts` gives what the derived one gave, value or error, for objects of
+    /// every field (and unknown ones) holding values of every JSON type, from JSON and from TOML.
+    #[test]
+    fn raw_facts_read_as_the_derived_deserialize_read_them() {
+        use proptest::prelude::*;
+        use proptest::test_runner::TestRunner;
+        use serde_json::{json, Value as J};
+        let mut names: Vec<String> = RAW_FACTS_FIELDS.iter().map(|s| s.to_string()).collect();
+        names.extend([
+            "unknownFact".to_owned(),
+            "code".to_owned(),
+            "Marketplace".to_owned(),
+        ]);
+        let value = proptest::sample::select(vec![
+            json!("jp"),
+            json!("yes"),
+            json!("2020-01-31"),
+            json!(""),
+            json!(3),
+            json!(-1.5),
+            json!(true),
+            J::Null,
+            json!(["q1", "q2"]),
+            json!([{ "issued": "2016-05-01", "kind": "email", "amount": 5000 }]),
+            json!([{ "last4": 1234 }]),
+            json!({ "amazonPay": 500, "vanishedFrom": "2024-01-02" }),
+            json!({ "orders": "x" }),
+            json!([1, 2]),
+        ]);
+        let object = proptest::collection::btree_map(proptest::sample::select(names), value, 0..10);
+        let read = |text: &str| -> (Option<RawFacts>, Option<RawFacts>) {
+            (
+                serde_json::from_str::<RawFacts>(text).ok(),
+                serde_json::from_str::<DerivedRawFacts>(text)
+                    .ok()
+                    .map(RawFacts::from),
+            )
+        };
+        TestRunner::default()
+            .run(&object, |map| {
+                let json = J::Object(map.into_iter().collect());
+                let text = json.to_string();
+                let (ours, derived) = read(&text);
+                prop_assert_eq!(ours, derived, "JSON {}", text);
+                if let Ok(toml_text) = toml::to_string(&json) {
+                    let ours = toml::from_str::<RawFacts>(&toml_text).ok();
+                    let derived = toml::from_str::<DerivedRawFacts>(&toml_text)
+                        .ok()
+                        .map(RawFacts::from);
+                    prop_assert_eq!(ours, derived, "TOML {}", toml_text);
+                }
+                Ok(())
+            })
+            .unwrap();
+        // A field given twice is refused by both.
+        assert_eq!(read(r#"{"loss":"all","loss":"partial"}"#), (None, None));
+        assert!(read(r#"{"loss":"all","cards":[]}"#).0.is_some());
+    }
+
+    /// The hand-written `Deserialize` of `RawCard` gives what the derived one gave, value or error, from JSON and TOML.
+    #[test]
+    fn raw_cards_read_as_the_derived_deserialize_read_them() {
+        use proptest::prelude::*;
+        use proptest::test_runner::TestRunner;
+        use serde_json::{json, Value as J};
+        let mut names: Vec<String> = RAW_CARD_FIELDS.iter().map(|s| s.to_string()).collect();
+        names.extend(["issued_precision".to_owned(), "note".to_owned()]);
+        let value = proptest::sample::select(vec![
+            json!("2016-05-01"),
+            json!("email"),
+            json!("ABCD-EFGHIJ-KLMN"),
+            json!(5000),
+            json!(12.5),
+            json!(false),
+            J::Null,
+            json!(["x"]),
+            json!({ "a": 1 }),
+        ]);
+        let object = proptest::collection::btree_map(proptest::sample::select(names), value, 0..8);
+        TestRunner::default()
+            .run(&object, |map| {
+                let json = J::Object(map.into_iter().collect());
+                let text = json.to_string();
+                let ours = serde_json::from_str::<RawCard>(&text).ok();
+                let derived = serde_json::from_str::<DerivedRawCard>(&text)
+                    .ok()
+                    .map(RawCard::from);
+                prop_assert_eq!(ours, derived, "JSON {}", text);
+                if let Ok(toml_text) = toml::to_string(&json) {
+                    let ours = toml::from_str::<RawCard>(&toml_text).ok();
+                    let derived = toml::from_str::<DerivedRawCard>(&toml_text)
+                        .ok()
+                        .map(RawCard::from);
+                    prop_assert_eq!(ours, derived, "TOML {}", toml_text);
+                }
+                Ok(())
+            })
+            .unwrap();
+        let twice = r#"{"kind":"email","kind":"print"}"#;
+        assert!(serde_json::from_str::<RawCard>(twice).is_err());
+        assert!(serde_json::from_str::<DerivedRawCard>(twice).is_err());
     }
 }
