@@ -124,6 +124,13 @@
       throw new Error("this browser lacks WebAssembly streaming compilation or ReadableStream");
     }
     await loadApp();
+    // On our own pages the first question is already in the markup: let the browser paint it before the wasm's
+    // unpacking and compiling take the main thread (after the next frame, or 100 ms where no frame comes, as in a
+    // background tab).
+    if (APP_INLINE) await new Promise((ok) => {
+      requestAnimationFrame(() => setTimeout(ok, 0));
+      setTimeout(ok, 100);
+    });
     const start = window.__giftcardDoctorApp;
     delete window.__giftcardDoctorApp;
     if (typeof start !== "function") throw new Error(`${APP_FILE} did not define the app`);
