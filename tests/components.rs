@@ -16,6 +16,17 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
 }
 
+/// Types `date` into the card form's date field and presses its add button (whatever code was typed before).
+async fn add_card_issued(root: &Element, date: &str) {
+    let field = root
+        .query_selector(".gcd-cards input[type=date]")
+        .unwrap()
+        .unwrap();
+    input(&field, date);
+    yew::scheduler::flush().await;
+    click(root, ".gcd-card-form button[type=submit]").await;
+}
+
 /// Mounts the app into a fresh element and waits for the first render.
 async fn mount(instance: u32, lang: &str, start: Option<Facts>) -> Element {
     let document = web_sys::window().unwrap().document().unwrap();
@@ -230,13 +241,7 @@ async fn a_card_keeps_only_its_last_four_characters() {
         text(&root, ".gcd-cards").contains("xxxx-xxxxxx-GH56"),
         "the masked form is previewed"
     );
-    let date = root
-        .query_selector(".gcd-cards input[type=date]")
-        .unwrap()
-        .unwrap();
-    input(&date, "2015-03-01");
-    yew::scheduler::flush().await;
-    click(&root, ".gcd-card-form button[type=submit]").await;
+    add_card_issued(&root, "2015-03-01").await;
     let html = root.inner_html();
     assert!(
         html.contains("xxxx-xxxxxx-GH56"),
@@ -447,13 +452,7 @@ async fn classes_worked_out_at_run_time_are_the_lists_classes_made() {
     assert!(items[1..].iter().all(|c| c == "gcd-check"), "{items:?}");
 
     // A card of 2015, long expired: its state and the cards' timeline.
-    let date = root
-        .query_selector(".gcd-cards input[type=date]")
-        .unwrap()
-        .unwrap();
-    input(&date, "2015-03-01");
-    yew::scheduler::flush().await;
-    click(&root, ".gcd-card-form button[type=submit]").await;
+    add_card_issued(&root, "2015-03-01").await;
     assert_eq!(
         all(&root, ".gcd-card-item span[class='gcd-expired']").len(),
         1

@@ -161,21 +161,7 @@ pub fn build_path() -> Result<OsString> {
         &wasm_opt_version,
         &format!("binaryen-{BINARYEN_VERSION}"),
         1,
-        |dir| {
-            need_node()?;
-            exec(
-                Command::new("npm")
-                    .args([
-                        "install",
-                        "--no-save",
-                        "--no-audit",
-                        "--no-fund",
-                        "--prefix",
-                    ])
-                    .arg(dir)
-                    .arg(format!("binaryen@{BINARYEN_VERSION}")),
-            )
-        },
+        |dir| npm_install(dir, &format!("binaryen@{BINARYEN_VERSION}")),
     )?;
     let trunk = ensure(
         "trunk",
@@ -216,27 +202,32 @@ pub fn xz_decompress_js() -> Result<String> {
     let installed = std::fs::read_to_string(package.join("package.json"))
         .is_ok_and(|p| p.contains(&format!("\"version\": \"{XZ_DECOMPRESS_VERSION}\"")));
     if !installed {
-        need_node()?;
         eprintln!(
             "==> Installing xz-decompress {XZ_DECOMPRESS_VERSION} from npm into {}…",
             dir.display()
         );
         std::fs::create_dir_all(&dir)?;
-        exec(
-            Command::new("npm")
-                .args([
-                    "install",
-                    "--no-save",
-                    "--no-audit",
-                    "--no-fund",
-                    "--prefix",
-                ])
-                .arg(&dir)
-                .arg(format!("xz-decompress@{XZ_DECOMPRESS_VERSION}")),
-        )?;
+        npm_install(&dir, &format!("xz-decompress@{XZ_DECOMPRESS_VERSION}"))?;
     }
     let file = package.join("dist/package/xz-decompress.min.js");
     std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))
+}
+
+/// `npm install <spec>` into `dir/node_modules`, nothing saved to a package file.
+fn npm_install(dir: &Path, spec: &str) -> Result<()> {
+    need_node()?;
+    exec(
+        Command::new("npm")
+            .args([
+                "install",
+                "--no-save",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+            ])
+            .arg(dir)
+            .arg(spec),
+    )
 }
 
 fn is_root() -> bool {
