@@ -152,7 +152,7 @@ console.log(JSON.stringify({
   jsHeapBytes: { app: pick("app", (r) => r.heap), static: pick("static", (r) => r.heap) },
   wasmMemoryBytes: { app: pick("app", (r) => r.wasmMemory) },
   wasm: {
-    inflateAndCompileMs: pick("app", (r) => m(r, "gcd:loaded", "gcd:compiled")),
+    unpackAndCompileMs: pick("app", (r) => m(r, "gcd:loaded", "gcd:compiled")),
     instantiateAndRenderMs: pick("app", (r) => m(r, "gcd:compiled", "gcd:started")),
   },
 }));

@@ -279,8 +279,8 @@ pub fn run(args: &[String]) -> Result<()> {
         kb,
     );
     row(
-        "wasm inflate + compile (streamed)",
-        &b["wasm"]["inflateAndCompileMs"],
+        "wasm unpack (xz) + compile (streamed)",
+        &b["wasm"]["unpackAndCompileMs"],
         ms,
     );
     row(

@@ -269,8 +269,8 @@ fn app_script(glue: &str, wasm_b64: &str) -> Result<String> {
         .replace("{{VERSION}}", VERSION)
         .replace("{{GLUE}}", classic_glue(glue)?.trim_end())
         .replace(
-            "{{INFLATE}}",
-            template("inflate.js")?
+            "{{UNPACK}}",
+            template("unpack.js")?
                 .replace(
                     "{{XZ_DECOMPRESS}}",
                     crate::tools::xz_decompress_js()?.trim_end(),

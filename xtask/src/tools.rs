@@ -191,7 +191,7 @@ pub fn build_path() -> Result<OsString> {
 }
 
 /// npm's xz-decompress: xz-embedded compiled to wasm, inlined into the app script to unpack the app's wasm (see
-/// `xtask/templates/inflate.js`). Pinned: its bytes ship, and their hash is in every page's CSP.
+/// `xtask/templates/unpack.js`). Pinned: its bytes ship, and their hash is in every page's CSP.
 pub const XZ_DECOMPRESS_VERSION: &str = "0.2.3";
 
 /// The minified, self-contained build of xz-decompress (its decoder wasm inlined as base64), installed from npm into

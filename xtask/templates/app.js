@@ -6,12 +6,12 @@
 "use strict";
 {{GLUE}}
 const gcdWasmXz = "{{WASM}}";
-{{INFLATE}}
+{{UNPACK}}
 window.__giftcardDoctorApp = async () => {
-  // User Timing marks (read by `cargo xtask bench`): inflate and compile (overlapped), then instantiate + first
+  // User Timing marks (read by `cargo xtask bench`): unpack and compile (overlapped), then instantiate + first
   // render.
   performance.mark("gcd:loaded");
-  const module = await inflate(gcdWasmXz);
+  const module = await unpack(gcdWasmXz);
   performance.mark("gcd:compiled");
   await __wbg_init({ module_or_path: module });
   performance.mark("gcd:started");

@@ -8,7 +8,7 @@ const xzDecompress = function (exports, module, define) {
 {{XZ_DECOMPRESS}}
   return this["xz-decompress"];
 }.call({});
-async function inflate(base64) {
+async function unpack(base64) {
   let xz;
   if (typeof Uint8Array.fromBase64 === "function") {
     xz = Uint8Array.fromBase64(base64);
