@@ -28,9 +28,11 @@ pub fn install() {
     install_test_trigger();
 }
 
-/// Listens on `window` for a `WebAssembly.RuntimeError` thrown through this app's own script — not through another
-/// wasm module of a host page, whose trap must not stop the widget: the error's stack must name the script this
-/// app was loaded from (found from a stack taken now, while that script is running).
+/// Listens on `window` for a `WebAssembly.RuntimeError` of this app — not of another wasm module of a host page,
+/// whose trap must not stop the widget. The error's stack must name this app's wasm module (Chromium's
+/// `wasm://wasm/<id>`, always the first frame of a trap) or the script this app was loaded from (for stack formats
+/// that name the script); both are read from a stack taken now, whose first frames are this module and its glue. A
+/// trap deep in Yew has only wasm frames in a stack cut at ten, so the module is what finds it.
 fn install_trap_listener() {
     let Some(window) = web_sys::window() else {
         return;
@@ -40,7 +42,10 @@ fn install_trap_listener() {
         .ok()
         .and_then(|s| s.as_string())
         .unwrap_or_default();
-    let own = own_script_url(&stack);
+    let marks: Vec<String> = [own_wasm_module(&stack), own_script_url(&stack)]
+        .into_iter()
+        .flatten()
+        .collect();
     let listener = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
         let error = ["error", "reason"]
             .iter()
@@ -54,7 +59,7 @@ fn install_trap_listener() {
             .ok()
             .and_then(|s| s.as_string())
             .unwrap_or_default();
-        if own.as_deref().is_none_or(|url| stack.contains(url)) {
+        if marks.is_empty() || marks.iter().any(|mark| stack.contains(mark.as_str())) {
             show();
         }
     });
@@ -62,6 +67,18 @@ fn install_trap_listener() {
         let _ = window.add_event_listener_with_callback(kind, listener.as_ref().unchecked_ref());
     }
     listener.forget();
+}
+
+/// The first wasm module a Chromium stack names, as `wasm://wasm/<id>:` (the `<id>` is the module's own: another
+/// module has another), without the function and offset after it.
+pub fn own_wasm_module(stack: &str) -> Option<String> {
+    const PREFIX: &str = "wasm://wasm/";
+    let start = stack.find(PREFIX)?;
+    let rest = &stack[start + PREFIX.len()..];
+    let end = rest
+        .find(|c: char| c == ':' || c == ')' || c.is_whitespace())
+        .unwrap_or(rest.len());
+    (end > 0).then(|| format!("{PREFIX}{}:", &rest[..end]))
 }
 
 /// The first script address (`http(s):`, `file:` or `blob:`) a JS stack names: `at f (URL:line:col)` or
@@ -88,6 +105,23 @@ pub fn own_script_url(stack: &str) -> Option<String> {
         }
         Some(url.to_owned())
     })
+}
+
+/// Whether the message has replaced the widgets: the app must not mount a new one into a stopped Yew.
+pub fn has_failed() -> bool {
+    SHOWN.with(Cell::get)
+}
+
+/// The message in one more mount point, added after the failure (its own shadow root if it has none yet).
+pub fn show_in(host: &Element) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if host.shadow_root().is_none() {
+        let _ = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open));
+    }
+    let offline = mount::props_from(host, 0).offline_href;
+    let _ = replace(&document, host, offline.as_deref());
 }
 
 /// Replaces every mounted widget with the message. Uses the DOM directly: the app's state may be mid-update.
@@ -151,14 +185,25 @@ fn replace(
 }
 
 /// `window.__giftcardDoctorPanicForTest()`, not enumerable and not documented (`GiftcardDoctor` is frozen): the
-/// end-to-end tests call it to prove the hook runs before the release build's `panic = "abort"`. It changes nothing
-/// but this page's widgets.
+/// end-to-end tests call it to prove that a real panic of the release build (a trap, deep in the wasm) brings the
+/// message. It changes nothing but this page's widgets.
 fn install_test_trigger() {
     let Some(window) = web_sys::window() else {
         return;
     };
+    // Forty calls deep, like a panic inside a component's view under Yew's scheduler: the trap's stack then holds
+    // only wasm frames, which the listener must still recognise.
+    #[inline(never)]
+    fn deep(n: u32) -> u32 {
+        let below = if n == 0 {
+            panic!("giftcard-doctor: test panic")
+        } else {
+            deep(std::hint::black_box(n - 1))
+        };
+        std::hint::black_box(below).wrapping_mul(3) ^ n
+    }
     let trigger = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
-        panic!("giftcard-doctor: test panic");
+        std::hint::black_box(deep(std::hint::black_box(40)));
     });
     let descriptor = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&descriptor, &"value".into(), trigger.as_ref());

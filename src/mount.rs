@@ -400,6 +400,10 @@ fn listen_for_late_mounts() {
         if !el.matches(SELECTOR).unwrap_or(false) || is_mounted(&el) {
             return;
         }
+        if crate::failure::has_failed() {
+            crate::failure::show_in(&el);
+            return;
+        }
         let first = mounted().is_empty();
         if mount(&el, late_instance(&el)).unwrap_or(false) && first {
             report_height_to_parent();

@@ -352,6 +352,18 @@ fn own_script_url_reads_real_and_written_stacks() {
         Some("http://127.0.0.1:8080/index.html")
     );
     assert_eq!(own_script_url("Error\n    at <anonymous>:1:1"), None);
+    // The wasm module: this test's own stack starts in its wasm; written stacks give the module's id and no more.
+    use giftcard_doctor::failure::own_wasm_module;
+    let module = own_wasm_module(&stack).expect("a stack taken in the wasm names its module");
+    assert!(
+        module.starts_with("wasm://wasm/") && module.ends_with(':'),
+        "{module}"
+    );
+    assert_eq!(
+        own_wasm_module(chromium).as_deref(),
+        Some("wasm://wasm/0012:")
+    );
+    assert_eq!(own_wasm_module(inline), None);
 }
 
 /// The ticked items stay what a sorted set kept (the stored state lists them in this order): toggling twice unticks,
