@@ -127,7 +127,10 @@ pub fn js_card_status(card: JsValue, options: JsValue) -> Result<JsValue, JsValu
 /// `cardStatus` takes; the text holds the masked code and the amount only.
 pub fn js_expiry_calendar(cards: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let inputs: Vec<CardInput> =
-        serde_wasm_bindgen::from_value(cards).map_err(|e| error(format!("cards: {e}")))?;
+        // The parser's own message may quote a value (an unknown `kind` given a code): only the shape is named.
+        serde_wasm_bindgen::from_value(cards).map_err(|_| {
+            error("cards: expected a list of { code, issued, issuedPrecision, kind, amount, marketplace }")
+        })?;
     let today = match option(&options, "today") {
         Some(t) => parse_date("today", &t).map_err(error)?,
         None => app_today().ok_or_else(|| error("today: the browser's date is not available"))?,

@@ -26,7 +26,7 @@ static ALLOCATOR: wipe_alloc::WipeOnFree<
 /// The version shown in the footer and in `window.GiftcardDoctor.version`.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// Installs the panic hook and the JS API, mounts a widget into every `[data-giftcard-doctor]` element, and fires
+/// Installs the failure message (trap listener and panic hook) and the JS API, mounts a widget into every `[data-giftcard-doctor]` element, and fires
 /// `giftcard-doctor:ready` on `window`.
 pub fn start() {
     failure::install();

@@ -104,7 +104,7 @@ const MOUNTED_MARK: &str = "gcdMounted";
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
-    /// Every mounted widget's host element and its offline link, for the panic hook (`crate::failure`).
+    /// Every mounted widget's host element and its offline link, for the failure message (`crate::failure`).
     static MOUNTED: RefCell<Vec<(Element, Option<String>)>> = const { RefCell::new(Vec::new()) };
     /// The embedding page's origin, once its hello has arrived (in an iframe only).
     static PARENT_ORIGIN: RefCell<Option<String>> = const { RefCell::new(None) };

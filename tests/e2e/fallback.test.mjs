@@ -1,6 +1,6 @@
 // Failing visibly: when the app cannot load or start (its script blocked, a browser without WebAssembly.compileStreaming),
 // each mount point shows a kind message and the article's checklist as plain HTML instead of an empty box; after an
-// internal error (a panic, then the release build's abort) the widget is replaced by a kind message in its language,
+// internal error (a panic, a bare wasm trap in the release build) the widget is replaced by a kind message in its language,
 // the answers stay saved, and nothing typed reaches the console. In the standalone page, the embed, the iframe and
 // the offline file.
 import { after, before, describe, test } from "node:test";

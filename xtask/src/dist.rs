@@ -117,7 +117,7 @@ pub fn build(path: &OsStr) -> Result<String> {
             .current_dir(&root)
             .args(["build", "--release", "--offline"])
             .env("TRUNK_OFFLINE", "true")
-            .envs(crate::tools::RELEASE_ENV.iter().copied())
+            .envs(crate::tools::release_env())
             .env("PATH", path),
     )?;
     let glue = read(&trunk_dist.join("giftcard-doctor.js"))?;
@@ -265,19 +265,24 @@ fn classic_glue(glue: &str) -> Result<String> {
 /// `giftcard-doctor-app.js`: the classic glue, the xz+base64 wasm and its unpacker, leaving one start function on
 /// `window` for `embed.js`.
 fn app_script(glue: &str, wasm_b64: &str) -> Result<String> {
+    let xz_decompress = crate::tools::xz_decompress_js()?;
+    let notice = crate::tools::xz_decompress_notice(&xz_decompress)
+        .context("xz-decompress's build no longer starts with its licence notice")?;
     let code = template("app.js")?
         .replace("{{VERSION}}", VERSION)
         .replace("{{GLUE}}", classic_glue(glue)?.trim_end())
         .replace(
             "{{UNPACK}}",
             template("unpack.js")?
-                .replace(
-                    "{{XZ_DECOMPRESS}}",
-                    crate::tools::xz_decompress_js()?.trim_end(),
-                )
+                .replace("{{XZ_DECOMPRESS}}", xz_decompress.trim_end())
                 .trim_end(),
         );
-    minified_with_wasm(&code, wasm_b64)
+    let app = minified_with_wasm(&code, wasm_b64)?;
+    // The banner's line, then the library's notice, then the code.
+    let (banner, rest) = app
+        .split_once('\n')
+        .context("the minified app has no banner line")?;
+    Ok(format!("{banner}\n{notice}\n{rest}"))
 }
 
 /// The app's code minified with the `{{WASM}}` placeholder still in its string, then the wasm put in: terser never

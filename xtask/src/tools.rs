@@ -7,6 +7,7 @@
 
 use crate::{exec, output, root};
 use anyhow::{bail, Context, Result};
+use sha2::Digest;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -94,9 +95,9 @@ fn ensure(
 /// How the release wasm is compiled, beyond `[profile.release]`: the standard library rebuilt for size
 /// (`build-std` with `optimize_for_size`), panics compiled to a bare trap (`immediate-abort`: no panic formatting,
 /// no unwinding tables, no location strings) and `Debug` formatting compiled out (`fmt-debug=none`; the app never
-/// shows a `{:?}`). These are unstable flags of the one pinned compiler, unlocked with `RUSTC_BOOTSTRAP=1`: this
-/// machine's rustup cannot fetch a nightly, but it does install `rust-src` for the pinned stable, which is all
-/// `build-std` needs. Saves 34.5 KB of the gzipped wasm (251.4 → 216.9 KB, measured in ARCHITECTURE.md). A trap
+/// shows a `{:?}`). These are unstable flags of the stable compiler they were checked on (see [`release_env`]),
+/// unlocked with `RUSTC_BOOTSTRAP=1`: this machine's rustup cannot fetch a nightly, but it does install `rust-src`
+/// for its stable toolchain, which is all `build-std` needs. Saves 34.5 KB of the gzipped wasm (251.4 → 216.9 KB, measured in ARCHITECTURE.md). A trap
 /// skips the panic hook, so `src/failure.rs` also listens for the wasm's `RuntimeError` on `window`.
 pub const RELEASE_ENV: &[(&str, &str)] = &[
     ("RUSTC_BOOTSTRAP", "1"),
@@ -107,6 +108,27 @@ pub const RELEASE_ENV: &[(&str, &str)] = &[
         "-Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none -Zlocation-detail=none",
     ),
 ];
+
+/// The rustc these flags were checked on. Unstable flags may change with any release, and nothing pins the
+/// compiler for a fresh machine but rustup's `stable` (a `rust-toolchain.toml` naming a version would make rustup
+/// fetch a toolchain this machine cannot). On another version the release is built without them, and says so.
+const RELEASE_ENV_RUSTC: &str = "rustc 1.95.";
+
+/// [`RELEASE_ENV`] when the compiler is the one it was checked on; otherwise nothing, with a warning (the wasm is then
+/// larger, and `cargo xtask test`'s size budgets say by how much).
+pub fn release_env() -> Vec<(&'static str, &'static str)> {
+    let version = output(Command::new("rustc").arg("-V")).unwrap_or_default();
+    if version.starts_with(RELEASE_ENV_RUSTC) {
+        RELEASE_ENV.to_vec()
+    } else {
+        eprintln!(
+            "warning: the release's size flags (build-std, immediate-abort) were checked on {RELEASE_ENV_RUSTC}x, \
+             not on `{}`: building without them",
+            version.trim()
+        );
+        Vec::new()
+    }
+}
 
 /// Adds the wasm32 target and the standard library's sources (for `build-std`, see [`RELEASE_ENV`]) when missing.
 pub fn ensure_wasm_target() -> Result<()> {
@@ -210,7 +232,31 @@ pub fn xz_decompress_js() -> Result<String> {
         npm_install(&dir, &format!("xz-decompress@{XZ_DECOMPRESS_VERSION}"))?;
     }
     let file = package.join("dist/package/xz-decompress.min.js");
-    std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))
+    let text =
+        std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
+    // Its bytes ship to every reader: they must be the ones reviewed, whatever npm served.
+    let digest = format!("{:x}", sha2::Sha256::digest(text.as_bytes()));
+    if digest != XZ_DECOMPRESS_SHA256 {
+        bail!(
+            "{} is not the reviewed xz-decompress {XZ_DECOMPRESS_VERSION} (sha256 {digest}, expected \
+             {XZ_DECOMPRESS_SHA256}); delete {} and run again",
+            file.display(),
+            dir.display()
+        );
+    }
+    Ok(text)
+}
+
+/// sha256 of `dist/package/xz-decompress.min.js` in xz-decompress 0.2.3 from npm (checked on two installs).
+const XZ_DECOMPRESS_SHA256: &str =
+    "d83649874b6198df07340a88377613ccd2267aebb9f18b3be26c6904a81bac52";
+
+/// The licence notice at the head of xz-decompress's build (xzwasm, xz-embedded, walloc), kept in the app's banner:
+/// the minifier drops it from inside the function the library runs in.
+pub fn xz_decompress_notice(js: &str) -> Option<&str> {
+    let js = js.trim_start();
+    js.starts_with("/*!")
+        .then(|| js.find("*/").map(|end| &js[..end + 2]))?
 }
 
 /// `npm install <spec>` into `dir/node_modules`, nothing saved to a package file.

@@ -9,7 +9,7 @@
 // - resizes every <iframe data-giftcard-doctor-frame> to the height its widget reports, from the frame's origin only;
 // - if the widget cannot load or start (an old browser, a blocked or altered file), shows a short message and the
 //   checklist as plain HTML in each mount point instead of an empty box.
-// The app (JS glue + the wasm, gzip-compressed inside) is one more script, loaded with the integrity hash written
+// The app (JS glue + the wasm, xz-compressed inside) is one more script, loaded with the integrity hash written
 // here at build time, so the single `integrity` on this file covers everything. Nothing the person types is sent
 // anywhere. No `import.meta`, no top-level `await`: the same text runs as a classic script and as a module.
 (() => {

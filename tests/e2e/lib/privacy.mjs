@@ -309,6 +309,10 @@ export async function callApiWithSecrets(page) {
       for (const field of ["issued", "kind", "amount", "marketplace", "last4", "code"]) {
         attempt("cardStatus", field, () => api.cardStatus({ [field]: code }, { today: "2026-11-28", lang: "ja" }));
       }
+      for (const field of ["issued", "issuedPrecision", "kind", "amount", "marketplace"]) {
+        attempt("expiryCalendar", `cards[0].${field}`, () => api.expiryCalendar([{ [field]: code }], { today: "2026-11-28", lang: "ja" }));
+      }
+      attempt("expiryCalendar", "options.marketplace", () => api.expiryCalendar([], { today: "2026-11-28", marketplace: code }));
       attempt("cardStatus", "options.today", () => api.cardStatus({}, { today: code }));
       attempt("cardStatus", "options.marketplace", () => api.cardStatus({}, { today: "2026-11-28", marketplace: code }));
       attempt("analyzeHistory", "text", () => api.analyzeHistory(code, { marketplace: "jp", lang: "ja" }));
