@@ -69,16 +69,20 @@ fn install_trap_listener() {
     listener.forget();
 }
 
-/// The first wasm module a Chromium stack names, as `wasm://wasm/<id>:` (the `<id>` is the module's own: another
-/// module has another), without the function and offset after it.
+/// The first wasm module a Chromium stack names, as its frames locate it: `wasm://wasm/<id>` for a module compiled
+/// from bytes (ours: the `<id>` is the module's own, another module has another), or the `.wasm` file's URL for one
+/// fetched; returned with the `:wasm-function[` that follows, which every frame of that module carries.
 pub fn own_wasm_module(stack: &str) -> Option<String> {
-    const PREFIX: &str = "wasm://wasm/";
-    let start = stack.find(PREFIX)?;
-    let rest = &stack[start + PREFIX.len()..];
-    let end = rest
-        .find(|c: char| c == ':' || c == ')' || c.is_whitespace())
-        .unwrap_or(rest.len());
-    (end > 0).then(|| format!("{PREFIX}{}:", &rest[..end]))
+    const FUNCTION: &str = ":wasm-function[";
+    let line = stack.lines().find(|l| l.contains(FUNCTION))?;
+    let end = line.find(FUNCTION)?;
+    let head = &line[..end];
+    let start = head
+        .rfind('(')
+        .map(|i| i + 1)
+        .or_else(|| head.find("at ").map(|i| i + 3))?;
+    let location = head[start..].trim();
+    (!location.is_empty()).then(|| format!("{location}{FUNCTION}"))
 }
 
 /// The first script address (`http(s):`, `file:` or `blob:`) a JS stack names: `at f (URL:line:col)` or

@@ -355,13 +355,15 @@ fn own_script_url_reads_real_and_written_stacks() {
     // The wasm module: this test's own stack starts in its wasm; written stacks give the module's id and no more.
     use giftcard_doctor::failure::own_wasm_module;
     let module = own_wasm_module(&stack).expect("a stack taken in the wasm names its module");
-    assert!(
-        module.starts_with("wasm://wasm/") && module.ends_with(':'),
-        "{module}"
-    );
+    assert!(module.ends_with(".wasm:wasm-function["), "{module}");
     assert_eq!(
         own_wasm_module(chromium).as_deref(),
-        Some("wasm://wasm/0012:")
+        Some("wasm://wasm/0012:wasm-function[")
+    );
+    let named = "at gcd::f (wasm://wasm/9a8b7c6d:wasm-function[3]:0x2)";
+    assert_eq!(
+        own_wasm_module(named).as_deref(),
+        Some("wasm://wasm/9a8b7c6d:wasm-function[")
     );
     assert_eq!(own_wasm_module(inline), None);
 }
