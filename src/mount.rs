@@ -106,6 +106,8 @@ thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     /// Every mounted widget's host element and its offline link, for the failure message (`crate::failure`).
     static MOUNTED: RefCell<Vec<(Element, Option<String>)>> = const { RefCell::new(Vec::new()) };
+    /// Each running app with its host element, so a host taken out of the page can take its app down ([`unmount`]).
+    static APPS: RefCell<Vec<(Element, yew::AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
     /// The embedding page's origin, once its hello has arrived (in an iframe only).
     static PARENT_ORIGIN: RefCell<Option<String>> = const { RefCell::new(None) };
     /// One past the highest instance number given so far, for widgets mounted after the first ones.
@@ -231,6 +233,8 @@ pub fn mount(el: &Element, instance: u32) -> Result<bool, JsValue> {
     let (shadow, prerendered) = match el.shadow_root() {
         Some(shadow) => match read_prerendered(&shadow, instance) {
             Some(p) => (shadow, p),
+            // Left empty by `unmount`: the element came back.
+            None if shadow.child_element_count() == 0 => (shadow, Prerendered::default()),
             None => return Ok(false),
         },
         None => (
@@ -256,9 +260,58 @@ pub fn mount(el: &Element, instance: u32) -> Result<bool, JsValue> {
         m.borrow_mut()
             .push((el.clone(), props.offline_href.as_deref().map(str::to_owned)))
     });
-    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
+    APPS.with(|apps| apps.borrow_mut().push((el.clone(), app)));
     restore_after_render(shadow, prerendered);
     Ok(true)
+}
+
+/// Takes down the widget of an element taken out of the page (a single-page host replacing its content): its app
+/// is destroyed, so what the person answered no longer lives in memory (the wiping allocator zeroes what it frees),
+/// its shadow root is emptied and its mark cleared, so that put back, it mounts afresh. `embed.js` calls this from
+/// the custom element's `disconnectedCallback`, once the element is still out after a microtask (a move is not a
+/// removal).
+pub fn unmount(el: &Element) {
+    if el.is_connected() {
+        return;
+    }
+    let app = APPS.with(|apps| {
+        let mut apps = apps.borrow_mut();
+        let at = apps
+            .iter()
+            .position(|(host, _)| host.is_same_node(Some(el)))?;
+        Some(apps.swap_remove(at).1)
+    });
+    let Some(app) = app else {
+        return;
+    };
+    app.destroy();
+    MOUNTED.with(|m| {
+        m.borrow_mut()
+            .retain(|(host, _)| !host.is_same_node(Some(el)))
+    });
+    if let Some(shadow) = el.shadow_root() {
+        shadow.set_inner_html("");
+    }
+    let _ = js_sys::Reflect::set(el, &MOUNTED_MARK.into(), &JsValue::FALSE);
+}
+
+/// `window[Symbol.for("giftcard-doctor:unmount")]`, the entry `embed.js` calls with an element taken out of the page.
+fn expose_unmount() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let entry = Closure::<dyn Fn(JsValue)>::new(|el: JsValue| {
+        if let Ok(el) = el.dyn_into::<Element>() {
+            unmount(&el);
+        }
+    });
+    let _ = js_sys::Reflect::set(
+        &window,
+        &js_sys::Symbol::for_("giftcard-doctor:unmount").into(),
+        entry.as_ref(),
+    );
+    entry.forget();
 }
 
 /// The elements that can hold focus, in document order: the same list in the pre-render and in the rendered app,
@@ -367,6 +420,7 @@ pub fn mount_all() -> u32 {
         return 0;
     };
     listen_for_late_mounts();
+    expose_unmount();
     NEXT_INSTANCE.set(NEXT_INSTANCE.get().max(nodes.length()));
     let mut mounted = 0;
     for i in 0..nodes.length() {

@@ -170,6 +170,31 @@ describe("an element added later", () => {
   });
 });
 
+describe("an element taken out of the page", () => {
+  test("its widget is taken down (shadow root emptied, mark cleared); put back, it starts afresh", async () => {
+    const body = `<giftcard-doctor lang="en" persist="false"></giftcard-doctor>${tag(" async")}`;
+    const { context, page, errors, host } = await open("element", { body });
+    const w = new Widget(host.first(), "en");
+    await w.expectQuestion("marketplace");
+    await page.waitForFunction(() => document.querySelector("giftcard-doctor").gcdMounted === true);
+    await w.answer("jp");
+    await w.expectQuestion("loss");
+    await page.evaluate(() => {
+      window.__gcdRemoved = document.querySelector("giftcard-doctor");
+      window.__gcdRemoved.remove();
+    });
+    await page.waitForFunction(() => window.__gcdRemoved.gcdMounted === false, null, { timeout: 5000 });
+    assert.equal(await page.evaluate(() => window.__gcdRemoved.shadowRoot.childElementCount), 0, "nothing of the widget is left");
+    await page.evaluate(() => document.querySelector("main").append(window.__gcdRemoved));
+    await w.expectQuestion("marketplace");
+    await w.answer("jp");
+    await w.expectQuestion("loss");
+    assert.deepEqual(await widgetCounts(page), [1], "one widget again");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe("embed.js included twice", () => {
   test("one app, one widget per element, no error; the second copy's own mount point is mounted too", async () => {
     // The first copy (classic, synchronous) sees only the div; the second (async) sees the element as well.

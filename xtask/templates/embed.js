@@ -53,6 +53,14 @@
           prepare(this);
           settle([this]);
         }
+        // Taken out of the page (a single-page host replacing its content): the app takes its widget down, so the
+        // answers do not stay in memory. After a microtask, because a move is a removal and an insertion at once.
+        disconnectedCallback() {
+          queueMicrotask(() => {
+            const unmount = window[Symbol.for("giftcard-doctor:unmount")];
+            if (!this.isConnected && typeof unmount === "function") unmount(this);
+          });
+        }
         attributeChangedCallback(_name, old, value) {
           const lang = String(value || "").trim().toLowerCase().split("-")[0];
           if (old === value || !this.shadowRoot || (lang !== "ja" && lang !== "en")) return;
