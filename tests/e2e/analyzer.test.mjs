@@ -16,6 +16,7 @@ import { DIST, E2E } from "./lib/paths.mjs";
 import { assertNoSecrets, assertNothingStored, domText, FULL_CODE, HISTORY_TEXT, LAST_FOUR } from "./lib/privacy.mjs";
 import { eventually } from "./lib/util.mjs";
 import { openStandalone, Widget } from "./lib/widget.mjs";
+import { openFromDisk } from "./lib/delivery.mjs";
 
 const SAMPLES = join(E2E, "../../crates/core/tests/fixtures/history");
 const sample = (name) => readFileSync(join(SAMPLES, name), "utf8");
@@ -159,12 +160,7 @@ test("the offline file runs the card list and the history analyzer from file:// 
   const context = await newContext(env.browser, { viewport: VIEWPORTS.phone });
   try {
     await copyFile(join(DIST, "giftcard-doctor-offline.html"), join(dir, "offline.html"));
-    await context.setOffline(true);
-    const requests = [];
-    context.on("request", (r) => requests.push(r.url()));
-    await context.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : route.abort()));
-    const page = await context.newPage();
-    await page.goto(pathToFileURL(join(dir, "offline.html")).href);
+    const { page, requests } = await openFromDisk(context, pathToFileURL(join(dir, "offline.html")).href);
     const w = new Widget(page, "ja");
     await w.walk({ marketplace: "jp", loss: "partial", invalidation_email: "no", suspended_notice: "no" });
     const h = history(w);

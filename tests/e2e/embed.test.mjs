@@ -10,6 +10,7 @@ import { UI } from "./lib/content.mjs";
 import { Widget, focusedElement } from "./lib/widget.mjs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { eventually } from "./lib/util.mjs";
+import { assertFrameFollowsContent } from "./lib/delivery.mjs";
 
 const ARTICLE = "/help/articles/host-article.html";
 const FRAMED = "/help/articles/host-iframe.html";
@@ -215,34 +216,10 @@ describe("in an iframe", () => {
     const w = new Widget(page.frameLocator("iframe[data-giftcard-doctor-frame]"), "ja");
     await w.expectQuestion("marketplace");
     const frame = await (await iframe.elementHandle()).contentFrame();
-    /** The frame's height and its content's height (the page's body, margins included). */
-    const heights = async () => ({
-      frame: await iframe.evaluate((el) => el.clientHeight),
-      content: await frame.evaluate(() => {
-        const style = getComputedStyle(document.body);
-        return Math.ceil(document.body.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom));
-      }),
-    });
-    const fits = async () => {
-      const h = await heights();
-      assert.ok(Math.abs(h.frame - h.content) <= 2, `the frame (${h.frame}px) is as tall as its content (${h.content}px)`);
-      return h.frame;
-    };
-    const question = await eventually(fits);
-    await w.walk({ marketplace: "jp", loss: "all", multiple_accounts: "yes", card_issued: "2016-05-01" }, { fallback: "no" });
-    await w.causes();
-    const result = await eventually(async () => {
-      const h = await fits();
-      assert.ok(h > question, `taller for the result (${h}px) than for the question (${question}px)`);
-      return h;
-    });
-    // Back to a short screen: the frame shrinks again.
-    await w.button("restart").click();
-    await w.button("restart_yes").click();
-    await w.expectQuestion("marketplace");
-    await eventually(async () => {
-      const h = await fits();
-      assert.ok(h < result, `shorter again after restarting (${h}px, result was ${result}px)`);
+    // The content's height: the page's body, margins included.
+    await assertFrameFollowsContent(iframe, frame, w, () => {
+      const style = getComputedStyle(document.body);
+      return Math.ceil(document.body.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom));
     });
     assert.deepEqual(errors, []);
     await context.close();

@@ -8,7 +8,7 @@ import { DEEP_PATH, startServer } from "./lib/server.mjs";
 import { DIST } from "./lib/paths.mjs";
 import { Widget } from "./lib/widget.mjs";
 import { eventually } from "./lib/util.mjs";
-import { embedTag, serveHostPage } from "./lib/delivery.mjs";
+import { assertFrameFollowsContent, embedTag, serveHostPage } from "./lib/delivery.mjs";
 
 const SANDBOX = "allow-scripts allow-same-origin allow-forms";
 let browser;
@@ -72,27 +72,7 @@ describe("the isolated iframe, from its own origin", () => {
     });
     assert.deepEqual(reach, { contentDocument: null, documentRead: "refused: SecurityError" });
 
-    const heights = async () => ({
-      frame: await iframe.evaluate((el) => el.clientHeight),
-      content: await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)),
-    });
-    const fits = async () => {
-      const h = await heights();
-      assert.ok(Math.abs(h.frame - h.content) <= 2, `the frame (${h.frame}px) is as tall as its content (${h.content}px)`);
-      return h.frame;
-    };
-    const question = await eventually(fits);
-    await w.walk({ marketplace: "jp", loss: "all", multiple_accounts: "yes", card_issued: "2016-05-01" }, { fallback: "no" });
-    await w.causes();
-    const result = await eventually(async () => {
-      const h = await fits();
-      assert.ok(h > question, `taller for the result (${h}px) than for the question (${question}px)`);
-      return h;
-    });
-    await w.button("restart").click();
-    await w.button("restart_yes").click();
-    await w.expectQuestion("marketplace");
-    await eventually(async () => assert.ok((await fits()) < result, "shorter again after restarting"));
+    await assertFrameFollowsContent(iframe, frame, w, () => Math.ceil(document.documentElement.getBoundingClientRect().height));
 
     // Every message the host received came from the frame's origin; heights are plain integers.
     const messages = await page.evaluate(() => window.__messages);

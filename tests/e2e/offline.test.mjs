@@ -10,6 +10,7 @@ import { pathToFileURL } from "node:url";
 import { launch, newContext, VIEWPORTS } from "./lib/browser.mjs";
 import { DIST } from "./lib/paths.mjs";
 import { Widget } from "./lib/widget.mjs";
+import { openFromDisk } from "./lib/delivery.mjs";
 
 const NAME = "giftcard-doctor-offline.html";
 const BUDGET = 600 * 1024;
@@ -32,20 +33,7 @@ after(async () => {
 /** A context with the network off and everything but file: refused; returns the page and the requests it made. */
 async function offline(lang) {
   const context = await newContext(browser, { lang, viewport: VIEWPORTS.phone });
-  await context.setOffline(true);
-  const requests = [];
-  const refused = [];
-  context.on("request", (r) => requests.push(r.url()));
-  await context.route("**/*", (route) => {
-    if (route.request().url().startsWith("file:")) return route.continue();
-    refused.push(route.request().url());
-    return route.abort("internetdisconnected");
-  });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e));
-  await page.goto(file);
-  return { context, page, requests, refused, errors };
+  return { context, ...(await openFromDisk(context, file)) };
 }
 
 test("the file's size is reported (not asserted)", async (t) => {

@@ -14,6 +14,7 @@ import { pathToFileURL } from "node:url";
 import { browserAndServer } from "./lib/harness.mjs";
 import { newContext } from "./lib/browser.mjs";
 import { Widget } from "./lib/widget.mjs";
+import { openFromDisk } from "./lib/delivery.mjs";
 
 const PLAN = { marketplace: "jp", loss: "all", invalidation_email: "no", suspended_notice: "no", card_issued: "2016-05-01" };
 const env = browserAndServer();
@@ -25,19 +26,8 @@ after(async () => {
 /** Opens a saved file with every request refused but the file itself and the files saved beside it; walks to a result. */
 async function walkFromDisk(path, lang) {
   const context = await newContext(env.browser, { lang });
-  await context.setOffline(true);
   const file = pathToFileURL(path).href;
-  const folder = new URL(".", file).href;
-  const refused = [];
-  await context.route("**", (route) => {
-    if (route.request().url().startsWith(folder)) return route.continue();
-    refused.push(route.request().url());
-    return route.abort("internetdisconnected");
-  });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e));
-  await page.goto(file);
+  const { page, refused, errors } = await openFromDisk(context, file, { allow: new URL(".", file).href });
   const w = new Widget(page.locator("[data-giftcard-doctor]"), lang);
   await w.expectQuestion("marketplace");
   await w.walk(PLAN, { fallback: "no" });

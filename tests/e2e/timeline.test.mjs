@@ -17,6 +17,7 @@ import { DIST, E2E, SCREENSHOTS } from "./lib/paths.mjs";
 import { FULL_CODE, LAST_FOUR } from "./lib/privacy.mjs";
 import { eventually } from "./lib/util.mjs";
 import { openStandalone, Widget } from "./lib/widget.mjs";
+import { openFromDisk } from "./lib/delivery.mjs";
 
 const SAMPLES = join(E2E, "../../crates/core/tests/fixtures/history");
 const sample = (name) => readFileSync(join(SAMPLES, name), "utf8");
@@ -31,6 +32,17 @@ function history(w) {
     read: w.scope.getByRole("button", { name: w.t("history_analyze"), exact: true }),
     panel: w.scope.locator(".gcd-history"),
   };
+}
+
+/** Opens the history panel, pastes the Japanese sample and reads it; returns the drawn chart. */
+async function chartOfSamplePaste(w) {
+  const h = history(w);
+  await h.open();
+  await h.area.fill(sample("ja-tabs.txt"));
+  await h.read.click();
+  const chart = h.panel.locator(".gcd-timeline");
+  await chart.waitFor();
+  return chart;
 }
 
 function cards(w) {
@@ -104,12 +116,7 @@ test("a pasted history draws the timeline: the unexplained drop in the warning c
     await cardChart.waitFor();
     assert.equal(await cardChart.locator(".gcd-tl-expiry").count(), 1);
     assert.equal(await cardChart.locator(".gcd-tl-added").count(), 1);
-    const h = history(w);
-    await h.open();
-    await h.area.fill(sample("ja-tabs.txt"));
-    await h.read.click();
-    const chart = h.panel.locator(".gcd-timeline");
-    await chart.waitFor();
+    const chart = await chartOfSamplePaste(w);
     // With a paste, the card panel's own chart gives way to the history's.
     await eventually(async () => assert.equal(await cardChart.count(), 0));
     assert.equal(await chart.locator(".gcd-tl-unexplained").count(), 1, "one unexplained drop");
@@ -144,12 +151,7 @@ test("the timeline in English on a desktop and in dark mode, with no axe violati
     try {
       await w.walk(WALK);
       await addCard(w);
-      const h = history(w);
-      await h.open();
-      await h.area.fill(sample("ja-tabs.txt"));
-      await h.read.click();
-      const chart = h.panel.locator(".gcd-timeline");
-      await chart.waitFor();
+      const chart = await chartOfSamplePaste(w);
       await shoot(chart, name);
       await axe(page, name);
     } finally {
@@ -196,12 +198,7 @@ test("the expiry calendar downloads from the offline file opened from file:// wi
   const context = await newContext(env.browser, {});
   try {
     await copyFile(join(DIST, "giftcard-doctor-offline.html"), join(dir, "offline.html"));
-    await context.setOffline(true);
-    const requests = [];
-    context.on("request", (r) => requests.push(r.url()));
-    await context.route("**/*", (route) => (route.request().url().startsWith("file:") ? route.continue() : route.abort()));
-    const page = await context.newPage();
-    await page.goto(pathToFileURL(join(dir, "offline.html")).href);
+    const { page, requests } = await openFromDisk(context, pathToFileURL(join(dir, "offline.html")).href);
     const w = new Widget(page, "ja");
     await w.walk(WALK);
     const c = await addCard(w);

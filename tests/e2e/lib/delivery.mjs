@@ -1,9 +1,11 @@
-// Helpers for the delivery tests (isolation, fallback, integrity): hashes of the built files, host pages made up
-// on the fly for a test, and the fallback's look-up.
+// Helpers for the delivery tests (isolation, fallback, integrity, offline): hashes of the built files, host pages
+// made up on the fly for a test, the fallback's look-up, a file opened with the network off, the frame's height.
+import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DIST } from "./paths.mjs";
+import { eventually } from "./util.mjs";
 
 /** The built file's bytes. */
 export function distFile(name) {
@@ -54,5 +56,57 @@ export function fallbackOf(host) {
       // the slot through which the fallback shows.
       widget: el.gcdMounted === true || !!el.shadowRoot?.querySelector(":not(slot)"),
     };
+  });
+}
+
+/**
+ * Opens `file` (a file: URL) in `context` with the network off and every request refused but those starting with
+ * `allow` (by default any file:). Returns the page, every request made, those refused, and the page's errors.
+ */
+export async function openFromDisk(context, file, { allow = "file:" } = {}) {
+  await context.setOffline(true);
+  const requests = [];
+  const refused = [];
+  context.on("request", (r) => requests.push(r.url()));
+  await context.route("**/*", (route) => {
+    if (route.request().url().startsWith(allow)) return route.continue();
+    refused.push(route.request().url());
+    return route.abort("internetdisconnected");
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  await page.goto(file);
+  return { page, requests, refused, errors };
+}
+
+/**
+ * The isolated frame follows its content: as tall as `contentHeight()` (evaluated in the frame) on the first
+ * question, taller for the result of a fixed walk, shorter again after restarting. `w` is the widget in the frame.
+ */
+export async function assertFrameFollowsContent(iframe, frame, w, contentHeight) {
+  const heights = async () => ({
+    frame: await iframe.evaluate((el) => el.clientHeight),
+    content: await frame.evaluate(contentHeight),
+  });
+  const fits = async () => {
+    const h = await heights();
+    assert.ok(Math.abs(h.frame - h.content) <= 2, `the frame (${h.frame}px) is as tall as its content (${h.content}px)`);
+    return h.frame;
+  };
+  const question = await eventually(fits);
+  await w.walk({ marketplace: "jp", loss: "all", multiple_accounts: "yes", card_issued: "2016-05-01" }, { fallback: "no" });
+  await w.causes();
+  const result = await eventually(async () => {
+    const h = await fits();
+    assert.ok(h > question, `taller for the result (${h}px) than for the question (${question}px)`);
+    return h;
+  });
+  await w.button("restart").click();
+  await w.button("restart_yes").click();
+  await w.expectQuestion("marketplace");
+  await eventually(async () => {
+    const h = await fits();
+    assert.ok(h < result, `shorter again after restarting (${h}px, result was ${result}px)`);
   });
 }
