@@ -20,77 +20,14 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, Element, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
-/// The widget's stylesheet, from `static/widget.css`; adopted by each shadow root (no inline style, so a strict CSP
-/// holds). Its comments (written for people reading the file) are dropped and each run of white space made one space
-/// by the compiler, which spares the wasm about a KB after gzip (issue 13); quoted strings stay as written.
-pub const CSS: &str = match std::str::from_utf8(&CSS_BYTES) {
-    Ok(css) => css,
-    Err(_) => panic!("static/widget.css is not UTF-8"),
-};
-
-const CSS_SOURCE: &[u8] = include_bytes!("../static/widget.css");
-const CSS_BYTES: [u8; compact_css(CSS_SOURCE, &mut [])] = {
-    let mut out = [0; compact_css(CSS_SOURCE, &mut [])];
-    compact_css(CSS_SOURCE, &mut out);
-    out
-};
-
-/// Copies `css` into `out` (as far as it reaches) without its comments and with every run of white space and
-/// comments made one space, and returns the whole length. A `const fn`, so it runs in the compiler. White space is
-/// never meaningful in CSS beyond separating tokens, which one space still does; strings and escapes are copied as
-/// they are.
-const fn compact_css(css: &[u8], out: &mut [u8]) -> usize {
-    let (mut i, mut n) = (0, 0);
-    // The quote that opened the string being copied, or 0 outside strings.
-    let mut quote = 0u8;
-    // White space or a comment was skipped since the last byte copied.
-    let mut gap = false;
-    while i < css.len() {
-        let c = css[i];
-        if quote == 0 && c == b'/' && i + 1 < css.len() && css[i + 1] == b'*' {
-            i += 2;
-            while i < css.len() && !(css[i] == b'*' && i + 1 < css.len() && css[i + 1] == b'/') {
-                i += 1;
-            }
-            i += 2;
-            gap = true;
-            continue;
-        }
-        if quote == 0 && c.is_ascii_whitespace() {
-            gap = true;
-            i += 1;
-            continue;
-        }
-        if gap && n > 0 {
-            if n < out.len() {
-                out[n] = b' ';
-            }
-            n += 1;
-        }
-        gap = false;
-        // An escape and the character after it are copied together, in strings or not.
-        let take = if c == b'\\' && i + 1 < css.len() {
-            2
-        } else {
-            1
-        };
-        if take == 1 && quote == 0 && (c == b'"' || c == b'\'') {
-            quote = c;
-        } else if take == 1 && c == quote {
-            quote = 0;
-        }
-        let mut k = 0;
-        while k < take {
-            if n < out.len() {
-                out[n] = css[i + k];
-            }
-            n += 1;
-            k += 1;
-        }
-        i += take;
-    }
-    n
-}
+/// Where the loaders leave the widget's stylesheet (issue 13: the wasm no longer carries its own copy, which cost it
+/// 2.3 KB after xz). `embed.js` puts the text under this global symbol; our own pages carry it in the light DOM as
+/// `<template id="gcd-widget-css">` beside the declarative shadow root (so gzip stores the second copy almost for
+/// free), where a copy saved with the browser's "Save page as, complete" still has it: the consumed shadow root is
+/// not saved, the template is.
+const CSS_SYMBOL: &str = "giftcard-doctor:css";
+/// The id of the pages' stylesheet template (`xtask/src/prerender.rs` `inject_prerender`).
+const CSS_TEMPLATE: &str = "gcd-widget-css";
 
 /// The two forms of a mount point: the `div` with a data attribute and the custom element (registered by `embed.js`).
 pub const SELECTOR: &str = "[data-giftcard-doctor], giftcard-doctor";
@@ -163,16 +100,36 @@ pub fn mounted() -> Vec<(Element, Option<String>)> {
     MOUNTED.with(|m| m.try_borrow().map(|m| m.clone()).unwrap_or_default())
 }
 
-fn sheet() -> Option<CssStyleSheet> {
+/// The stylesheet every shadow root adopts (no inline style, so a strict CSP holds), made once from the text the
+/// loader left ([`CSS_SYMBOL`], [`CSS_TEMPLATE`]) or, failing both, from the pre-rendered screen's own `<style>` in
+/// `shadow`. With none of them the widget still works, unstyled.
+fn sheet(shadow: &ShadowRoot) -> Option<CssStyleSheet> {
     SHEET.with(|cell| {
         let mut cell = cell.borrow_mut();
         if cell.is_none() {
             let sheet = CssStyleSheet::new().ok()?;
-            sheet.replace_sync(CSS).ok()?;
+            sheet.replace_sync(&css_text(shadow)?).ok()?;
             *cell = Some(sheet);
         }
         cell.clone()
     })
+}
+
+fn css_text(shadow: &ShadowRoot) -> Option<String> {
+    let window = web_sys::window()?;
+    js_sys::Reflect::get(&window, &js_sys::Symbol::for_(CSS_SYMBOL))
+        .ok()
+        .and_then(|v| v.as_string())
+        .or_else(|| {
+            let template = window.document()?.get_element_by_id(CSS_TEMPLATE)?;
+            template
+                .dyn_into::<web_sys::HtmlTemplateElement>()
+                .ok()?
+                .content()
+                .text_content()
+        })
+        .or_else(|| shadow.query_selector("style").ok()??.text_content())
+        .filter(|css| !css.trim().is_empty())
 }
 
 /// Whether this is one of our own pages (standalone, isolated frame, offline file: `<html class="gcd-page">`), where
@@ -246,8 +203,9 @@ pub fn mount(el: &Element, instance: u32) -> Result<bool, JsValue> {
         .and_then(|w| w.document())
         .ok_or("no document")?;
     // The pre-rendered screen (and its inline <style>) goes; the adopted sheet styles what replaces it.
+    let sheet = sheet(&shadow);
     shadow.set_inner_html("");
-    if let Some(sheet) = sheet() {
+    if let Some(sheet) = sheet {
         shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet));
     }
     let root = document.create_element("div")?;

@@ -398,28 +398,6 @@ fn ticks_keep_a_sorted_set_of_keys() {
     );
 }
 
-/// The style sheet the wasm adopts is `static/widget.css` token for token: only its comments are gone and each run
-/// of white space is one space.
-#[wasm_bindgen_test]
-fn the_compacted_style_sheet_keeps_every_token() {
-    let source = include_str!("../static/widget.css");
-    let mut without_comments = String::new();
-    let mut rest = source;
-    while let Some(start) = rest.find("/*") {
-        without_comments.push_str(&rest[..start]);
-        without_comments.push(' ');
-        rest = rest[start + 2..]
-            .split_once("*/")
-            .map_or("", |(_, after)| after);
-    }
-    without_comments.push_str(rest);
-    let css = giftcard_doctor::mount::CSS;
-    assert!(!css.contains("/*"), "a comment is left");
-    assert!(css.len() < source.len() * 4 / 5, "not compacted");
-    let expected: Vec<&str> = without_comments.split_whitespace().collect();
-    assert_eq!(css.split(' ').collect::<Vec<_>>(), expected);
-}
-
 /// The classes set without Yew's `Classes` (`components::markup`) are the class lists `classes!` made: the choice
 /// labels, a cause's band and recovery, a ticked checklist item, a card's expiry state and the timeline's marks.
 #[wasm_bindgen_test]

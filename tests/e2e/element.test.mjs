@@ -12,7 +12,7 @@ import { browserAndServer } from "./lib/harness.mjs";
 import { newContext } from "./lib/browser.mjs";
 import { DEEP_PATH } from "./lib/server.mjs";
 import { Widget } from "./lib/widget.mjs";
-import { distFile, serveHostPage, sri } from "./lib/delivery.mjs";
+import { appStyled, distFile, serveHostPage, sri } from "./lib/delivery.mjs";
 
 const DELAY = 3000;
 /** The first question must be there well before the delayed app could be. */
@@ -145,6 +145,7 @@ describe("an element added later", () => {
     await late.expectQuestion("loss");
     await late.answer("all");
     await late.expectQuestion("invalidation_email");
+    assert.ok(await appStyled(page.locator("#late")), "the late widget has the stylesheet embed.js left");
     // Moved elsewhere in the page (connected again): still the one widget, nothing restarted.
     await page.evaluate(() => document.querySelector("main").prepend(document.querySelector("#late")));
     await late.expectQuestion("invalidation_email");

@@ -10,7 +10,7 @@ import { UI } from "./lib/content.mjs";
 import { Widget, focusedElement } from "./lib/widget.mjs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { eventually } from "./lib/util.mjs";
-import { assertFrameFollowsContent } from "./lib/delivery.mjs";
+import { appStyled, assertFrameFollowsContent } from "./lib/delivery.mjs";
 
 const ARTICLE = "/help/articles/host-article.html";
 const FRAMED = "/help/articles/host-iframe.html";
@@ -145,6 +145,8 @@ describe("in the page, in Shadow DOM", () => {
     const again = page.locator("[data-giftcard-doctor]");
     assert.equal((await new Widget(again.nth(0), "ja").causes())[0].id, "invalidated");
     assert.equal((await new Widget(again.nth(1), "en").causes())[0].id, "pending_order");
+    // Restored answers mean no pre-rendered screen (and no sheet from it): the app styles both from embed.js's copy.
+    for (const i of [0, 1]) assert.ok(await appStyled(again.nth(i)), `widget ${i} is styled`);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -14,7 +14,7 @@ import { pathToFileURL } from "node:url";
 import { browserAndServer } from "./lib/harness.mjs";
 import { newContext } from "./lib/browser.mjs";
 import { Widget } from "./lib/widget.mjs";
-import { openFromDisk } from "./lib/delivery.mjs";
+import { appStyled, openFromDisk } from "./lib/delivery.mjs";
 
 const PLAN = { marketplace: "jp", loss: "all", invalidation_email: "no", suspended_notice: "no", card_issued: "2016-05-01" };
 const env = browserAndServer();
@@ -33,6 +33,7 @@ async function walkFromDisk(path, lang) {
   await w.walk(PLAN, { fallback: "no" });
   const causes = await w.causes();
   assert.ok(causes.length > 0, "a result");
+  assert.ok(await appStyled(page.locator("[data-giftcard-doctor]")), "the copy still has the widget's stylesheet");
   assert.equal(await page.evaluate(() => typeof window.GiftcardDoctor), "object", "the app runs from disk");
   assert.deepEqual(refused, [], "the copy needs nothing but itself");
   assert.deepEqual(errors, []);

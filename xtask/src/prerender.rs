@@ -188,9 +188,12 @@ pub fn inject_prerender(page: &str, pre: &Prerender, link: Link, css: &str) -> R
         + page[start..]
             .find("></div>")
             .context("the mount point is not empty")?;
+    // The wasm's stylesheet (src/mount.rs `sheet`) in the light DOM, where a page saved "complete" keeps it; right
+    // beside the shadow root's copy, so gzip sends the second copy as one back-reference.
     let page = format!(
-        "{}>{shadow}</div><script>{inline}</script>{}",
-        &page[..close],
+        "{}<template id=\"gcd-widget-css\"><style>{css}</style></template>{}>{shadow}</div><script>{inline}</script>{}",
+        &page[..start],
+        &page[start..close],
         &page[close + "></div>".len()..]
     );
     let (_, _, _, [title, h1, description, _]) = &pre.langs[0];

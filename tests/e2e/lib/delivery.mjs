@@ -60,6 +60,24 @@ export function fallbackOf(host) {
 }
 
 /**
+ * Whether the running app styled its widget in `host` (a mount point's locator): the shadow root adopted the widget's
+ * stylesheet (the wasm has no copy of its own and takes the loader's, src/mount.rs `sheet`) and the widget's box has
+ * widget.css's rounded border.
+ */
+export function appStyled(host) {
+  return host.evaluate((el) => {
+    const root = el.shadowRoot;
+    const box = root?.querySelector(".gcd-host > .gcd");
+    return (
+      el.gcdMounted === true &&
+      root.adoptedStyleSheets.some((sheet) => sheet.cssRules.length > 50) &&
+      !!box &&
+      getComputedStyle(box).borderTopLeftRadius === "10px"
+    );
+  });
+}
+
+/**
  * Opens `file` (a file: URL) in `context` with the network off and every request refused but those starting with
  * `allow` (by default any file:). Returns the page, every request made, those refused, and the page's errors.
  */
