@@ -46,7 +46,7 @@ pub fn facts_from_js(value: JsValue) -> Result<Facts, JsValue> {
         RawFacts::default()
     } else {
         // serde's own message may quote the value (a code typed in the wrong place): name the shape instead.
-        serde_wasm_bindgen::from_value(value).map_err(|_| {
+        crate::js_de::from_js(value).map_err(|_| {
             error("facts: expected an object of the documented shape (strings for values, a list for cards)")
         })?
     };
@@ -97,7 +97,7 @@ pub fn js_analyze_history(text: JsValue, options: JsValue) -> Result<JsValue, Js
 /// problems. Never returns more than the last four characters of a code.
 pub fn js_card_status(card: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     // Read loosely, then checked field by field, so an error names the field and never quotes the value.
-    let raw: RawCard = serde_wasm_bindgen::from_value(card).map_err(|_| {
+    let raw: RawCard = crate::js_de::from_js(card).map_err(|_| {
         error("card: expected an object { code, issued, kind, amount, marketplace }")
     })?;
     let card = raw.lower("").map_err(error)?;
@@ -128,7 +128,7 @@ pub fn js_card_status(card: JsValue, options: JsValue) -> Result<JsValue, JsValu
 pub fn js_expiry_calendar(cards: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let inputs: Vec<CardInput> =
         // The parser's own message may quote a value (an unknown `kind` given a code): only the shape is named.
-        serde_wasm_bindgen::from_value(cards).map_err(|_| {
+        crate::js_de::from_js(cards).map_err(|_| {
             error("cards: expected a list of { code, issued, issuedPrecision, kind, amount, marketplace }")
         })?;
     let today = match option(&options, "today") {

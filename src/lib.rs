@@ -5,6 +5,7 @@ pub mod api;
 pub mod components;
 pub mod failure;
 pub mod i18n;
+pub mod js_de;
 pub mod mount;
 pub mod state;
 pub mod storage;

@@ -162,7 +162,7 @@ pub fn props_from(el: &Element, instance: u32) -> AppProps {
     let attr = |name: &str| option(el, name);
     let mut start = attr("facts")
         .and_then(|json| js_sys::JSON::parse(&json).ok())
-        .and_then(|v| serde_wasm_bindgen::from_value::<RawFacts>(v).ok())
+        .and_then(|v| crate::js_de::from_js::<RawFacts>(v).ok())
         .and_then(|raw| raw.lower().ok());
     if let Some(market) =
         attr("marketplace").and_then(|m| giftcard_doctor_core::facts::Marketplace::from_id(&m))

@@ -79,7 +79,7 @@ pub fn save(instance: u32, state: &State) {
 pub fn load(instance: u32, today: Option<chrono::NaiveDate>) -> Option<State> {
     let json = session()?.get_item(&key(instance)).ok()??;
     let value = js_sys::JSON::parse(&json).ok()?;
-    let saved: Saved = serde_wasm_bindgen::from_value(value).ok()?;
+    let saved: Saved = crate::js_de::from_js(value).ok()?;
     let mut facts = saved.facts.lower().ok()?;
     facts.today = today;
     let mut state = State::new(facts, saved.lang);

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use giftcard_doctor::components::{App, AppProps};
 use giftcard_doctor_core::content::Fact;
 use giftcard_doctor_core::facts::{Facts, Tri};
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
@@ -492,4 +492,190 @@ async fn forgetting_the_answers_says_so_in_the_footer() {
         content().ui(UiKey::Forgotten, Lang::En)
     );
     assert!(causes(&root).is_empty(), "started over");
+}
+
+/// A small deterministic generator (xorshift), so a failing case can be replayed from its printed JSON.
+struct Gen(u64);
+
+impl Gen {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+    /// A JSON value of any shape, weighted towards the ones the readers take.
+    fn value(&mut self, depth: u32, words: &[&str]) -> String {
+        match self.next() % if depth == 0 { 8 } else { 10 } {
+            0..=2 => format!("{:?}", self.pick(words)),
+            3 => self
+                .pick(&[
+                    "0",
+                    "5000",
+                    "-3",
+                    "1.5",
+                    "1e21",
+                    "9007199254740993",
+                    "-0",
+                    "12345678",
+                ])
+                .to_owned(),
+            4 => self.pick(&["true", "false"]).to_owned(),
+            5 => "null".to_owned(),
+            6 => self
+                .pick(&["\"\"", "\" \"", "\"AB12-CDEF34-GH56\"", "\"jp\""])
+                .to_owned(),
+            7 => self.pick(&["[]", "{}", "[\"yes\"]"]).to_owned(),
+            8 => format!("[{}]", self.value(depth - 1, words)),
+            _ => self.object(depth - 1, &["a", "yes"], words),
+        }
+    }
+    /// An object with some of `keys` (and now and then an unknown key).
+    fn object(&mut self, depth: u32, keys: &[&str], words: &[&str]) -> String {
+        let mut fields = Vec::new();
+        for key in keys {
+            if self.next() % 3 != 0 {
+                fields.push(format!("{key:?}: {}", self.value(depth, words)));
+            }
+        }
+        if self.next() % 5 == 0 {
+            fields.push(format!("\"unknownKey\": {}", self.value(depth, words)));
+        }
+        format!("{{{}}}", fields.join(", "))
+    }
+}
+
+/// Holds `crate::js_de` to serde-wasm-bindgen's reading (which it replaced for reading) on generated input: the same
+/// value, or both refuse. Facts (with cards and a history), a single card, and lists of card inputs.
+#[wasm_bindgen_test]
+fn the_js_reader_reads_what_serde_wasm_bindgen_read() {
+    use giftcard_doctor::js_de::from_js;
+    use giftcard_doctor_core::cards::CardInput;
+    use giftcard_doctor_core::facts::{RawCard, RawFacts};
+    const WORDS: &[&str] = &[
+        "jp",
+        "us",
+        "de",
+        "other",
+        "xx",
+        "yes",
+        "no",
+        "unsure",
+        "all",
+        "partial",
+        "2017-04-24",
+        "2017/4/24",
+        "2024-02-30",
+        "email",
+        "print",
+        "card",
+        "Email",
+        "unknown",
+        "exact",
+        "approximate",
+        "AB12-CDEF34-GH56",
+    ];
+    const CARD: &[&str] = &[
+        "code",
+        "issued",
+        "kind",
+        "amount",
+        "marketplace",
+        "issuedPrecision",
+        "last4",
+    ];
+    const FACTS: &[&str] = &[
+        "marketplace",
+        "today",
+        "loss",
+        "skipped",
+        "multipleAccounts",
+        "pendingOrders",
+        "invalidationEmail",
+        "amazonPoints",
+    ];
+    const HISTORY: &[&str] = &[
+        "amazonPay",
+        "orders",
+        "vanished",
+        "vanishedFrom",
+        "vanishedTo",
+        "debitRows",
+        "expired",
+        "invalidated",
+    ];
+    fn same<T>(
+        json: &str,
+        ours: Result<T, giftcard_doctor::js_de::Invalid>,
+        theirs: Result<T, serde_wasm_bindgen::Error>,
+    ) where
+        T: PartialEq + std::fmt::Debug,
+    {
+        match (ours, theirs) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{json}"),
+            (Err(_), Err(_)) => {}
+            (a, b) => panic!("{json}: ours {:?}, serde-wasm-bindgen {:?}", a.ok(), b.ok()),
+        }
+    }
+    let parse =
+        |json: &str| js_sys::JSON::parse(json).unwrap_or_else(|_| panic!("bad JSON {json}"));
+    let mut gen = Gen(0x9E37_79B9_7F4A_7C15);
+    let (mut read, mut refused) = (0, 0);
+    for _ in 0..1500 {
+        let cards: Vec<String> = (0..gen.next() % 3)
+            .map(|_| gen.object(1, CARD, WORDS))
+            .collect();
+        let mut facts = gen.object(1, FACTS, WORDS);
+        if gen.next() % 2 == 0 {
+            facts.insert_str(1, &format!("\"cards\": [{}], ", cards.join(", ")));
+        }
+        if gen.next() % 3 == 0 {
+            facts.insert_str(
+                1,
+                &format!(
+                    "\"history\": {}, ",
+                    gen.object(0, HISTORY, &["2017-04-24", "x"])
+                ),
+            );
+        }
+        let facts = facts.replace(", }", "}");
+        let ours = from_js::<RawFacts>(parse(&facts));
+        match &ours {
+            Ok(_) => read += 1,
+            Err(_) => refused += 1,
+        }
+        same(
+            &facts,
+            ours,
+            serde_wasm_bindgen::from_value::<RawFacts>(parse(&facts)),
+        );
+        let card = gen.object(1, CARD, WORDS);
+        same(
+            &card,
+            from_js::<RawCard>(parse(&card)),
+            serde_wasm_bindgen::from_value(parse(&card)),
+        );
+        let list = format!("[{}]", cards.join(", "));
+        same(
+            &list,
+            from_js::<Vec<CardInput>>(parse(&list)),
+            serde_wasm_bindgen::from_value(parse(&list)),
+        );
+    }
+    // Both outcomes were exercised, not only one.
+    assert!(
+        read > 100 && refused > 100,
+        "read {read}, refused {refused}"
+    );
+    // `undefined` (which JSON cannot write) is "not given", as it was.
+    let with_undefined = parse("{\"marketplace\": \"jp\"}");
+    js_sys::Reflect::set(&with_undefined, &"loss".into(), &JsValue::UNDEFINED).unwrap();
+    same(
+        "{marketplace: \"jp\", loss: undefined}",
+        from_js::<RawFacts>(with_undefined.clone()),
+        serde_wasm_bindgen::from_value(with_undefined),
+    );
 }
