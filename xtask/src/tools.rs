@@ -69,7 +69,7 @@ fn ensure(
         return Ok(bin);
     }
     let dir = cache_dir().join(package);
-    let bin_dir = if name == "wasm-opt" {
+    let bin_dir = if name == "wasm-opt" || name == "terser" {
         dir.join("node_modules/.bin")
     } else {
         dir.join("bin")
@@ -330,7 +330,8 @@ pub fn ensure_browser_packages() -> Result<()> {
     apt_install(&missing, "the browser tests")
 }
 
-/// npm's terser, the JS minifier `cargo xtask dist` runs on every script it ships (`crate::minify`).
+/// npm's terser, the JS minifier `cargo xtask dist` runs on every script it ships (`crate::minify`); its whole
+/// dependency tree is locked by `xtask/npm/terser/package-lock.json`, which must name this version.
 pub const TERSER_VERSION: &str = "5.51.4";
 
 /// Finds or installs terser (like binaryen: from npm, pinned, into the per-user cache); returns its binary.
@@ -338,18 +339,44 @@ pub fn terser() -> Result<PathBuf> {
     let bin = ensure(
         "terser",
         TERSER_VERSION,
-        &format!("terser-{TERSER_VERSION}"),
+        &format!("terser-{TERSER_VERSION}-locked"),
         1,
         |dir| {
             need_node()?;
-            // `--global` with a prefix puts the command in `<dir>/bin`, where `ensure` looks.
+            // terser and every package under it at the versions in the committed lock file (`npm ci` refuses a
+            // lock that does not match package.json): the minified scripts, and so the SRI and CSP hashes taken
+            // after minifying, cannot change with a dependency's new release.
+            let locked = crate::root().join("xtask/npm/terser");
+            for file in ["package.json", "package-lock.json"] {
+                std::fs::copy(locked.join(file), dir.join(file))
+                    .with_context(|| format!("copying xtask/npm/terser/{file}"))?;
+            }
             exec(
                 Command::new("npm")
-                    .args(["install", "--global", "--no-audit", "--no-fund", "--prefix"])
-                    .arg(dir)
-                    .arg(format!("terser@{TERSER_VERSION}")),
+                    .args(["ci", "--no-audit", "--no-fund", "--prefix"])
+                    .arg(dir),
             )
         },
     )?;
     Ok(bin.join("terser"))
+}
+
+#[cfg(test)]
+mod tests {
+    /// The committed lock installs the terser `TERSER_VERSION` names (else `ensure` would install one version and
+    /// look for another).
+    #[test]
+    fn the_terser_lock_names_the_pinned_version() {
+        let dir = crate::root().join("xtask/npm/terser");
+        let read = |f: &str| -> serde_json::Value {
+            serde_json::from_str(&std::fs::read_to_string(dir.join(f)).unwrap()).unwrap()
+        };
+        let manifest = read("package.json");
+        let lock = read("package-lock.json");
+        assert_eq!(manifest["dependencies"]["terser"], super::TERSER_VERSION);
+        assert_eq!(
+            lock["packages"]["node_modules/terser"]["version"],
+            super::TERSER_VERSION
+        );
+    }
 }
