@@ -171,6 +171,34 @@ describe("an element added later", () => {
   });
 });
 
+describe("a <div data-giftcard-doctor> added later", () => {
+  test("mounted once the app runs (its data-* options read); taken out of the page, its widget is taken down", async () => {
+    const body = `<giftcard-doctor lang="en" persist="false"></giftcard-doctor>${tag(" async")}`;
+    const { context, page, errors } = await open("element", { body });
+    await page.waitForFunction(() => document.querySelector("giftcard-doctor").gcdMounted === true);
+    await page.evaluate(() => {
+      // Inside a wrapper, as a single-page host renders a block of its article.
+      const block = document.createElement("section");
+      block.innerHTML = '<div data-giftcard-doctor id="late-div" data-lang="ja" data-marketplace="jp" data-persist="false"></div>';
+      document.querySelector("main").append(block);
+    });
+    const late = new Widget(page.locator("#late-div"), "ja");
+    await late.expectQuestion("loss");
+    await late.answer("all");
+    await late.expectQuestion("invalidation_email");
+    assert.ok(await appStyled(page.locator("#late-div")));
+    assert.deepEqual(await widgetCounts(page), [1, 1]);
+    await page.evaluate(() => {
+      window.__gcdRemoved = document.querySelector("#late-div");
+      window.__gcdRemoved.closest("section").remove();
+    });
+    await page.waitForFunction(() => window.__gcdRemoved.gcdMounted === false, null, { timeout: 5000 });
+    assert.equal(await page.evaluate(() => window.__gcdRemoved.shadowRoot.childElementCount), 0, "nothing of the widget is left");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe("an element taken out of the page", () => {
   test("its widget is taken down (shadow root emptied, mark cleared); put back, it starts afresh", async () => {
     const body = `<giftcard-doctor lang="en" persist="false"></giftcard-doctor>${tag(" async")}`;

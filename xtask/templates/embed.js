@@ -5,7 +5,8 @@
 // - registers the custom element <giftcard-doctor lang marketplace persist facts> (the same options as the div's
 //   data-* attributes);
 // - mounts the widget into every <div data-giftcard-doctor> and <giftcard-doctor>, each in its own Shadow DOM root,
-//   and into a <giftcard-doctor> added later (its connectedCallback), also once the app runs;
+//   and into a <giftcard-doctor> (its connectedCallback) or <div data-giftcard-doctor> (a MutationObserver) added
+//   later, also once the app runs; either taken out of the page takes its widget down;
 // - resizes every <iframe data-giftcard-doctor-frame> to the height its widget reports, from the frame's origin only;
 // - if the widget cannot load or start (an old browser, a blocked or altered file), shows a short message and the
 //   checklist as plain HTML in each mount point instead of an empty box.
@@ -197,4 +198,29 @@
   const mounts = [...document.querySelectorAll("[data-giftcard-doctor], giftcard-doctor")];
   mounts.forEach(prepare);
   if (mounts.length > 0) settle(mounts);
+
+  // A `<div data-giftcard-doctor>` added later (a single-page host rendering the article after this script ran) is
+  // mounted like a late <giftcard-doctor>, and taken down when it leaves the page, as the element's callbacks do.
+  // One watcher per page, whichever copy of this script comes first.
+  if (!APP_INLINE && window.MutationObserver && !window[Symbol.for("giftcard-doctor:watcher")]) {
+    window[Symbol.for("giftcard-doctor:watcher")] = true;
+    const divs = (nodes) => {
+      const found = [];
+      for (const node of nodes) {
+        if (node.nodeType !== 1) continue;
+        if (node.matches("div[data-giftcard-doctor]")) found.push(node);
+        found.push(...node.querySelectorAll("div[data-giftcard-doctor]"));
+      }
+      return found;
+    };
+    new MutationObserver((records) => {
+      const added = divs(records.flatMap((r) => [...r.addedNodes])).filter((el) => el.isConnected && !el.gcdMounted);
+      added.forEach(prepare);
+      if (added.length > 0) settle(added);
+      const unmount = window[Symbol.for("giftcard-doctor:unmount")];
+      for (const el of divs(records.flatMap((r) => [...r.removedNodes]))) {
+        if (!el.isConnected && el.gcdMounted && typeof unmount === "function") unmount(el);
+      }
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }
 })();
