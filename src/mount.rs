@@ -188,7 +188,7 @@ pub fn mount(el: &Element, instance: u32) -> Result<bool, JsValue> {
         return Ok(false);
     }
     let (shadow, prerendered) = match el.shadow_root() {
-        Some(shadow) => match read_prerendered(&shadow, instance) {
+        Some(shadow) => match read_prerendered(&shadow) {
             Some(p) => (shadow, p),
             // Left empty by `unmount`: the element came back.
             None if shadow.child_element_count() == 0 => (shadow, Prerendered::default()),
@@ -289,15 +289,19 @@ struct Prerendered {
 /// Reads the pre-rendered screen in a shadow root: the chosen radio (its name is `gcd-{instance}-{question}`),
 /// whether Next was pressed (`data-gcd-submitted`, set by the pre-render script), focus and scroll. `None` when the
 /// shadow root holds no pre-render (then it is someone else's, and not ours to replace).
-fn read_prerendered(shadow: &ShadowRoot, instance: u32) -> Option<Prerendered> {
+fn read_prerendered(shadow: &ShadowRoot) -> Option<Prerendered> {
     let wrapper = shadow.query_selector("[data-gcd-prerender]").ok()??;
     let takeover = wrapper
         .query_selector("input[type=radio]:checked")
         .ok()
         .flatten()
         .and_then(|input| {
+            // `gcd-<n>-<question>`, with the number its loader gave the screen: a second `embed.js` may have
+            // numbered it otherwise than the app numbers the widget, which must not lose the answer.
             let name = input.get_attribute("name")?;
-            let question = name.strip_prefix(&format!("gcd-{instance}-"))?.to_owned();
+            let (number, question) = name.strip_prefix("gcd-")?.split_once('-')?;
+            number.parse::<u32>().ok()?;
+            let question = question.to_owned();
             let submitted = input
                 .closest("form")
                 .ok()
@@ -426,8 +430,9 @@ fn listen_for_late_mounts() {
     on_mount.forget();
 }
 
-/// The instance number of a widget mounted late: its place among the page's mount points, as `embed.js` numbered
-/// the first screen it pre-rendered there (so the takeover finds its radios), unless that number is taken.
+/// The instance number of a widget mounted late: its place among the page's mount points (as `embed.js` numbered
+/// the first screen it pre-rendered there, and as the widget's saved answers are keyed), unless that number is
+/// taken. The takeover does not depend on it: it reads the pre-render's own number from its radios.
 fn late_instance(el: &Element) -> u32 {
     let index = web_sys::window()
         .and_then(|w| w.document())

@@ -254,6 +254,48 @@ describe("embed.js included twice", () => {
   });
 });
 
+describe("a second embed.js whose mount point comes first", () => {
+  test("both pre-rendered screens answered before the app: each widget keeps its own answer", async () => {
+    const body = `<main><div id="a" data-giftcard-doctor data-lang="ja" data-persist="false"></div></main>${tag(" async")}`;
+    const { context, page, errors, release, started } = await open("classic async", { delay: true, body });
+    const a = new Widget(page.locator("#a"), "ja");
+    await a.expectQuestion("marketplace");
+    await a.radio("marketplace", "jp").check();
+    // The host adds a block before the first one, with its own copy of the snippet: that copy numbers the new
+    // screen by its place, 0, which the first screen already has.
+    await page.evaluate(([src, integrity]) => {
+      const b = document.createElement("div");
+      b.id = "b";
+      b.setAttribute("data-giftcard-doctor", "");
+      b.setAttribute("data-lang", "ja");
+      b.setAttribute("data-persist", "false");
+      document.querySelector("main").prepend(b);
+      const script = document.createElement("script");
+      script.src = src;
+      script.integrity = integrity;
+      script.crossOrigin = "anonymous";
+      document.body.append(script);
+    }, [env.server.url(`${DEEP_PATH}embed.js`), sri(distFile("embed.js"))]);
+    const b = new Widget(page.locator("#b"), "ja");
+    await b.expectQuestion("marketplace");
+    await b.radio("marketplace", "us").check();
+    await b.next.click();
+    assert.equal(await started(), false, "both answered before the app");
+    release();
+    // b's Next was pressed: its next question. a's choice was only made: still checked on the first question.
+    await b.expectQuestion("loss");
+    await page.waitForFunction(() => document.querySelector("#a").gcdMounted === true);
+    await a.expectQuestion("marketplace");
+    assert.equal(await a.radio("marketplace", "jp").isChecked(), true, "a keeps jp");
+    await b.back.click();
+    await b.expectQuestion("marketplace");
+    assert.equal(await b.radio("marketplace", "us").isChecked(), true, "b keeps us");
+    assert.deepEqual(await widgetCounts(page), [1, 1]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});
+
 describe("without JavaScript", () => {
   test("the standalone page and the snippet in EMBED.md tell the reader, in ja and en, that JavaScript is needed", async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false, locale: "ja-JP" });
