@@ -1,11 +1,11 @@
 //! Content checks: the shipped content is valid and every question can be reached; broken content is reported with
 //! file and field path; and the tidy rules of the repository (every Rust module opens with a `//!` line).
 
+use giftcard_doctor_core::content::content;
 use giftcard_doctor_core::content::raw::{
     RawCausesFile, RawContent, RawQuestionsFile, RawRulesFile, RawSupportFile, RawUiFile,
 };
 use giftcard_doctor_core::content::validate::validate;
-use giftcard_doctor_core::content::{content, embedded_raw};
 use giftcard_doctor_core::engine::{apply_answer, next_question, Answer};
 use giftcard_doctor_core::facts::{Facts, Precision};
 use std::collections::BTreeSet;
@@ -28,15 +28,60 @@ fn from_disk() -> RawContent {
     }
 }
 
+/// The files in the one spelling [`Content::to_raw`] writes: a single value as `is`, several as `any_of`.
+///
+/// [`Content::to_raw`]: giftcard_doctor_core::content::Content::to_raw
+fn canonical(mut raw: RawContent) -> RawContent {
+    let conditions = raw
+        .rules
+        .rule
+        .iter_mut()
+        .flat_map(|r| r.when.iter_mut())
+        .chain(
+            raw.questions
+                .question
+                .iter_mut()
+                .flat_map(|q| q.ask_if.iter_mut()),
+        );
+    for c in conditions {
+        let mut values: Vec<String> = c.is.take().into_iter().collect();
+        values.extend(c.any_of.take().into_iter().flatten());
+        if values.len() == 1 {
+            c.is = values.pop();
+        } else {
+            c.any_of = Some(values);
+        }
+    }
+    raw
+}
+
 #[test]
-fn embedded_content_decodes_and_matches_the_files() {
-    let embedded = embedded_raw().expect("the build script's bytes decode");
+fn baked_content_equals_the_files() {
+    // The build script lowered the files into Rust source; raised back to the files' shape, every id, number,
+    // marketplace, effect, condition and text (in both languages, in file order) must be what the files say.
+    let baked = content().to_raw();
+    let files = canonical(from_disk());
     assert_eq!(
-        embedded,
-        from_disk(),
-        "the embedded content is stale: rebuild"
+        baked.causes, files.causes,
+        "causes.toml: the baked content is stale or mis-lowered"
     );
-    assert!(validate(&embedded).is_empty());
+    assert_eq!(
+        baked.rules, files.rules,
+        "rules.toml: the baked content is stale or mis-lowered"
+    );
+    assert_eq!(
+        baked.questions, files.questions,
+        "questions.toml: the baked content is stale or mis-lowered"
+    );
+    assert_eq!(
+        baked.ui, files.ui,
+        "ui.toml: the baked content is stale or mis-lowered"
+    );
+    assert_eq!(
+        baked.support, files.support,
+        "support.toml: the baked content is stale or mis-lowered"
+    );
+    assert!(validate(&baked).is_empty());
 }
 
 #[test]
@@ -88,11 +133,11 @@ fn every_question_is_reachable() {
             let Some(q) = next_question(&facts) else {
                 continue;
             };
-            let first_time = seen.insert((today, q.id.clone()));
+            let first_time = seen.insert((today, q.id));
             let mut answers: Vec<Answer> = q
                 .choices
                 .iter()
-                .map(|c| Answer::Value(c.value.clone()))
+                .map(|c| Answer::Value(c.value.to_owned()))
                 .collect();
             answers.push(Answer::Value("unsure".into()));
             if q.kind == giftcard_doctor_core::content::QuestionKind::Date {
@@ -119,8 +164,8 @@ fn every_question_is_reachable() {
             }
         }
     }
-    let all: BTreeSet<String> = content().questions.iter().map(|q| q.id.clone()).collect();
-    let seen: BTreeSet<String> = seen.into_iter().map(|(_, q)| q).collect();
+    let all: BTreeSet<&str> = content().questions.iter().map(|q| q.id).collect();
+    let seen: BTreeSet<&str> = seen.into_iter().map(|(_, q)| q).collect();
     let missing: Vec<_> = all.difference(&seen).collect();
     assert!(missing.is_empty(), "never asked: {missing:?}");
 }
