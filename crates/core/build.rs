@@ -84,6 +84,13 @@ fn main() {
 /// order). Everything comes out in file order, so the same files always give the same source. Call only after
 /// [`validate::validate`] found no problem: names it would have reported are skipped here.
 fn bake(raw: &RawContent) -> String {
+    // String literals and variant names are written with `{:?}`; a host toolchain with `Debug` compiled out
+    // (`-Zfmt-debug=none` meant for the wasm only) would write empty ones, some of which still compile.
+    assert_eq!(
+        format!("{:?} {:?}", "a\"", Fact::Loss),
+        r#""a\"" Loss"#,
+        "the build script needs `Debug` formatting: set -Zfmt-debug only for the wasm target"
+    );
     let mut out = String::from("static CONTENT: Content = Content {\n    causes: &[\n");
     for c in &raw.causes.cause {
         let recoverable = match c.recoverable.as_str() {

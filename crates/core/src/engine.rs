@@ -106,9 +106,9 @@ impl SupportView {
         SupportView {
             steps: c
                 .support_for(market.unwrap_or(Marketplace::Other))
-                .map(|s| texts(&s.steps))
+                .map(|s| texts(s.steps))
                 .unwrap_or_default(),
-            prepare: texts(&c.support_prepare),
+            prepare: texts(c.support_prepare),
             warning: c.support_warning.get(lang).to_owned(),
         }
     }
@@ -499,8 +499,8 @@ pub fn diagnose(facts: &Facts, lang: Lang) -> Result<Diagnosis, FactsError> {
             title: cause.title.get(lang).to_owned(),
             explanation: cause.explanation.get(lang).to_owned(),
             reasons,
-            checks: texts(&cause.checks),
-            actions: texts(&cause.actions),
+            checks: texts(cause.checks),
+            actions: texts(cause.actions),
             recoverable: cause.recoverable,
             recovery: cause.recovery.get(lang).to_owned(),
         });
@@ -634,7 +634,7 @@ pub fn current_answer(facts: &Facts, question_id: &str) -> Option<Answer> {
 }
 
 fn is_answered(facts: &Facts, question: &Question) -> bool {
-    current_answer(facts, &question.id).is_some()
+    current_answer(facts, question.id).is_some()
 }
 
 fn applies(ctx: &Context, question: &Question) -> bool {
@@ -674,7 +674,7 @@ fn can_change(
     question: &Question,
 ) -> bool {
     sample_answers(facts, question).iter().any(|answer| {
-        apply_answer(facts, &question.id, answer)
+        apply_answer(facts, question.id, answer)
             .ok()
             .and_then(|next| {
                 Context::new(&next)

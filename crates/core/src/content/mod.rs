@@ -174,7 +174,7 @@ pub struct Support {
     pub steps: &'static [Text],
 }
 
-/// All content, checked and lowered (by the build script, into [`CONTENT`]).
+/// All content, checked and lowered (by the build script, into the `CONTENT` static).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Content {
     pub causes: &'static [Cause],
