@@ -1,5 +1,5 @@
-//! Content: the causes, rules, questions and texts, read from `static/content/*.toml` at build time and lowered here
-//! into the model the engine uses.
+//! Content: the causes, rules, questions and texts, read from `static/content/*.toml` and lowered at build time into
+//! the model the engine uses.
 //!
 //! Flow: TOML files → [`raw`] structs (build script, checked by [`validate`]) → lowered by the build script into Rust
 //! source for a `static` [`Content`] (typed effects, facts and conditions, `&'static str` texts) that this module
