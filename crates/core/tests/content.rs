@@ -1,11 +1,11 @@
 //! Content checks: the shipped content is valid and every question can be reached; broken content is reported with
 //! file and field path; and the tidy rules of the repository (every Rust module opens with a `//!` line).
 
-use giftcard_doctor_core::content::content;
 use giftcard_doctor_core::content::raw::{
     RawCausesFile, RawContent, RawQuestionsFile, RawRulesFile, RawSupportFile, RawUiFile,
 };
 use giftcard_doctor_core::content::validate::validate;
+use giftcard_doctor_core::content::{content, Lang, UiKey};
 use giftcard_doctor_core::engine::{apply_answer, next_question, Answer};
 use giftcard_doctor_core::facts::{Facts, Precision};
 use std::collections::BTreeSet;
@@ -112,6 +112,26 @@ fn baked_content_equals_the_files() {
     );
     assert_eq!(baked, files, "the baked content differs from the files");
     assert!(validate(&baked).is_empty());
+}
+
+#[test]
+fn every_ui_key_reads_its_own_text() {
+    let files = from_disk();
+    for key in UiKey::ALL {
+        let text = &files.ui.text[key.name()];
+        assert_eq!(
+            content().ui(*key, Lang::Ja),
+            text.ja,
+            "ui.toml: text.{}.ja",
+            key.name()
+        );
+        assert_eq!(
+            content().ui(*key, Lang::En),
+            text.en,
+            "ui.toml: text.{}.en",
+            key.name()
+        );
+    }
 }
 
 #[test]

@@ -314,9 +314,9 @@ impl Content {
     }
 
     /// A UI text.
-    pub fn ui(&self, key: UiKey, lang: Lang) -> &str {
-        let index = UiKey::ALL.iter().position(|k| *k == key).unwrap_or(0);
-        self.ui.get(index).map(|t| t.get(lang)).unwrap_or("")
+    pub fn ui(&self, key: UiKey, lang: Lang) -> &'static str {
+        // `UiKey::ALL` lists the keys in declaration order, so a key's discriminant is its index.
+        self.ui.get(key as usize).map_or("", |t| t.get(lang))
     }
 
     /// A UI text with `{name}` placeholders filled in.
