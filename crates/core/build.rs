@@ -1,6 +1,9 @@
-//! Turns the content files under `static/content/` into a compact binary (postcard) that the library embeds, so the
-//! browser never pays for a TOML parser. Invalid content fails the build with every problem, by file and field path.
+//! Turns the content files under `static/content/` into Rust source for the already lowered content (a `static`
+//! `Content` of `&'static str` and slices) that the library includes, so the browser pays for neither a TOML parser
+//! nor a decoder, and nothing is decoded or allocated at start. Invalid content fails the build with every problem,
+//! by file and field path.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 // The same files the library uses, so the build checks exactly what the library decodes. At the top level here,
@@ -12,8 +15,14 @@ mod validate;
 #[path = "src/content/vocab.rs"]
 #[allow(dead_code)]
 mod vocab;
+// For the marketplace ids: the generated code names the variants, so a wrong one is a compile error.
+#[path = "src/marketplace.rs"]
+#[allow(dead_code)]
+mod marketplace;
 
-use raw::{RawContent, FILES};
+use marketplace::Marketplace;
+use raw::{RawCondition, RawContent, RawText, FILES};
+use vocab::{Fact, UiKey};
 
 fn main() {
     let manifest =
@@ -56,10 +65,9 @@ fn main() {
         };
         errors.extend(validate::validate(&raw).iter().map(ToString::to_string));
         if errors.is_empty() {
-            let bytes = postcard::to_allocvec(&raw).expect("content serializes");
             let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-                .join("content.bin");
-            std::fs::write(out, bytes).expect("OUT_DIR is writable");
+                .join("content.rs");
+            std::fs::write(out, bake(&raw)).expect("OUT_DIR is writable");
         }
     }
     if !errors.is_empty() {
@@ -69,4 +77,158 @@ fn main() {
         }
         panic!("invalid content in static/content (see the list above)");
     }
+}
+
+/// Writes validated content as Rust source: `static CONTENT: Content = Content { … };`, lowered the way the engine
+/// reads it (typed facts, effects and marketplaces, rules pointing at causes by index, UI texts in [`UiKey::ALL`]
+/// order). Everything comes out in file order, so the same files always give the same source. Call only after
+/// [`validate::validate`] found no problem: names it would have reported are skipped here.
+fn bake(raw: &RawContent) -> String {
+    // String literals and variant names are written with `{:?}`; a host toolchain with `Debug` compiled out
+    // (`-Zfmt-debug=none` meant for the wasm only) would write empty ones, some of which still compile.
+    assert_eq!(
+        format!("{:?} {:?}", "a\"", Fact::Loss),
+        r#""a\"" Loss"#,
+        "the build script needs `Debug` formatting: set -Zfmt-debug only for the wasm target"
+    );
+    let mut out = String::from("static CONTENT: Content = Content {\n    causes: &[\n");
+    for c in &raw.causes.cause {
+        let recoverable = match c.recoverable.as_str() {
+            "yes" => "Yes",
+            "no" => "No",
+            _ => "Maybe",
+        };
+        let markets: Vec<String> = c
+            .marketplaces
+            .iter()
+            .filter_map(|m| Marketplace::from_id(m))
+            .map(|m| format!("crate::marketplace::Marketplace::{m:?}"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "        Cause {{\n            id: {:?},\n            prior: {},\n            marketplaces: &[{}],\n            \
+             recoverable: Recoverable::{recoverable},\n            title: {},\n            explanation: {},\n            \
+             recovery: {},\n            checks: {},\n            actions: {},\n        }},",
+            c.id,
+            c.prior,
+            markets.join(", "),
+            text(&c.title),
+            text(&c.explanation),
+            text(&c.recovery),
+            texts(&c.checks),
+            texts(&c.actions),
+        );
+    }
+    out.push_str("    ],\n    rules: &[\n");
+    for r in &raw.rules.rule {
+        let Some(cause) = raw.causes.cause.iter().position(|c| c.id == r.cause) else {
+            continue;
+        };
+        let weight = r.weight.unwrap_or(0);
+        let effect = match r.effect.as_str() {
+            "decisive" => "Effect::Decisive".to_owned(),
+            "raise" => format!("Effect::Raise({weight})"),
+            "lower" => format!("Effect::Lower({weight})"),
+            "rule_out" => "Effect::RuleOut".to_owned(),
+            _ => continue,
+        };
+        let _ = writeln!(
+            out,
+            "        Rule {{\n            cause: {cause},\n            effect: {effect},\n            when: {},\n            \
+             reason: {},\n        }},",
+            conditions(&r.when),
+            text(&r.reason),
+        );
+    }
+    out.push_str("    ],\n    questions: &[\n");
+    for q in &raw.questions.question {
+        let Some(fact) = Fact::from_name(&q.fact) else {
+            continue;
+        };
+        let kind = match q.kind.as_str() {
+            "choice" => "Choice",
+            "date" => "Date",
+            _ => "Tri",
+        };
+        let help = q
+            .help
+            .as_ref()
+            .map_or_else(|| "None".to_owned(), |h| format!("Some({})", text(h)));
+        let choices: Vec<String> = q
+            .choices
+            .iter()
+            .map(|c| {
+                format!(
+                    "Choice {{ value: {:?}, label: {} }}",
+                    c.value,
+                    text(&c.label)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "        Question {{\n            id: {:?},\n            fact: Fact::{fact:?},\n            \
+             kind: QuestionKind::{kind},\n            ask_if: {},\n            text: {},\n            \
+             help: {help},\n            choices: &[{}],\n        }},",
+            q.id,
+            conditions(&q.ask_if),
+            text(&q.text),
+            choices.join(", "),
+        );
+    }
+    out.push_str("    ],\n    support: &[\n");
+    for m in &raw.support.market {
+        let Some(market) = Marketplace::from_id(&m.id) else {
+            continue;
+        };
+        let _ = writeln!(
+            out,
+            "        Support {{ marketplace: crate::marketplace::Marketplace::{market:?}, steps: {} }},",
+            texts(&m.steps),
+        );
+    }
+    let _ = writeln!(
+        out,
+        "    ],\n    support_prepare: {},\n    support_warning: {},\n    ui: &[",
+        texts(&raw.support.prepare),
+        text(&raw.support.warning),
+    );
+    for key in UiKey::ALL {
+        // Validation has checked that every key is there.
+        if let Some(t) = raw.ui.text.get(key.name()) {
+            let _ = writeln!(out, "        {}, // {}", text(t), key.name());
+        }
+    }
+    out.push_str("    ],\n};\n");
+    out
+}
+
+/// A text as a `Text` literal; `{:?}` writes a valid, escaped Rust string literal.
+fn text(t: &RawText) -> String {
+    format!("Text {{ ja: {:?}, en: {:?} }}", t.ja, t.en)
+}
+
+fn texts(list: &[RawText]) -> String {
+    let items: Vec<String> = list.iter().map(text).collect();
+    format!("&[{}]", items.join(", "))
+}
+
+/// Conditions as a slice literal, `is` and `any_of` merged into one list of values.
+fn conditions(list: &[RawCondition]) -> String {
+    let items: Vec<String> = list
+        .iter()
+        .filter_map(|c| {
+            let fact = Fact::from_name(&c.fact)?;
+            let values: Vec<String> =
+                c.is.iter()
+                    .chain(c.any_of.iter().flatten())
+                    .map(|v| format!("{v:?}"))
+                    .collect();
+            Some(format!(
+                "Condition {{ fact: Fact::{fact:?}, values: &[{}] }}",
+                values.join(", ")
+            ))
+        })
+        .collect();
+    format!("&[{}]", items.join(", "))
 }

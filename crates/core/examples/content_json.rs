@@ -10,14 +10,8 @@ fn main() -> ExitCode {
         eprintln!("usage: content_json <out.json>");
         return ExitCode::FAILURE;
     };
-    // The embedded bytes, not the TOML files: what the library (and so the wasm) really carries.
-    let raw = match giftcard_doctor_core::content::embedded_raw() {
-        Ok(raw) => raw,
-        Err(e) => {
-            eprintln!("content_json: the embedded content does not decode: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
+    // The baked content, not the TOML files: what the library (and so the wasm) really carries, in the files' shape.
+    let raw = giftcard_doctor_core::content::content().to_raw();
     let json = match serde_json::to_string_pretty(&raw) {
         Ok(json) => json,
         Err(e) => {

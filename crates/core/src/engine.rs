@@ -106,9 +106,9 @@ impl SupportView {
         SupportView {
             steps: c
                 .support_for(market.unwrap_or(Marketplace::Other))
-                .map(|s| texts(&s.steps))
+                .map(|s| texts(s.steps))
                 .unwrap_or_default(),
-            prepare: texts(&c.support_prepare),
+            prepare: texts(c.support_prepare),
             warning: c.support_warning.get(lang).to_owned(),
         }
     }
@@ -264,14 +264,14 @@ impl<'f> Context<'f> {
     }
 
     /// Does this card match a per-card condition (`cardExpired`, `cardForeign`) of a rule?
-    fn card_matches(&self, card: usize, fact: Fact, values: &[String]) -> bool {
+    fn card_matches(&self, card: usize, fact: Fact, values: &[&str]) -> bool {
         let eval = &self.cards[card];
         let value = match fact {
             Fact::CardExpired => eval.expiry.as_ref().map(card_expired_value),
             Fact::CardForeign => Some(if eval.foreign { "yes" } else { "no" }),
             _ => return false,
         };
-        value.is_some_and(|v| values.iter().any(|x| x == v))
+        value.is_some_and(|v| values.contains(&v))
     }
 }
 
@@ -309,7 +309,7 @@ fn score(content: &Content, ctx: &Context) -> Vec<Scored> {
     for (r, rule) in content.rules.iter().enumerate() {
         let holds = rule.when.iter().all(|cond| {
             ctx.value(cond.fact)
-                .is_some_and(|v| cond.values.iter().any(|x| x == v))
+                .is_some_and(|v| cond.values.contains(&v))
         });
         if !holds {
             continue;
@@ -321,7 +321,7 @@ fn score(content: &Content, ctx: &Context) -> Vec<Scored> {
         let cards = per_card
             .map(|cond| {
                 (0..ctx.cards.len())
-                    .filter(|&i| ctx.card_matches(i, cond.fact, &cond.values))
+                    .filter(|&i| ctx.card_matches(i, cond.fact, cond.values))
                     .collect()
             })
             .unwrap_or_default();
@@ -480,7 +480,7 @@ pub fn diagnose(facts: &Facts, lang: Lang) -> Result<Diagnosis, FactsError> {
                 .flat_map(|f| render(content, &ctx, f, lang))
                 .collect();
             diagnosis.ruled_out.push(RuledOut {
-                id: cause.id.clone(),
+                id: cause.id.to_owned(),
                 title: cause.title.get(lang).to_owned(),
                 reasons,
             });
@@ -494,13 +494,13 @@ pub fn diagnose(facts: &Facts, lang: Lang) -> Result<Diagnosis, FactsError> {
         let texts =
             |list: &[crate::content::Text]| list.iter().map(|t| t.get(lang).to_owned()).collect();
         diagnosis.causes.push(RankedCause {
-            id: cause.id.clone(),
+            id: cause.id.to_owned(),
             band: Band::of(s.score, s.decisive),
             title: cause.title.get(lang).to_owned(),
             explanation: cause.explanation.get(lang).to_owned(),
             reasons,
-            checks: texts(&cause.checks),
-            actions: texts(&cause.actions),
+            checks: texts(cause.checks),
+            actions: texts(cause.actions),
             recoverable: cause.recoverable,
             recovery: cause.recovery.get(lang).to_owned(),
         });
@@ -634,13 +634,13 @@ pub fn current_answer(facts: &Facts, question_id: &str) -> Option<Answer> {
 }
 
 fn is_answered(facts: &Facts, question: &Question) -> bool {
-    current_answer(facts, &question.id).is_some()
+    current_answer(facts, question.id).is_some()
 }
 
 fn applies(ctx: &Context, question: &Question) -> bool {
     question.ask_if.iter().all(|cond| {
         ctx.value(cond.fact)
-            .is_some_and(|v| cond.values.iter().any(|x| x == v))
+            .is_some_and(|v| cond.values.contains(&v))
     })
 }
 
@@ -651,7 +651,7 @@ fn sample_answers(facts: &Facts, question: &Question) -> Vec<Answer> {
         QuestionKind::Choice => question
             .choices
             .iter()
-            .map(|c| Answer::Value(c.value.clone()))
+            .map(|c| Answer::Value(c.value.to_owned()))
             .collect(),
         QuestionKind::Date => {
             // A card issued today is valid everywhere it can be; one issued 11 years ago has expired under every
@@ -674,7 +674,7 @@ fn can_change(
     question: &Question,
 ) -> bool {
     sample_answers(facts, question).iter().any(|answer| {
-        apply_answer(facts, &question.id, answer)
+        apply_answer(facts, question.id, answer)
             .ok()
             .and_then(|next| {
                 Context::new(&next)
@@ -765,7 +765,7 @@ impl QuestionView {
                 .choices
                 .iter()
                 .map(|ch| ChoiceView {
-                    value: ch.value.clone(),
+                    value: ch.value.to_owned(),
                     label: ch.label.get(lang).into(),
                 })
                 .collect(),
@@ -775,7 +775,7 @@ impl QuestionView {
             label: c.ui(UiKey::DontKnow, lang).into(),
         });
         QuestionView {
-            id: question.id.clone(),
+            id: question.id.to_owned(),
             fact: question.fact.name().to_owned(),
             kind: question.kind,
             text: question.text.get(lang).into(),

@@ -17,7 +17,7 @@ pub enum Position {
 /// Where a fresh start with these facts begins: the first useful question, or the result when none is left.
 pub fn start(facts: &Facts) -> Position {
     next_question(facts)
-        .map(|q| Position::Question(q.id.clone()))
+        .map(|q| Position::Question(q.id.to_owned()))
         .unwrap_or(Position::Result)
 }
 
@@ -30,7 +30,7 @@ pub fn after_answer(facts: &Facts, asked: &mut Vec<String>, question: &str) -> P
     let position = match (next_question(facts), index) {
         (None, _) => Position::Result,
         (Some(_), Some(i)) if i + 1 < asked.len() => Position::Question(asked[i + 1].clone()),
-        (Some(next), _) => Position::Question(next.id.clone()),
+        (Some(next), _) => Position::Question(next.id.to_owned()),
     };
     if index.is_none() {
         asked.push(question.to_owned());

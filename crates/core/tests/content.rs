@@ -5,7 +5,7 @@ use giftcard_doctor_core::content::raw::{
     RawCausesFile, RawContent, RawQuestionsFile, RawRulesFile, RawSupportFile, RawUiFile,
 };
 use giftcard_doctor_core::content::validate::validate;
-use giftcard_doctor_core::content::{content, embedded_raw};
+use giftcard_doctor_core::content::{content, Lang, UiKey};
 use giftcard_doctor_core::engine::{apply_answer, next_question, Answer};
 use giftcard_doctor_core::facts::{Facts, Precision};
 use std::collections::BTreeSet;
@@ -28,15 +28,110 @@ fn from_disk() -> RawContent {
     }
 }
 
-#[test]
-fn embedded_content_decodes_and_matches_the_files() {
-    let embedded = embedded_raw().expect("the build script's bytes decode");
+/// The files in the one spelling [`Content::to_raw`] writes: a single value as `is`, several as `any_of`.
+///
+/// [`Content::to_raw`]: giftcard_doctor_core::content::Content::to_raw
+fn canonical(mut raw: RawContent) -> RawContent {
+    let conditions = raw
+        .rules
+        .rule
+        .iter_mut()
+        .flat_map(|r| r.when.iter_mut())
+        .chain(
+            raw.questions
+                .question
+                .iter_mut()
+                .flat_map(|q| q.ask_if.iter_mut()),
+        );
+    for c in conditions {
+        let mut values: Vec<String> = c.is.take().into_iter().collect();
+        values.extend(c.any_of.take().into_iter().flatten());
+        if values.len() == 1 {
+            c.is = values.pop();
+        } else {
+            c.any_of = Some(values);
+        }
+    }
+    raw
+}
+
+/// Asserts two lists equal item by item, so a failure names the one entry that differs.
+fn same_items<T: PartialEq + std::fmt::Debug>(what: &str, baked: &[T], files: &[T]) {
+    for (i, (b, f)) in baked.iter().zip(files).enumerate() {
+        assert_eq!(b, f, "{what}[{i}]: the baked content differs from the file");
+    }
     assert_eq!(
-        embedded,
-        from_disk(),
-        "the embedded content is stale: rebuild"
+        baked.len(),
+        files.len(),
+        "{what}: the baked content has another number of entries"
     );
-    assert!(validate(&embedded).is_empty());
+}
+
+#[test]
+fn baked_content_equals_the_files() {
+    // The build script lowered the files into Rust source; raised back to the files' shape, every id, number,
+    // marketplace, effect, condition and text (in both languages, in file order) must be what the files say.
+    let baked = content().to_raw();
+    let files = canonical(from_disk());
+    same_items(
+        "causes.toml: cause",
+        &baked.causes.cause,
+        &files.causes.cause,
+    );
+    same_items("rules.toml: rule", &baked.rules.rule, &files.rules.rule);
+    same_items(
+        "questions.toml: question",
+        &baked.questions.question,
+        &files.questions.question,
+    );
+    for (key, text) in &files.ui.text {
+        assert_eq!(
+            baked.ui.text.get(key),
+            Some(text),
+            "ui.toml: text.{key}: the baked content differs from the file"
+        );
+    }
+    assert_eq!(
+        baked.ui.text.len(),
+        files.ui.text.len(),
+        "ui.toml: the baked content has other keys"
+    );
+    assert_eq!(
+        baked.support.warning, files.support.warning,
+        "support.toml: warning"
+    );
+    same_items(
+        "support.toml: prepare",
+        &baked.support.prepare,
+        &files.support.prepare,
+    );
+    same_items(
+        "support.toml: market",
+        &baked.support.market,
+        &files.support.market,
+    );
+    assert_eq!(baked, files, "the baked content differs from the files");
+    assert!(validate(&baked).is_empty());
+}
+
+#[test]
+fn every_ui_key_reads_its_own_text() {
+    let files = from_disk();
+    for key in UiKey::ALL {
+        let text = &files.ui.text[key.name()];
+        assert_eq!(
+            content().ui(*key, Lang::Ja),
+            text.ja,
+            "ui.toml: text.{}.ja",
+            key.name()
+        );
+        assert_eq!(
+            content().ui(*key, Lang::En),
+            text.en,
+            "ui.toml: text.{}.en",
+            key.name()
+        );
+    }
 }
 
 #[test]
@@ -88,11 +183,11 @@ fn every_question_is_reachable() {
             let Some(q) = next_question(&facts) else {
                 continue;
             };
-            let first_time = seen.insert((today, q.id.clone()));
+            let first_time = seen.insert((today, q.id));
             let mut answers: Vec<Answer> = q
                 .choices
                 .iter()
-                .map(|c| Answer::Value(c.value.clone()))
+                .map(|c| Answer::Value(c.value.to_owned()))
                 .collect();
             answers.push(Answer::Value("unsure".into()));
             if q.kind == giftcard_doctor_core::content::QuestionKind::Date {
@@ -113,14 +208,14 @@ fn every_question_is_reachable() {
             let take = if first_time { 2 } else { 1 };
             let skip = if first_time { 0 } else { answers.len() - 1 };
             for answer in answers.into_iter().skip(skip).take(take) {
-                if let Ok(next) = apply_answer(&facts, &q.id, &answer) {
+                if let Ok(next) = apply_answer(&facts, q.id, &answer) {
                     queue.push(next);
                 }
             }
         }
     }
-    let all: BTreeSet<String> = content().questions.iter().map(|q| q.id.clone()).collect();
-    let seen: BTreeSet<String> = seen.into_iter().map(|(_, q)| q).collect();
+    let all: BTreeSet<&str> = content().questions.iter().map(|q| q.id).collect();
+    let seen: BTreeSet<&str> = seen.into_iter().map(|(_, q)| q).collect();
     let missing: Vec<_> = all.difference(&seen).collect();
     assert!(missing.is_empty(), "never asked: {missing:?}");
 }

@@ -123,9 +123,9 @@ fn a_code_as_the_answer_to_any_question_is_never_echoed() {
         today: "2026-11-27".parse().ok(),
         ..Facts::default()
     };
-    for q in &content().questions {
-        let e = apply_answer(&facts, &q.id, &Answer::Value(CODE.to_owned())).expect_err(&q.id);
-        assert_clean(&q.id, &e);
+    for q in content().questions {
+        let e = apply_answer(&facts, q.id, &Answer::Value(CODE.to_owned())).expect_err(q.id);
+        assert_clean(q.id, &e);
     }
     let e = apply_answer(&facts, CODE, &Answer::Value("yes".into())).expect_err("unknown question");
     assert_clean("question id", &e);

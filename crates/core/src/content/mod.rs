@@ -1,8 +1,9 @@
-//! Content: the causes, rules, questions and texts, read from `static/content/*.toml` at build time and lowered here
-//! into the model the engine uses.
+//! Content: the causes, rules, questions and texts, read from `static/content/*.toml` and lowered at build time into
+//! the model the engine uses.
 //!
-//! Flow: TOML files → [`raw`] structs (build script, checked by [`validate`]) → postcard bytes embedded in the
-//! library → [`Content`] with parsed effects and conditions. The browser never parses TOML.
+//! Flow: TOML files → [`raw`] structs (build script, checked by [`validate`]) → lowered by the build script into Rust
+//! source for a `static` [`Content`] (typed effects, facts and conditions, `&'static str` texts) that this module
+//! includes. The browser never parses or decodes content, and nothing is allocated for it at start.
 
 pub mod raw;
 pub mod validate;
@@ -12,7 +13,6 @@ pub use vocab::{Fact, UiKey};
 
 use raw::{RawCondition, RawContent, RawText};
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
 
 /// The language of the texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -49,27 +49,18 @@ impl Lang {
 }
 
 /// A text in both languages.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Text {
-    ja: String,
-    en: String,
+    ja: &'static str,
+    en: &'static str,
 }
 
 impl Text {
     /// The text in one language.
-    pub fn get(&self, lang: Lang) -> &str {
+    pub fn get(&self, lang: Lang) -> &'static str {
         match lang {
-            Lang::Ja => &self.ja,
-            Lang::En => &self.en,
-        }
-    }
-}
-
-impl From<&RawText> for Text {
-    fn from(raw: &RawText) -> Self {
-        Text {
-            ja: raw.ja.clone(),
-            en: raw.en.clone(),
+            Lang::Ja => self.ja,
+            Lang::En => self.en,
         }
     }
 }
@@ -83,19 +74,30 @@ pub enum Recoverable {
     No,
 }
 
+impl Recoverable {
+    /// The word `causes.toml` uses (`maybe`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Recoverable::Yes => "yes",
+            Recoverable::Maybe => "maybe",
+            Recoverable::No => "no",
+        }
+    }
+}
+
 /// A possible cause.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cause {
-    pub id: String,
+    pub id: &'static str,
     pub prior: i32,
     /// Where the cause exists; empty for every marketplace.
-    pub marketplaces: Vec<crate::marketplace::Marketplace>,
+    pub marketplaces: &'static [crate::marketplace::Marketplace],
     pub recoverable: Recoverable,
     pub title: Text,
     pub explanation: Text,
     pub recovery: Text,
-    pub checks: Vec<Text>,
-    pub actions: Vec<Text>,
+    pub checks: &'static [Text],
+    pub actions: &'static [Text],
 }
 
 /// What a rule does to its cause.
@@ -113,26 +115,7 @@ pub enum Effect {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Condition {
     pub fact: Fact,
-    pub values: Vec<String>,
-}
-
-impl Condition {
-    /// Lowers a checked condition; `None` for an unknown fact (which validation has already reported).
-    fn lower(raw: &RawCondition) -> Option<Self> {
-        Some(Condition {
-            fact: Fact::from_name(&raw.fact)?,
-            values: raw
-                .is
-                .iter()
-                .chain(raw.any_of.iter().flatten())
-                .cloned()
-                .collect(),
-        })
-    }
-}
-
-fn conditions(raw: &[RawCondition]) -> Vec<Condition> {
-    raw.iter().filter_map(Condition::lower).collect()
+    pub values: &'static [&'static str],
 }
 
 /// A rule of the engine.
@@ -141,7 +124,7 @@ pub struct Rule {
     /// Index into [`Content::causes`].
     pub cause: usize,
     pub effect: Effect,
-    pub when: Vec<Condition>,
+    pub when: &'static [Condition],
     pub reason: Text,
 }
 
@@ -154,154 +137,167 @@ pub enum QuestionKind {
     Date,
 }
 
+impl QuestionKind {
+    /// The word `questions.toml` uses (`tri`).
+    pub fn id(self) -> &'static str {
+        match self {
+            QuestionKind::Choice => "choice",
+            QuestionKind::Tri => "tri",
+            QuestionKind::Date => "date",
+        }
+    }
+}
+
 /// One answer of a choice question.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
-    pub value: String,
+    pub value: &'static str,
     pub label: Text,
 }
 
 /// A question of the wizard.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Question {
-    pub id: String,
+    pub id: &'static str,
     pub fact: Fact,
     pub kind: QuestionKind,
-    pub ask_if: Vec<Condition>,
+    pub ask_if: &'static [Condition],
     pub text: Text,
     pub help: Option<Text>,
-    pub choices: Vec<Choice>,
+    pub choices: &'static [Choice],
 }
 
 /// How to reach customer service on one marketplace.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Support {
     pub marketplace: crate::marketplace::Marketplace,
-    pub steps: Vec<Text>,
+    pub steps: &'static [Text],
 }
 
-/// All content, checked and lowered.
+/// All content, checked and lowered (by the build script, into the `CONTENT` static).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Content {
-    pub causes: Vec<Cause>,
-    pub rules: Vec<Rule>,
-    pub questions: Vec<Question>,
-    pub support: Vec<Support>,
+    pub causes: &'static [Cause],
+    pub rules: &'static [Rule],
+    pub questions: &'static [Question],
+    pub support: &'static [Support],
     /// What to have ready before contacting customer service.
-    pub support_prepare: Vec<Text>,
+    pub support_prepare: &'static [Text],
     /// Never give the code to anyone else.
     pub support_warning: Text,
-    ui: Vec<Text>,
+    /// One text per [`UiKey`], in the order of [`UiKey::ALL`].
+    ui: &'static [Text],
 }
 
 impl Content {
-    /// Lowers checked raw content. Call [`validate::validate`] first: unknown names are skipped here, not reported.
-    pub fn lower(raw: &RawContent) -> Content {
-        let causes: Vec<Cause> = raw
-            .causes
-            .cause
-            .iter()
-            .map(|c| Cause {
-                id: c.id.clone(),
-                prior: c.prior,
-                marketplaces: c
-                    .marketplaces
+    /// The content in the shape of the files, for tools (the end-to-end tests' JSON) and for the test that the baked
+    /// content equals the files. A condition's values come back as `is` when there is one, as `any_of` otherwise.
+    pub fn to_raw(&self) -> RawContent {
+        fn raw_text(t: &Text) -> RawText {
+            RawText {
+                ja: t.ja.to_owned(),
+                en: t.en.to_owned(),
+            }
+        }
+        fn raw_texts(list: &[Text]) -> Vec<RawText> {
+            list.iter().map(raw_text).collect()
+        }
+        fn raw_conditions(list: &[Condition]) -> Vec<RawCondition> {
+            list.iter()
+                .map(|c| {
+                    let values: Vec<String> = c.values.iter().map(|v| (*v).to_owned()).collect();
+                    let (is, any_of) = match values.as_slice() {
+                        [one] => (Some(one.clone()), None),
+                        _ => (None, Some(values)),
+                    };
+                    RawCondition {
+                        fact: c.fact.name().to_owned(),
+                        is,
+                        any_of,
+                    }
+                })
+                .collect()
+        }
+        RawContent {
+            causes: raw::RawCausesFile {
+                cause: self
+                    .causes
                     .iter()
-                    .filter_map(|m| crate::marketplace::Marketplace::from_id(m))
-                    .collect(),
-                recoverable: match c.recoverable.as_str() {
-                    "yes" => Recoverable::Yes,
-                    "no" => Recoverable::No,
-                    _ => Recoverable::Maybe,
-                },
-                title: (&c.title).into(),
-                explanation: (&c.explanation).into(),
-                recovery: (&c.recovery).into(),
-                checks: c.checks.iter().map(Text::from).collect(),
-                actions: c.actions.iter().map(Text::from).collect(),
-            })
-            .collect();
-        let rules = raw
-            .rules
-            .rule
-            .iter()
-            .filter_map(|r| {
-                let cause = causes.iter().position(|c| c.id == r.cause)?;
-                let weight = r.weight.unwrap_or(0);
-                let effect = match r.effect.as_str() {
-                    "decisive" => Effect::Decisive,
-                    "raise" => Effect::Raise(weight),
-                    "lower" => Effect::Lower(weight),
-                    "rule_out" => Effect::RuleOut,
-                    _ => return None,
-                };
-                Some(Rule {
-                    cause,
-                    effect,
-                    when: conditions(&r.when),
-                    reason: (&r.reason).into(),
-                })
-            })
-            .collect();
-        let questions = raw
-            .questions
-            .question
-            .iter()
-            .filter_map(|q| {
-                Some(Question {
-                    id: q.id.clone(),
-                    fact: Fact::from_name(&q.fact)?,
-                    kind: match q.kind.as_str() {
-                        "choice" => QuestionKind::Choice,
-                        "date" => QuestionKind::Date,
-                        _ => QuestionKind::Tri,
-                    },
-                    ask_if: conditions(&q.ask_if),
-                    text: (&q.text).into(),
-                    help: q.help.as_ref().map(Text::from),
-                    choices: q
-                        .choices
-                        .iter()
-                        .map(|c| Choice {
-                            value: c.value.clone(),
-                            label: (&c.label).into(),
-                        })
-                        .collect(),
-                })
-            })
-            .collect();
-        let ui = UiKey::ALL
-            .iter()
-            .map(|k| {
-                raw.ui
-                    .text
-                    .get(k.name())
-                    .map(Text::from)
-                    .unwrap_or_else(|| Text {
-                        ja: k.name().into(),
-                        en: k.name().into(),
+                    .map(|c| raw::RawCause {
+                        id: c.id.to_owned(),
+                        prior: c.prior,
+                        recoverable: c.recoverable.id().to_owned(),
+                        marketplaces: c.marketplaces.iter().map(|m| m.id().to_owned()).collect(),
+                        title: raw_text(&c.title),
+                        explanation: raw_text(&c.explanation),
+                        recovery: raw_text(&c.recovery),
+                        checks: raw_texts(c.checks),
+                        actions: raw_texts(c.actions),
                     })
-            })
-            .collect();
-        let support = raw
-            .support
-            .market
-            .iter()
-            .filter_map(|m| {
-                Some(Support {
-                    marketplace: crate::marketplace::Marketplace::from_id(&m.id)?,
-                    steps: m.steps.iter().map(Text::from).collect(),
-                })
-            })
-            .collect();
-        Content {
-            causes,
-            rules,
-            questions,
-            support,
-            support_prepare: raw.support.prepare.iter().map(Text::from).collect(),
-            support_warning: (&raw.support.warning).into(),
-            ui,
+                    .collect(),
+            },
+            rules: raw::RawRulesFile {
+                rule: self
+                    .rules
+                    .iter()
+                    .map(|r| {
+                        let (effect, weight) = match r.effect {
+                            Effect::Decisive => ("decisive", None),
+                            Effect::Raise(w) => ("raise", Some(w)),
+                            Effect::Lower(w) => ("lower", Some(w)),
+                            Effect::RuleOut => ("rule_out", None),
+                        };
+                        raw::RawRule {
+                            cause: self.causes.get(r.cause).map_or("", |c| c.id).to_owned(),
+                            effect: effect.to_owned(),
+                            weight,
+                            when: raw_conditions(r.when),
+                            reason: raw_text(&r.reason),
+                        }
+                    })
+                    .collect(),
+            },
+            questions: raw::RawQuestionsFile {
+                question: self
+                    .questions
+                    .iter()
+                    .map(|q| raw::RawQuestion {
+                        id: q.id.to_owned(),
+                        fact: q.fact.name().to_owned(),
+                        kind: q.kind.id().to_owned(),
+                        ask_if: raw_conditions(q.ask_if),
+                        text: raw_text(&q.text),
+                        help: q.help.as_ref().map(raw_text),
+                        choices: q
+                            .choices
+                            .iter()
+                            .map(|c| raw::RawChoice {
+                                value: c.value.to_owned(),
+                                label: raw_text(&c.label),
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            },
+            ui: raw::RawUiFile {
+                text: UiKey::ALL
+                    .iter()
+                    .zip(self.ui)
+                    .map(|(k, t)| (k.name().to_owned(), raw_text(t)))
+                    .collect(),
+            },
+            support: raw::RawSupportFile {
+                warning: raw_text(&self.support_warning),
+                prepare: raw_texts(self.support_prepare),
+                market: self
+                    .support
+                    .iter()
+                    .map(|s| raw::RawSupportMarket {
+                        id: s.marketplace.id().to_owned(),
+                        steps: raw_texts(s.steps),
+                    })
+                    .collect(),
+            },
         }
     }
 
@@ -318,9 +314,9 @@ impl Content {
     }
 
     /// A UI text.
-    pub fn ui(&self, key: UiKey, lang: Lang) -> &str {
-        let index = UiKey::ALL.iter().position(|k| *k == key).unwrap_or(0);
-        self.ui.get(index).map(|t| t.get(lang)).unwrap_or("")
+    pub fn ui(&self, key: UiKey, lang: Lang) -> &'static str {
+        // `UiKey::ALL` lists the keys in declaration order, so a key's discriminant is its index.
+        self.ui.get(key as usize).map_or("", |t| t.get(lang))
     }
 
     /// A UI text with `{name}` placeholders filled in.
@@ -348,37 +344,10 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.bin"));
+// The build script's output: `static CONTENT: Content = …`, written from the content it had just validated.
+include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
-/// The raw content the build script checked and embedded.
-pub fn embedded_raw() -> Result<RawContent, postcard::Error> {
-    postcard::from_bytes(EMBEDDED)
-}
-
-/// The product's content, decoded once.
+/// The product's content: baked into the binary by the build script, so nothing is decoded or allocated at start.
 pub fn content() -> &'static Content {
-    static CONTENT: OnceLock<Content> = OnceLock::new();
-    CONTENT.get_or_init(|| {
-        // The build script wrote these bytes from content it had just validated, with the same structs, so decoding
-        // cannot fail short of a build-system bug; the `embedded_content_decodes` test guards it.
-        let raw = embedded_raw().unwrap_or_else(|_| RawContent {
-            causes: raw::RawCausesFile { cause: Vec::new() },
-            rules: raw::RawRulesFile { rule: Vec::new() },
-            questions: raw::RawQuestionsFile {
-                question: Vec::new(),
-            },
-            ui: raw::RawUiFile {
-                text: Default::default(),
-            },
-            support: raw::RawSupportFile {
-                warning: RawText {
-                    ja: String::new(),
-                    en: String::new(),
-                },
-                prepare: Vec::new(),
-                market: Vec::new(),
-            },
-        });
-        Content::lower(&raw)
-    })
+    &CONTENT
 }
