@@ -1,10 +1,11 @@
-// The LZMA decoder that unpacks the app's wasm in the browser (xtask/templates/lzma.js), run in Node on streams made
-// by the real compressor side (`cargo xtask lzma`: liblzma, the settings `cargo xtask dist` uses, and others):
-// round trips of empty, tiny, repetitive, random and long-distance inputs and of the real wasm from dist/; and
-// damaged streams (every truncation, byte flips, bad headers, garbage), which must throw, never return, never hang.
-// The damaged ones run in a worker that is terminated after a deadline, so a decoder that loops fails the test
-// instead of stalling the run.
-import { test } from "node:test";
+// The LZMA decoder that unpacks the app's wasm in the browser (xtask/templates/lzma.rs compiled to wasm by
+// `cargo xtask lzma --decoder`, exactly as `cargo xtask dist` ships it, with its JS side lzma.js), run in Node on
+// streams made by the real compressor side (`cargo xtask lzma`: liblzma, the settings `cargo xtask dist` uses, and
+// others): round trips of empty, tiny, repetitive, random and long-distance inputs and of the real wasm from dist/;
+// and damaged streams (every truncation, every changed byte, bad headers, garbage), which must throw, never return,
+// never hang. The damaged ones run in a worker that is terminated after a deadline, so a decoder that loops fails
+// the test instead of stalling the run.
+import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -15,9 +16,11 @@ import { Worker } from "node:worker_threads";
 import { DIST, E2E } from "./lib/paths.mjs";
 
 const ROOT = resolve(E2E, "../..");
-const DECODER = join(ROOT, "xtask/templates/lzma.js");
-const decoderSource = readFileSync(DECODER, "utf8");
-const lzmaDecode = new Function(`${decoderSource}\nreturn lzmaDecode;`)();
+const GLUE = readFileSync(join(ROOT, "xtask/templates/lzma.js"), "utf8");
+const lzmaDecodeWith = new Function(`${GLUE}\nreturn lzmaDecode;`)();
+/** The decoder's wasm, built by `before` below. */
+let decoder;
+const lzmaDecode = (stream) => lzmaDecodeWith(stream, decoder);
 
 /** A small seeded generator (mulberry32), so every run tests the same inputs. */
 function random(seed) {
@@ -61,14 +64,30 @@ const INPUTS = {
   "zeros, 300 kB (matches of the longest length)": new Uint8Array(300_000),
   "a run of 274 bytes (one past the longest match)": new Uint8Array(275).fill(7),
   "abc repeated": text("abc".repeat(5000)),
-  "the decoder's own source, 3 times": text(decoderSource.repeat(3)),
+  "the decoder's own source, 3 times": text(readFileSync(join(ROOT, "xtask/templates/lzma.rs"), "utf8").repeat(3)),
   "random, 100 kB (incompressible)": randomBytes(100_000, 1),
   "random over 4 symbols, 60 kB (short matches, reps)": randomBytes(60_000, 2, 4),
   "far copies, 400 kB (every distance slot)": farCopies(400_000, 3),
   "far copies, 20 kB": farCopies(20_000, 4),
 };
 
-/** Each input compressed by `cargo xtask lzma` (the real compressor side), with `props` "lc,lp,pb" or dist's. */
+/** `cargo xtask lzma …args` (the real compressor side, and the decoder's build). */
+function xtaskLzma(args) {
+  const command = ["run", "--quiet", "--package", "xtask", "--", "lzma", ...args];
+  execFileSync(process.env.CARGO ?? "cargo", command, { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+}
+
+before(async () => {
+  const dir = await mkdtemp(join(tmpdir(), "gcd-lzma-"));
+  try {
+    xtaskLzma(["--decoder", join(dir, "lzma.wasm")]);
+    decoder = new Uint8Array(await readFile(join(dir, "lzma.wasm")));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+/** Each input compressed by `cargo xtask lzma`, with `props` "lc,lp,pb" or dist's. */
 async function compress(inputs, props) {
   const dir = await mkdtemp(join(tmpdir(), "gcd-lzma-"));
   try {
@@ -77,8 +96,7 @@ async function compress(inputs, props) {
       files.push(join(dir, `${i}.bin`));
       await writeFile(files[i], bytes);
     }
-    const args = ["run", "--quiet", "--package", "xtask", "--", "lzma", ...(props ? ["--props", props] : []), ...files];
-    execFileSync(process.env.CARGO ?? "cargo", args, { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+    xtaskLzma([...(props ? ["--props", props] : []), ...files]);
     return Promise.all(files.map(async (f) => new Uint8Array(await readFile(`${f}.lzma`))));
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -95,7 +113,9 @@ function assertSame(actual, expected, what) {
 function realStream() {
   const app = join(DIST, "giftcard-doctor-app.js");
   assert.ok(existsSync(app), `no ${app}: run \`cargo xtask dist\` first (or set GCD_DIST)`);
-  const strings = readFileSync(app, "utf8").match(/"[A-Za-z0-9+/=]{100000,}"/g) ?? [];
+  const script = readFileSync(app, "utf8");
+  assert.ok(script.includes(`"${Buffer.from(decoder).toString("base64")}"`), "the app carries this decoder's wasm");
+  const strings = script.match(/"[A-Za-z0-9+/=]{100000,}"/g) ?? [];
   assert.equal(strings.length, 1, "the app script holds one long base64 string, the wasm");
   return new Uint8Array(Buffer.from(strings[0].slice(1, -1), "base64"));
 }
@@ -105,22 +125,22 @@ const inputs = Object.values(INPUTS);
 
 test("round trips through the real compressor with dist's settings", async () => {
   const streams = await compress(inputs);
-  for (const [i, name] of names.entries()) assertSame(lzmaDecode(streams[i]), inputs[i], name);
+  for (const [i, name] of names.entries()) assertSame(await lzmaDecode(streams[i]), inputs[i], name);
 });
 
 for (const props of ["3,0,2", "0,4,4", "1,3,1", "0,0,0"]) {
   test(`round trips with other settings (lc,lp,pb = ${props})`, async () => {
     const streams = await compress(inputs, props);
-    for (const [i, name] of names.entries()) assertSame(lzmaDecode(streams[i]), inputs[i], `${name} (${props})`);
+    for (const [i, name] of names.entries()) assertSame(await lzmaDecode(streams[i]), inputs[i], `${name} (${props})`);
   });
 }
 
 test("the app's real wasm: the stream in dist/ decodes to a valid wasm, which round-trips", async () => {
-  const wasm = lzmaDecode(realStream());
+  const wasm = (await lzmaDecode(realStream())).slice();
   assert.ok(wasm.length > 100_000, `${wasm.length} bytes`);
   assert.ok(WebAssembly.validate(wasm), "a valid WebAssembly module");
   const [again] = await compress([wasm]);
-  assertSame(lzmaDecode(again), wasm, "the real wasm, compressed again");
+  assertSame(await lzmaDecode(again), wasm, "the real wasm, compressed again");
 });
 
 /**
@@ -130,11 +150,19 @@ test("the app's real wasm: the stream in dist/ decodes to a valid wasm, which ro
 function decodeInWorker(streams, ms = 60_000) {
   const code = `
     const { parentPort, workerData } = require("node:worker_threads");
-    const lzmaDecode = new Function(workerData.source + "\\nreturn lzmaDecode;")();
-    parentPort.postMessage(workerData.streams.map((s) => {
-      try { return { returned: lzmaDecode(s).length }; } catch (e) { return { threw: String(e && e.message) }; }
-    }));`;
-  const worker = new Worker(code, { eval: true, workerData: { source: decoderSource, streams } });
+    const lzmaDecode = new Function(workerData.glue + "\\nreturn lzmaDecode;")();
+    (async () => {
+      const results = [];
+      for (const s of workerData.streams) {
+        try {
+          results.push({ returned: (await lzmaDecode(s, workerData.decoder)).length });
+        } catch (e) {
+          results.push({ threw: String(e && e.message) });
+        }
+      }
+      parentPort.postMessage(results);
+    })();`;
+  const worker = new Worker(code, { eval: true, workerData: { glue: GLUE, decoder, streams } });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       worker.terminate();
@@ -204,6 +232,7 @@ test("bad headers and garbage throw", async () => {
   };
   const cases = {
     "properties byte 225": withHeader((s) => (s[0] = 225)),
+    "lc 5 (lc + lp above 4, more literal coders than the decoder has)": withHeader((s) => (s[0] = 5)),
     "size one less": withHeader((s, v) => v.setUint32(5, size - 1, true)),
     "size one more": withHeader((s, v) => v.setUint32(5, size + 1, true)),
     "size 0": withHeader((s, v) => v.setUint32(5, 0, true)),

@@ -14,7 +14,8 @@
 //! it with that `integrity`, so the one hash in the snippet (printed by dist, written into `dist/EMBED.md`) covers
 //! every byte of script. The wasm travels LZMA-compressed and base64-encoded inside that script rather than being
 //! fetched, so every page can say `connect-src 'none'` in its CSP, where anyone can read it; a decoder of our own
-//! (`xtask/templates/lzma.js`, about 1 KB gzip) unpacks it for `WebAssembly.compile`. Served with HTTP gzip, base64
+//! (`xtask/templates/lzma.rs`, compiled to a small wasm of its own, and `lzma.js`; about 2.4 KB gzip) unpacks it for
+//! `WebAssembly.compileStreaming`. Served with HTTP gzip, base64
 //! of LZMA costs about 1% over the LZMA bytes (base64's 6-bit alphabet compresses back), and LZMA is 19% smaller
 //! than gzip on this wasm (measured; see ARCHITECTURE.md).
 
@@ -63,7 +64,7 @@ fn csp_hash(text: &str) -> String {
 /// (larger than the wasm, so nothing is lost; the decoder needs none of its own, the output is its dictionary).
 pub const LZMA_LC_LP_PB: (u32, u32, u32) = (4, 0, 0);
 
-/// `bytes` as the LZMA stream `xtask/templates/lzma.js` decodes: liblzma's `.lzma` ("lzma_alone") encoder with the
+/// `bytes` as the LZMA stream `xtask/templates/lzma.rs` decodes: liblzma's `.lzma` ("lzma_alone") encoder with the
 /// given literal context / literal position / position bits, which writes a 13-byte header (properties, dictionary
 /// size, size "unknown"), the data and the end marker; the size field then gets the real size, so the decoder
 /// allocates its output once and checks that the end marker comes exactly there. No checksum: a damaged stream is
@@ -89,13 +90,64 @@ pub fn lzma(bytes: &[u8], (lc, lp, pb): (u32, u32, u32)) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-/// `cargo xtask lzma [--props LC,LP,PB] FILE…`: writes `FILE.lzma` beside each file with [`lzma`] (the dist
-/// settings unless told), so the decoder's Node test (`tests/e2e/lzma.test.mjs`) round-trips data through the real
-/// compressor.
+/// The LZMA decoder's wasm: `xtask/templates/lzma.rs` (no_std, no crate) compiled by `rustc` for wasm32 for size,
+/// panics as traps, a 16 KiB stack (it needs a few hundred bytes), then `wasm-opt -Oz` (on `path`) without the
+/// producers section: 3.7 KB, 2.1 KB gzip as base64.
+pub fn lzma_decoder(path: &OsStr) -> Result<Vec<u8>> {
+    let root = root();
+    let dir = root.join("target/lzma-decoder");
+    fs::create_dir_all(&dir)?;
+    let (raw, opt) = (dir.join("lzma.wasm"), dir.join("lzma.opt.wasm"));
+    exec(
+        Command::new(std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()))
+            .args(["--edition", "2021", "--target", "wasm32-unknown-unknown"])
+            .args([
+                "--crate-type",
+                "cdylib",
+                "-C",
+                "opt-level=s",
+                "-C",
+                "panic=abort",
+            ])
+            .args([
+                "-C",
+                "lto",
+                "-C",
+                "strip=symbols",
+                "-C",
+                "link-arg=-zstack-size=16384",
+            ])
+            .args(["-D", "warnings"])
+            .arg(root.join("xtask/templates/lzma.rs"))
+            .arg("-o")
+            .arg(&raw),
+    )
+    .context("compiling the LZMA decoder (xtask/templates/lzma.rs) for wasm32")?;
+    exec(
+        Command::new("wasm-opt")
+            .env("PATH", path)
+            .args(["-Oz", "--strip-debug", "--strip-producers"])
+            .arg(&raw)
+            .arg("-o")
+            .arg(&opt),
+    )?;
+    read(&opt)
+}
+
+/// `cargo xtask lzma [--decoder OUT.wasm] [--props LC,LP,PB] FILE…`: writes the decoder's wasm ([`lzma_decoder`])
+/// to `OUT.wasm` and `FILE.lzma` beside each file with [`lzma`] (the dist settings unless told), so the decoder's
+/// Node test (`tests/e2e/lzma.test.mjs`) runs the shipped decoder on data from the real compressor.
 pub fn lzma_files(args: &[String]) -> Result<()> {
     let mut props = LZMA_LC_LP_PB;
     let mut files = args;
-    if let [flag, value, rest @ ..] = args {
+    if let [flag, out, rest @ ..] = files {
+        if flag == "--decoder" {
+            fs::write(out, lzma_decoder(&crate::tools::build_path()?)?)
+                .with_context(|| format!("writing {out}"))?;
+            files = rest;
+        }
+    }
+    if let [flag, value, rest @ ..] = files {
         if flag == "--props" {
             let v: Vec<u32> = value
                 .split(',')
@@ -185,7 +237,7 @@ pub fn build(path: &OsStr) -> Result<String> {
     }
     fs::create_dir_all(&dist)?;
     let wasm_b64 = base64::engine::general_purpose::STANDARD.encode(lzma(&wasm, LZMA_LC_LP_PB)?);
-    let app = app_script(&glue_text, &wasm_b64)?;
+    let app = app_script(&glue_text, &wasm_b64, &lzma_decoder(path)?)?;
     let app_integrity = sri(app.as_bytes());
     let embed = embed_script(&app_integrity, false)?;
     let embed = crate::prerender::into_embed(&embed, &pre, &widget_css)?;
@@ -307,9 +359,10 @@ fn classic_glue(glue: &str) -> Result<String> {
     Ok(out)
 }
 
-/// `giftcard-doctor-app.js`: the classic glue, the LZMA+base64 wasm and its decoder, leaving one start function on
-/// `window` for `embed.js`.
-fn app_script(glue: &str, wasm_b64: &str) -> Result<String> {
+/// `giftcard-doctor-app.js`: the classic glue, the LZMA+base64 wasm and its decoder (its own wasm, as base64, and
+/// its JS side), leaving one start function on `window` for `embed.js`.
+fn app_script(glue: &str, wasm_b64: &str, decoder: &[u8]) -> Result<String> {
+    let decoder_b64 = base64::engine::general_purpose::STANDARD.encode(decoder);
     let code = template("app.js")?
         .replace("{{VERSION}}", VERSION)
         .replace("{{GLUE}}", classic_glue(glue)?.trim_end())
@@ -317,6 +370,7 @@ fn app_script(glue: &str, wasm_b64: &str) -> Result<String> {
             "{{UNPACK}}",
             template("unpack.js")?
                 .replace("{{LZMA}}", template("lzma.js")?.trim_end())
+                .replace("{{LZMA_DECODER}}", &decoder_b64)
                 .trim_end(),
         );
     minified_with_wasm(&code, wasm_b64)
