@@ -187,7 +187,10 @@ function assertAllThrow(results, labels) {
 }
 
 test("every truncation of a stream throws, and so does a stream with a byte too many", async () => {
-  const [small, large] = await compress([INPUTS["far copies, 20 kB"], INPUTS["far copies, 400 kB (every distance slot)"]]);
+  const [small, large] = await compress([
+    INPUTS["far copies, 20 kB"],
+    INPUTS["far copies, 400 kB (every distance slot)"],
+  ]);
   const streams = [];
   const labels = [];
   for (let n = 0; n < small.length; n++) {

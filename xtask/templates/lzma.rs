@@ -100,7 +100,12 @@ impl Range<'_> {
 /// # Safety
 /// The two ranges are valid, distinct memory of this module (the JS side puts them above `__heap_base`).
 #[no_mangle]
-pub unsafe extern "C" fn lzma_decode(inp: *const u8, in_len: usize, out: *mut u8, size: usize) -> u32 {
+pub unsafe extern "C" fn lzma_decode(
+    inp: *const u8,
+    in_len: usize,
+    out: *mut u8,
+    size: usize,
+) -> u32 {
     // SAFETY: as the caller promises.
     let (inp, out) = unsafe {
         (
@@ -153,7 +158,11 @@ fn run(inp: &[u8], out: &mut [u8], probs: &mut [u16]) -> Option<()> {
             if pos >= size {
                 return None;
             }
-            let prev = if pos > 0 { usize::from(out[pos - 1]) } else { 0 };
+            let prev = if pos > 0 {
+                usize::from(out[pos - 1])
+            } else {
+                0
+            };
             let at = LIT + 0x300 * (((pos & lp_mask) << lc) + (prev >> (8 - lc)));
             let mut s = 1;
             if state >= 7 {
