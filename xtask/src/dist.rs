@@ -15,9 +15,9 @@
 //! every byte of script. The wasm travels LZMA-compressed and base64-encoded inside that script rather than being
 //! fetched, so every page can say `connect-src 'none'` in its CSP, where anyone can read it; a decoder of our own
 //! (`xtask/templates/lzma.rs`, compiled to a small wasm of its own, and `lzma.js`; about 2.4 KB gzip) unpacks it for
-//! `WebAssembly.compileStreaming`. Served with HTTP gzip, base64
-//! of LZMA costs about 1% over the LZMA bytes (base64's 6-bit alphabet compresses back), and LZMA is 19% smaller
-//! than gzip on this wasm (measured; see ARCHITECTURE.md).
+//! `WebAssembly.compileStreaming`. Served with HTTP gzip, base64 of LZMA costs about 1% over the LZMA bytes
+//! (base64's 6-bit alphabet compresses back), and LZMA is 19% smaller than gzip on this wasm (measured; see
+//! ARCHITECTURE.md).
 
 use crate::prerender::Link;
 use crate::{exec, root};
