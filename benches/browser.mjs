@@ -71,8 +71,8 @@ const walk = async (answers) => {
 const keepMemory = () => {
   const keep = (result) => {
     const instance = result instanceof WebAssembly.Instance ? result : result.instance;
-    // Not xz-decompress's own instance (it unpacks the app's wasm first): it exports `create_context`.
-    if ("create_context" in instance.exports) return result;
+    // Not the LZMA decoder's own instance (it unpacks the app's wasm first): it exports `lzma_decode`.
+    if ("lzma_decode" in instance.exports) return result;
     for (const v of Object.values(instance.exports)) if (v instanceof WebAssembly.Memory) window.__gcdMemory = v;
     return result;
   };

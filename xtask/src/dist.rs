@@ -12,11 +12,12 @@
 //!
 //! Integrity end to end: `embed.js` carries the sha384 of `giftcard-doctor-app.js` (the glue and the wasm) and loads
 //! it with that `integrity`, so the one hash in the snippet (printed by dist, written into `dist/EMBED.md`) covers
-//! every byte of script. The wasm travels xz-compressed and base64-encoded inside that script rather than being
-//! fetched, so every page can say `connect-src 'none'` in its CSP, where anyone can read it; xz-decompress (npm,
-//! pinned, inlined) unpacks it as a stream into `WebAssembly.compileStreaming`. Served with HTTP gzip, base64 of xz
-//! costs about 1% over the xz bytes (base64's 6-bit alphabet compresses back), and xz is 19% smaller than gzip on
-//! this wasm, more than the decoder's own 9 KB (measured; see ARCHITECTURE.md).
+//! every byte of script. The wasm travels LZMA-compressed and base64-encoded inside that script rather than being
+//! fetched, so every page can say `connect-src 'none'` in its CSP, where anyone can read it; a decoder of our own
+//! (`xtask/templates/lzma.rs`, compiled to a small wasm of its own, and `lzma.js`; about 2.4 KB gzip) unpacks it for
+//! `WebAssembly.compileStreaming`. Served with HTTP gzip, base64 of LZMA costs about 1% over the LZMA bytes
+//! (base64's 6-bit alphabet compresses back), and LZMA is 19% smaller than gzip on this wasm (measured; see
+//! ARCHITECTURE.md).
 
 use crate::prerender::Link;
 use crate::{exec, root};
@@ -58,20 +59,116 @@ fn csp_hash(text: &str) -> String {
     )
 }
 
-/// xz for the wasm inside the app script: LZMA2 at preset 9 extreme, literal position bits 0 (wasm is byte code, not
-/// aligned data), a 1 MiB dictionary (larger than the wasm, so nothing is lost, while the decoder allocates no more)
-/// and a CRC32 check, which xz-embedded verifies.
-fn xz(bytes: &[u8]) -> Result<Vec<u8>> {
-    use liblzma::stream::{Check, Filters, LzmaOptions, Stream, PRESET_EXTREME};
+/// The LZMA settings of the wasm inside the app script: preset 9 extreme, position bits 0 (wasm is byte code, not
+/// aligned data), literal context bits 4 (measured on this wasm: 84 B smaller than the default 3), a 1 MiB dictionary
+/// (larger than the wasm, so nothing is lost; the decoder needs none of its own, the output is its dictionary).
+pub const LZMA_LC_LP_PB: (u32, u32, u32) = (4, 0, 0);
+
+/// `bytes` as the LZMA stream `xtask/templates/lzma.rs` decodes: liblzma's `.lzma` ("lzma_alone") encoder with the
+/// given literal context / literal position / position bits, which writes a 13-byte header (properties, dictionary
+/// size, size "unknown"), the data and the end marker; the size field then gets the real size, so the decoder
+/// allocates its output once and checks that the end marker comes exactly there. No checksum: a damaged stream is
+/// caught by LZMA's own end check and by `WebAssembly.compile`, and the script carrying it has its SRI hash.
+pub fn lzma(bytes: &[u8], (lc, lp, pb): (u32, u32, u32)) -> Result<Vec<u8>> {
+    use liblzma::stream::{LzmaOptions, Stream, PRESET_EXTREME};
     use std::io::Write;
     let mut options = LzmaOptions::new_preset(9 | PRESET_EXTREME)?;
-    options.position_bits(0).dict_size(1 << 20);
-    let mut filters = Filters::new();
-    filters.lzma2(&options);
-    let stream = Stream::new_stream_encoder(&filters, Check::Crc32)?;
+    options
+        .literal_context_bits(lc)
+        .literal_position_bits(lp)
+        .position_bits(pb)
+        .dict_size(1 << 20);
+    let stream = Stream::new_lzma_encoder(&options)?;
     let mut encoder = liblzma::write::XzEncoder::new_stream(Vec::new(), stream);
     encoder.write_all(bytes)?;
-    Ok(encoder.finish()?)
+    let mut out = encoder.finish()?;
+    // The decoder takes sizes below 2^30 only (so a damaged header cannot ask for a huge buffer).
+    if out.len() < 13 || out[5..13] != [0xFF; 8] || bytes.len() >= 1 << 30 {
+        bail!("liblzma's .lzma header is not the expected shape (or the input is 1 GiB or more)");
+    }
+    out[5..13].copy_from_slice(&(bytes.len() as u64).to_le_bytes());
+    Ok(out)
+}
+
+/// The LZMA decoder's wasm: `xtask/templates/lzma.rs` (no_std, no crate) compiled by `rustc` for wasm32 for size,
+/// panics as traps, a 16 KiB stack (it needs a few hundred bytes), then `wasm-opt -Oz` (on `path`) without the
+/// producers section: 3.7 KB, 2.1 KB gzip as base64.
+pub fn lzma_decoder(path: &OsStr) -> Result<Vec<u8>> {
+    let root = root();
+    let dir = root.join("target/lzma-decoder");
+    fs::create_dir_all(&dir)?;
+    let (raw, opt) = (dir.join("lzma.wasm"), dir.join("lzma.opt.wasm"));
+    exec(
+        Command::new(std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()))
+            .args(["--edition", "2021", "--target", "wasm32-unknown-unknown"])
+            .args([
+                "--crate-type",
+                "cdylib",
+                "-C",
+                "opt-level=s",
+                "-C",
+                "panic=abort",
+            ])
+            .args([
+                "-C",
+                "lto",
+                "-C",
+                "strip=symbols",
+                "-C",
+                "link-arg=-zstack-size=16384",
+            ])
+            .args(["-D", "warnings"])
+            .arg(root.join("xtask/templates/lzma.rs"))
+            .arg("-o")
+            .arg(&raw),
+    )
+    .context("compiling the LZMA decoder (xtask/templates/lzma.rs) for wasm32")?;
+    exec(
+        Command::new("wasm-opt")
+            .env("PATH", path)
+            .args(["-Oz", "--strip-debug", "--strip-producers"])
+            .arg(&raw)
+            .arg("-o")
+            .arg(&opt),
+    )?;
+    read(&opt)
+}
+
+/// `cargo xtask lzma [--decoder OUT.wasm] [--props LC,LP,PB] FILE…`: writes the decoder's wasm ([`lzma_decoder`])
+/// to `OUT.wasm` and `FILE.lzma` beside each file with [`lzma`] (the dist settings unless told), so the decoder's
+/// Node test (`tests/e2e/lzma.test.mjs`) runs the shipped decoder on data from the real compressor.
+pub fn lzma_files(args: &[String]) -> Result<()> {
+    let mut props = LZMA_LC_LP_PB;
+    let mut files = args;
+    if let [flag, out, rest @ ..] = files {
+        if flag == "--decoder" {
+            fs::write(out, lzma_decoder(&crate::tools::build_path()?)?)
+                .with_context(|| format!("writing {out}"))?;
+            files = rest;
+        }
+    }
+    if let [flag, value, rest @ ..] = files {
+        if flag == "--props" {
+            let v: Vec<u32> = value
+                .split(',')
+                .map(str::parse)
+                .collect::<Result<_, _>>()
+                .context("--props LC,LP,PB")?;
+            let [lc, lp, pb] = v[..] else {
+                bail!("--props takes three numbers: LC,LP,PB");
+            };
+            props = (lc, lp, pb);
+            files = rest;
+        }
+    }
+    for file in files {
+        let path = Path::new(file);
+        let mut target = path.as_os_str().to_owned();
+        target.push(".lzma");
+        fs::write(&target, lzma(&read(path)?, props)?)
+            .with_context(|| format!("writing {}", Path::new(&target).display()))?;
+    }
+    Ok(())
 }
 
 fn read(path: &Path) -> Result<Vec<u8>> {
@@ -139,8 +236,8 @@ pub fn build(path: &OsStr) -> Result<String> {
         fs::remove_dir_all(&dist)?;
     }
     fs::create_dir_all(&dist)?;
-    let wasm_b64 = base64::engine::general_purpose::STANDARD.encode(xz(&wasm)?);
-    let app = app_script(&glue_text, &wasm_b64)?;
+    let wasm_b64 = base64::engine::general_purpose::STANDARD.encode(lzma(&wasm, LZMA_LC_LP_PB)?);
+    let app = app_script(&glue_text, &wasm_b64, &lzma_decoder(path)?)?;
     let app_integrity = sri(app.as_bytes());
     let embed = embed_script(&app_integrity, false)?;
     let embed = crate::prerender::into_embed(&embed, &pre, &widget_css)?;
@@ -262,27 +359,21 @@ fn classic_glue(glue: &str) -> Result<String> {
     Ok(out)
 }
 
-/// `giftcard-doctor-app.js`: the classic glue, the xz+base64 wasm and its unpacker, leaving one start function on
-/// `window` for `embed.js`.
-fn app_script(glue: &str, wasm_b64: &str) -> Result<String> {
-    let xz_decompress = crate::tools::xz_decompress_js()?;
-    let notice = crate::tools::xz_decompress_notice(&xz_decompress)
-        .context("xz-decompress's build no longer starts with its licence notice")?;
+/// `giftcard-doctor-app.js`: the classic glue, the LZMA+base64 wasm and its decoder (its own wasm, as base64, and
+/// its JS side), leaving one start function on `window` for `embed.js`.
+fn app_script(glue: &str, wasm_b64: &str, decoder: &[u8]) -> Result<String> {
+    let decoder_b64 = base64::engine::general_purpose::STANDARD.encode(decoder);
     let code = template("app.js")?
         .replace("{{VERSION}}", VERSION)
         .replace("{{GLUE}}", classic_glue(glue)?.trim_end())
         .replace(
             "{{UNPACK}}",
             template("unpack.js")?
-                .replace("{{XZ_DECOMPRESS}}", xz_decompress.trim_end())
+                .replace("{{LZMA}}", template("lzma.js")?.trim_end())
+                .replace("{{LZMA_DECODER}}", &decoder_b64)
                 .trim_end(),
         );
-    let app = minified_with_wasm(&code, wasm_b64)?;
-    // The banner's line, then the library's notice, then the code.
-    let (banner, rest) = app
-        .split_once('\n')
-        .context("the minified app has no banner line")?;
-    Ok(format!("{banner}\n{notice}\n{rest}"))
+    minified_with_wasm(&code, wasm_b64)
 }
 
 /// The app's code minified with the `{{WASM}}` placeholder still in its string, then the wasm put in: terser never

@@ -38,6 +38,8 @@ fn main() -> ExitCode {
         Some("bench") => bench::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("sizes") => test::size_budgets().map(|note| println!("{note}")),
+        // For the LZMA decoder's Node test (tests/e2e/lzma.test.mjs), not listed in the help.
+        Some("lzma") => dist::lzma_files(&args[1..]),
         Some("help" | "--help" | "-h") | None => {
             print!("{HELP}");
             Ok(())

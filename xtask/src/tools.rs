@@ -7,7 +7,6 @@
 
 use crate::{exec, output, root};
 use anyhow::{bail, Context, Result};
-use sha2::Digest;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -210,53 +209,6 @@ pub fn build_path() -> Result<OsString> {
         &std::env::var_os("PATH").unwrap_or_default(),
     ));
     Ok(std::env::join_paths(dirs)?)
-}
-
-/// npm's xz-decompress: xz-embedded compiled to wasm, inlined into the app script to unpack the app's wasm (see
-/// `xtask/templates/unpack.js`). Pinned: its bytes ship, and their hash is in every page's CSP.
-pub const XZ_DECOMPRESS_VERSION: &str = "0.2.3";
-
-/// The minified, self-contained build of xz-decompress (its decoder wasm inlined as base64), installed from npm into
-/// the tool cache the first time.
-pub fn xz_decompress_js() -> Result<String> {
-    let dir = cache_dir().join(format!("xz-decompress-{XZ_DECOMPRESS_VERSION}"));
-    let package = dir.join("node_modules/xz-decompress");
-    let installed = std::fs::read_to_string(package.join("package.json"))
-        .is_ok_and(|p| p.contains(&format!("\"version\": \"{XZ_DECOMPRESS_VERSION}\"")));
-    if !installed {
-        eprintln!(
-            "==> Installing xz-decompress {XZ_DECOMPRESS_VERSION} from npm into {}…",
-            dir.display()
-        );
-        std::fs::create_dir_all(&dir)?;
-        npm_install(&dir, &format!("xz-decompress@{XZ_DECOMPRESS_VERSION}"))?;
-    }
-    let file = package.join("dist/package/xz-decompress.min.js");
-    let text =
-        std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
-    // Its bytes ship to every reader: they must be the ones reviewed, whatever npm served.
-    let digest = format!("{:x}", sha2::Sha256::digest(text.as_bytes()));
-    if digest != XZ_DECOMPRESS_SHA256 {
-        bail!(
-            "{} is not the reviewed xz-decompress {XZ_DECOMPRESS_VERSION} (sha256 {digest}, expected \
-             {XZ_DECOMPRESS_SHA256}); delete {} and run again",
-            file.display(),
-            dir.display()
-        );
-    }
-    Ok(text)
-}
-
-/// sha256 of `dist/package/xz-decompress.min.js` in xz-decompress 0.2.3 from npm (checked on two installs).
-const XZ_DECOMPRESS_SHA256: &str =
-    "d83649874b6198df07340a88377613ccd2267aebb9f18b3be26c6904a81bac52";
-
-/// The licence notice at the head of xz-decompress's build (xzwasm, xz-embedded, walloc), kept in the app's banner:
-/// the minifier drops it from inside the function the library runs in.
-pub fn xz_decompress_notice(js: &str) -> Option<&str> {
-    let js = js.trim_start();
-    js.starts_with("/*!")
-        .then(|| js.find("*/").map(|end| &js[..end + 2]))?
 }
 
 /// `npm install <spec>` into `dir/node_modules`, nothing saved to a package file.
