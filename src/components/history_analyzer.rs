@@ -5,7 +5,6 @@
 //! size is checked on the browser's own length first (a 40 MiB paste is refused without being copied), and the copy
 //! that was read is overwritten once the report is made.
 
-use crate::components::markup::{attrs, el, el_dyn, el_text, on_click, owned, owned_el, text};
 use crate::components::timeline::{rows_head, TimelineChart};
 use crate::i18n::{t, tf, use_lang};
 use chrono::NaiveDate;
@@ -20,7 +19,6 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
-use yew::virtual_dom::VList;
 
 /// Rows shown at first and added by each "show more"; the totals and the timeline always count every row.
 const ROWS_STEP: usize = 200;
@@ -63,11 +61,7 @@ fn report_view(
 ) -> Html {
     let report = &reading.report;
     if report.rows.is_empty() {
-        return el_text(
-            "p",
-            attrs!("role" = "status", "class" = "gcd-error"),
-            t(UiKey::HistoryNothing, lang),
-        );
+        return html! { <p class="gcd-error" role="status">{ t(UiKey::HistoryNothing, lang) }</p> };
     }
     let money = |v: i64| format_amount(v, market);
     let added: Vec<&str> = report
@@ -83,198 +77,76 @@ fn report_view(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let muted = |s: String| el("p", attrs!("class" = "gcd-muted"), vec![owned(s)]);
     let shown = shown.min(report.rows.len());
     let more = (report.rows.len() - shown).min(ROWS_STEP);
-    let total = report.rows.len().to_string();
-    let unexplained = if report.unexplained.is_empty() {
-        Html::default()
-    } else {
-        let items = report
-            .unexplained
-            .iter()
-            .map(|u| owned_el("li", u.localized(market, lang)))
-            .collect::<Html>();
-        el(
-            "div",
-            attrs!("class" = "gcd-warning"),
-            vec![
-                el("ul", &[], vec![items]),
-                el_text("p", &[], t(UiKey::HistoryUnexplainedMeaning, lang)),
-            ],
-        )
-    };
-    let ambiguous = if report.ambiguous_date_lines.is_empty() {
-        Html::default()
-    } else {
-        muted(tf(
-            UiKey::HistoryAmbiguousDates,
-            lang,
-            &[("lines", &list(&report.ambiguous_date_lines))],
-        ))
-    };
-    let totals = Kind::ALL
-        .iter()
-        .filter(|k| report.totals.get(**k) != 0)
-        .map(|k| {
-            let linked = match k.linked_cause() {
-                Some(cause) => owned(tf(
-                    UiKey::HistoryLinkedCause,
-                    lang,
-                    &[("cause", &cause_title(cause, lang))],
-                )),
-                None => Html::default(),
-            };
-            el_dyn(
-                "tr",
-                &["data-kind"],
-                vec![Some(AttrValue::Static(k.id()))],
-                vec![
-                    el_text("th", attrs!("scope" = "row"), k.label(lang)),
-                    el(
-                        "td",
-                        attrs!("class" = "gcd-num"),
-                        vec![owned(money(report.totals.get(*k)))],
-                    ),
-                    el("td", &[], vec![linked]),
-                ],
-            )
-        })
-        .collect::<Html>();
-    let added = if added.is_empty() {
-        Html::default()
-    } else {
-        let codes = added
-            .iter()
-            .map(|l| format!("xxxx-xxxxxx-{l}"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        el(
-            "p",
-            &[],
-            vec![
-                owned(format!("{}: ", t(UiKey::HistoryCardsAdded, lang))),
-                el("span", attrs!("class" = "gcd-code"), vec![owned(codes)]),
-            ],
-        )
-    };
-    let unread = if report.unread_lines.is_empty() {
-        Html::default()
-    } else {
-        muted(tf(
-            UiKey::HistoryUnread,
-            lang,
-            &[("lines", &list(&report.unread_lines))],
-        ))
-    };
-    let capped = if shown < report.rows.len() {
-        muted(tf(
-            UiKey::HistoryRowsCapped,
-            lang,
-            &[("shown", &shown.to_string()), ("total", &total)],
-        ))
-    } else {
-        Html::default()
-    };
-    let rows = report
-        .rows
-        .iter()
-        .take(shown)
-        .map(|r| {
-            el_dyn(
-                "tr",
-                &["data-kind"],
-                vec![Some(AttrValue::Static(r.kind.id()))],
-                vec![
-                    owned_el("td", format_date(r.date, lang)),
-                    el(
-                        "td",
-                        &[],
-                        vec![
-                            text(r.kind.label(lang)),
-                            el("br", &[], vec![]),
-                            el(
-                                "span",
-                                attrs!("class" = "gcd-muted gcd-raw-row"),
-                                vec![owned(r.description.clone())],
-                            ),
-                        ],
-                    ),
-                    el(
-                        "td",
-                        attrs!("class" = "gcd-num"),
-                        vec![owned(money(r.amount))],
-                    ),
-                    el(
-                        "td",
-                        attrs!("class" = "gcd-num"),
-                        vec![owned(r.balance.map(money).unwrap_or_default())],
-                    ),
-                ],
-            )
-        })
-        .collect::<Html>();
-    let more = if more > 0 {
-        on_click(
-            el(
-                "button",
-                attrs!("type" = "button", "class" = "gcd-button gcd-button-quiet"),
-                vec![owned(tf(
-                    UiKey::HistoryShowMore,
-                    lang,
-                    &[("count", &more.to_string())],
-                ))],
-            ),
-            on_more,
-        )
-    } else {
-        Html::default()
-    };
-    let table = |children: Vec<Html>| {
-        el(
-            "div",
-            attrs!("class" = "gcd-table-wrap"),
-            vec![el("table", attrs!("class" = "gcd-table"), children)],
-        )
-    };
-    el(
-        "div",
-        attrs!("class" = "gcd-history-report"),
-        vec![
-            el(
-                "p",
-                attrs!("role" = "status"),
-                vec![owned(tf(
-                    UiKey::HistoryUnderstood,
-                    lang,
-                    &[("read", &total), ("total", &reading.lines.to_string())],
-                ))],
-            ),
-            unexplained,
-            ambiguous,
-            el_text(
-                "h4",
-                attrs!("class" = "gcd-subheading"),
-                t(UiKey::HistoryTotals, lang),
-            ),
-            table(vec![el("tbody", &[], vec![totals])]),
-            added,
-            unread,
-            el(
-                "details",
-                attrs!("class" = "gcd-history-rows"),
-                vec![
-                    owned_el(
-                        "summary",
-                        format!("{} ({})", t(UiKey::HistoryRows, lang), report.rows.len()),
-                    ),
-                    capped,
-                    table(vec![rows_head(lang), el("tbody", &[], vec![rows])]),
-                    more,
-                ],
-            ),
-        ],
-    )
+    html! {
+        <div class="gcd-history-report">
+            <p role="status">{ tf(UiKey::HistoryUnderstood, lang, &[("read", &report.rows.len().to_string()), ("total", &reading.lines.to_string())]) }</p>
+            if !report.unexplained.is_empty() {
+                <div class="gcd-warning">
+                    <ul>
+                        { for report.unexplained.iter().map(|u| html! { <li>{ u.localized(market, lang) }</li> }) }
+                    </ul>
+                    <p>{ t(UiKey::HistoryUnexplainedMeaning, lang) }</p>
+                </div>
+            }
+            if !report.ambiguous_date_lines.is_empty() {
+                <p class="gcd-muted">{ tf(UiKey::HistoryAmbiguousDates, lang, &[("lines", &list(&report.ambiguous_date_lines))]) }</p>
+            }
+            <h4 class="gcd-subheading">{ t(UiKey::HistoryTotals, lang) }</h4>
+            <div class="gcd-table-wrap">
+                <table class="gcd-table">
+                    <tbody>
+                        { for Kind::ALL.iter().filter(|k| report.totals.get(**k) != 0).map(|k| html! {
+                            <tr data-kind={k.id()}>
+                                <th scope="row">{ k.label(lang) }</th>
+                                <td class="gcd-num">{ money(report.totals.get(*k)) }</td>
+                                <td>
+                                    if let Some(cause) = k.linked_cause() {
+                                        { tf(UiKey::HistoryLinkedCause, lang, &[("cause", &cause_title(cause, lang))]) }
+                                    }
+                                </td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            if !added.is_empty() {
+                <p>{ format!("{}: ", t(UiKey::HistoryCardsAdded, lang)) }
+                    <span class="gcd-code">{ added.iter().map(|l| format!("xxxx-xxxxxx-{l}")).collect::<Vec<_>>().join(", ") }</span>
+                </p>
+            }
+            if !report.unread_lines.is_empty() {
+                <p class="gcd-muted">{ tf(UiKey::HistoryUnread, lang, &[("lines", &list(&report.unread_lines))]) }</p>
+            }
+            <details class="gcd-history-rows">
+                <summary>{ format!("{} ({})", t(UiKey::HistoryRows, lang), report.rows.len()) }</summary>
+                if shown < report.rows.len() {
+                    <p class="gcd-muted">{ tf(UiKey::HistoryRowsCapped, lang, &[("shown", &shown.to_string()), ("total", &report.rows.len().to_string())]) }</p>
+                }
+                <div class="gcd-table-wrap">
+                    <table class="gcd-table">
+                        { rows_head(lang) }
+                        <tbody>
+                            { for report.rows.iter().take(shown).map(|r| html! {
+                                <tr data-kind={r.kind.id()}>
+                                    <td>{ format_date(r.date, lang) }</td>
+                                    <td>{ r.kind.label(lang) }<br /><span class="gcd-muted gcd-raw-row">{ &r.description }</span></td>
+                                    <td class="gcd-num">{ money(r.amount) }</td>
+                                    <td class="gcd-num">{ r.balance.map(money).unwrap_or_default() }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+                if more > 0 {
+                    <button type="button" class="gcd-button gcd-button-quiet" onclick={on_more}>
+                        { tf(UiKey::HistoryShowMore, lang, &[("count", &more.to_string())]) }
+                    </button>
+                }
+            </details>
+        </div>
+    }
 }
 
 /// The length, in UTF-16 units, of the text a paste event carries, read on the JS side: the text itself is never
@@ -405,73 +277,29 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
         },
     );
     let field = format!("gcd-{}-history", props.instance);
-    let result = match &*reading {
-        None => Html::default(),
-        Some(Err(message)) => el(
-            "p",
-            attrs!("role" = "alert", "class" = "gcd-error"),
-            vec![owned(message.clone())],
-        ),
-        Some(Ok(r)) => {
-            let chart = match (*chart).clone() {
-                Some(tl) => html! {
-                    <TimelineChart timeline={tl} id={AttrValue::from(format!("{field}-timeline"))} />
+    html! {
+        <details class="gcd-panel gcd-history">
+            <summary>{ t(UiKey::HistoryHeading, lang) }</summary>
+            <p class="gcd-muted">{ t(UiKey::HistoryLead, lang) }</p>
+            <label class="gcd-field-label" for={field.clone()}>{ t(UiKey::HistoryPaste, lang) }</label>
+            <textarea id={field.clone()} ref={field_ref} class="gcd-input gcd-history-text" rows="8" spellcheck="false"
+                autocomplete="off" autocapitalize="off" onpaste={on_paste} />
+            <div class="gcd-actions">
+                <button type="button" class="gcd-button gcd-button-primary" onclick={on_analyze}>{ t(UiKey::HistoryAnalyze, lang) }</button>
+                <button type="button" class="gcd-button" onclick={on_clear}>{ t(UiKey::HistoryClear, lang) }</button>
+            </div>
+            { match &*reading {
+                None => html! {},
+                Some(Err(message)) => html! { <p class="gcd-error" role="alert">{ message }</p> },
+                Some(Ok(r)) => html! {
+                    <>
+                        if let Some(tl) = (*chart).clone() {
+                            <TimelineChart timeline={tl} id={AttrValue::from(format!("{field}-timeline"))} />
+                        }
+                        { report_view(r, *shown, on_more, market, lang) }
+                    </>
                 },
-                None => Html::default(),
-            };
-            VList::with_children(
-                vec![chart, report_view(r, *shown, on_more, market, lang)],
-                None,
-            )
-            .into()
-        }
-    };
-    el(
-        "details",
-        attrs!("class" = "gcd-panel gcd-history"),
-        vec![
-            el_text("summary", &[], t(UiKey::HistoryHeading, lang)),
-            el_text(
-                "p",
-                attrs!("class" = "gcd-muted"),
-                t(UiKey::HistoryLead, lang),
-            ),
-            el_dyn(
-                "label",
-                &["for", "class"],
-                vec![
-                    Some(field.clone().into()),
-                    Some(AttrValue::Static("gcd-field-label")),
-                ],
-                vec![text(t(UiKey::HistoryPaste, lang))],
-            ),
-            html! {
-                <textarea id={field.clone()} ref={field_ref} class="gcd-input gcd-history-text" rows="8" spellcheck="false"
-                    autocomplete="off" autocapitalize="off" onpaste={on_paste} />
-            },
-            el(
-                "div",
-                attrs!("class" = "gcd-actions"),
-                vec![
-                    on_click(
-                        el_text(
-                            "button",
-                            attrs!("type" = "button", "class" = "gcd-button gcd-button-primary"),
-                            t(UiKey::HistoryAnalyze, lang),
-                        ),
-                        on_analyze,
-                    ),
-                    on_click(
-                        el_text(
-                            "button",
-                            attrs!("type" = "button", "class" = "gcd-button"),
-                            t(UiKey::HistoryClear, lang),
-                        ),
-                        on_clear,
-                    ),
-                ],
-            ),
-            result,
-        ],
-    )
+            } }
+        </details>
+    }
 }
