@@ -6,16 +6,13 @@
 //! be shown (the masked form and the problems) and the copy is overwritten; on "add" the last four are kept and the
 //! field is cleared.
 
-use crate::components::markup::{
-    self, attrs, el, el_dyn, el_text, on_click, owned, owned_el, text, with_class, Fixed,
-};
+use crate::components::markup::with_class;
 use crate::components::timeline::TimelineChart;
 use crate::i18n::{t, tf, use_lang};
 use chrono::NaiveDate;
 use giftcard_doctor_core::calendar::expiry_calendar;
 use giftcard_doctor_core::cards::{
-    card_details, card_label, kind_label, status_of, totals, CardInput, CardStatus, CardTotals,
-    Tone,
+    card_details, card_label, kind_label, status_of, totals, CardInput, CardStatus, Tone,
 };
 use giftcard_doctor_core::code::normalize;
 use giftcard_doctor_core::facts::{parse_loose_date, Card, CardKind, Marketplace, Precision};
@@ -27,7 +24,6 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-use yew::virtual_dom::VList;
 
 #[derive(Properties, PartialEq)]
 pub struct CardListProps {
@@ -57,40 +53,20 @@ fn expiry_line(status: &CardStatus, lang: Lang) -> Html {
         Tone::Expired => "gcd-expired",
         Tone::Unknown => "gcd-muted",
     };
-    let muted = |s: &str| {
-        el(
-            "span",
-            attrs!("class" = "gcd-muted"),
-            vec![owned(s.to_owned())],
-        )
-    };
-    VList::with_children(
-        vec![
-            match &text.expires {
-                Some(expires) => VList::with_children(
-                    vec![owned_el("span", expires.clone()), markup::text(" · ")],
-                    None,
-                )
-                .into(),
-                None => Html::default(),
-            },
-            with_class("span", AttrValue::Static(class), owned(text.state.clone())),
-            match &text.rule {
-                Some(rule) => {
-                    VList::with_children(vec![el("br", &[], vec![]), muted(rule)], None).into()
-                }
-                None => Html::default(),
-            },
-            match &text.last_day_note {
-                Some(note) => {
-                    VList::with_children(vec![markup::text(" "), muted(note)], None).into()
-                }
-                None => Html::default(),
-            },
-        ],
-        None,
-    )
-    .into()
+    html! {
+        <>
+            if let Some(expires) = &text.expires {
+                <span>{ expires }</span>{ " · " }
+            }
+            { with_class("span", AttrValue::Static(class), html! { { &text.state } }) }
+            if let Some(rule) = &text.rule {
+                <br /><span class="gcd-muted">{ rule }</span>
+            }
+            if let Some(note) = &text.last_day_note {
+                { " " }<span class="gcd-muted">{ note }</span>
+            }
+        </>
+    }
 }
 
 /// Offers the `.ics` text as a download made in the page: a Blob behind an object URL, clicked, then revoked. No
@@ -125,163 +101,6 @@ fn download_ics(ics: &str) {
         let _ = window
             .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
     }
-}
-
-/// One listed card: its masked label, details, expiry and a remove button.
-#[inline(never)]
-fn card_item(
-    i: usize,
-    card: &Card,
-    status: &Option<CardStatus>,
-    market: Marketplace,
-    lang: Lang,
-    on_remove: &Callback<usize>,
-) -> Html {
-    let label = card_label(card, i, lang);
-    let on_remove = {
-        let cb = on_remove.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(i))
-    };
-    let remove = t(UiKey::CardRemove, lang);
-    let expiry = match status {
-        Some(status) => {
-            let mut line = vec![expiry_line(status, lang)];
-            line.extend(status.problems.iter().map(|p| {
-                el(
-                    "span",
-                    attrs!("class" = "gcd-error"),
-                    vec![text(" "), owned(p.clone())],
-                )
-            }));
-            line.into_iter().collect()
-        }
-        None => Html::default(),
-    };
-    el_dyn(
-        "li",
-        &["data-card-index", "class"],
-        vec![
-            Some(i.to_string().into()),
-            Some(AttrValue::Static("gcd-card-item")),
-        ],
-        vec![
-            el(
-                "span",
-                attrs!("class" = "gcd-code"),
-                vec![owned(label.clone())],
-            ),
-            el("span", &[], vec![owned(card_details(card, market, lang))]),
-            el("span", &[], vec![expiry]),
-            on_click(
-                el_dyn(
-                    "button",
-                    &["type", "aria-label", "class"],
-                    vec![
-                        Some(AttrValue::Static("button")),
-                        Some(format!("{remove} ({label})").into()),
-                        Some(AttrValue::Static("gcd-button gcd-button-quiet")),
-                    ],
-                    vec![text(remove)],
-                ),
-                on_remove,
-            ),
-        ],
-    )
-}
-
-/// The listed cards with their totals, the calendar download and the cards-only timeline.
-#[inline(never)]
-fn listed_cards(
-    props: &CardListProps,
-    statuses: &[Option<CardStatus>],
-    sums: &CardTotals,
-    on_calendar: Option<Callback<MouseEvent>>,
-    chart: Option<Rc<timeline::Timeline>>,
-    lang: Lang,
-) -> Html {
-    let market = props.marketplace;
-    let id = |name: &str| format!("gcd-{}-card-{name}", props.instance);
-    let total = |key: UiKey, class: Fixed, amount: i64| {
-        el(
-            "span",
-            class,
-            vec![owned(tf(
-                key,
-                lang,
-                &[("amount", &format_amount(amount, market))],
-            ))],
-        )
-    };
-    let calendar = match on_calendar {
-        Some(on_calendar) => el(
-            "div",
-            attrs!("class" = "gcd-actions gcd-calendar"),
-            vec![
-                on_click(
-                    el_dyn(
-                        "button",
-                        &["type", "aria-describedby", "class"],
-                        vec![
-                            Some(AttrValue::Static("button")),
-                            Some(id("calendar-help").into()),
-                            Some(AttrValue::Static("gcd-button")),
-                        ],
-                        vec![text(t(UiKey::CalendarButton, lang))],
-                    ),
-                    on_calendar,
-                ),
-                el_dyn(
-                    "p",
-                    &["id", "class"],
-                    vec![
-                        Some(id("calendar-help").into()),
-                        Some(AttrValue::Static("gcd-muted")),
-                    ],
-                    vec![text(t(UiKey::CalendarHelp, lang))],
-                ),
-            ],
-        ),
-        None => Html::default(),
-    };
-    let chart = match chart {
-        Some(chart) => {
-            html! { <TimelineChart timeline={chart} id={AttrValue::from(id("timeline"))} /> }
-        }
-        None => Html::default(),
-    };
-    let items = props
-        .cards
-        .iter()
-        .zip(statuses)
-        .enumerate()
-        .map(|(i, (card, status))| card_item(i, card, status, market, lang, &props.on_remove))
-        .collect();
-    VList::with_children(
-        vec![
-            el("ul", attrs!("class" = "gcd-card-list"), vec![items]),
-            el(
-                "p",
-                attrs!("class" = "gcd-totals"),
-                vec![
-                    total(
-                        UiKey::CardsTotalExpired,
-                        attrs!("class" = "gcd-expired"),
-                        sums.expired,
-                    ),
-                    el("br", &[], vec![]),
-                    total(
-                        UiKey::CardsTotalValid,
-                        attrs!("class" = "gcd-valid"),
-                        sums.valid,
-                    ),
-                ],
-            ),
-            calendar,
-            chart,
-        ],
-        None,
-    )
-    .into()
 }
 
 #[component]
@@ -446,137 +265,103 @@ pub fn CardList(props: &CardListProps) -> Html {
         .clone()
         .map(|ics| Callback::from(move |_: MouseEvent| download_ics(&ics)));
 
-    let listed = if props.cards.is_empty() {
-        el_text("p", &[], t(UiKey::CardsEmpty, lang))
-    } else {
-        listed_cards(props, &statuses, &sums, on_calendar, chart, lang)
-    };
-    let field_label =
-        |key: UiKey| el_text("span", attrs!("class" = "gcd-field-label"), t(key, lang));
-    let hint = match &*hint {
-        Some(hint) => {
-            let mut lines = vec![
-                owned_el(
-                    "p",
-                    tf(UiKey::CardKeptAs, lang, &[("masked", &hint.masked)]),
-                ),
-                if hint.length_unchecked {
-                    el_text("p", &[], t(UiKey::CodeLengthUnchecked, lang))
-                } else {
-                    Html::default()
-                },
-            ];
-            lines.extend(
-                hint.problems
-                    .iter()
-                    .map(|p| el("p", attrs!("class" = "gcd-error"), vec![owned(p.clone())])),
-            );
-            VList::with_children(lines, None).into()
-        }
-        None => Html::default(),
-    };
-    let kinds = CardKind::ALL
-        .iter()
-        .map(|k| {
-            el_dyn(
-                "option",
-                &["value", "selected"],
-                vec![
-                    Some(AttrValue::Static(k.id())),
-                    (*k == *kind).then_some(AttrValue::Static("selected")),
-                ],
-                vec![owned(kind_label(*k, lang))],
-            )
-        })
-        .collect::<Html>();
-    let grid = el(
-        "div",
-        attrs!("class" = "gcd-form-grid"),
-        vec![
-            el_dyn(
-                "label",
-                &["for", "class"],
-                vec![
-                    Some(id("code").into()),
-                    Some(AttrValue::Static("gcd-field")),
-                ],
-                vec![field_label(UiKey::CardCode)],
-            ),
-            html! {
-                <input id={id("code")} ref={code_ref} class="gcd-input gcd-code" type="text" autocomplete="off"
-                    spellcheck="false" autocapitalize="off" oninput={on_code}
-                    aria-describedby={id("code-help")} />
-            },
-            el_dyn(
-                "div",
-                &["id", "aria-live", "class"],
-                vec![
-                    Some(id("code-help").into()),
-                    Some(AttrValue::Static("polite")),
-                    Some(AttrValue::Static("gcd-help")),
-                ],
-                vec![el_text("p", &[], t(UiKey::CardCodeHelp, lang)), hint],
-            ),
-            el(
-                "label",
-                attrs!("class" = "gcd-field"),
-                vec![
-                    field_label(UiKey::CardIssued),
-                    html! {
+    html! {
+        <details class="gcd-panel gcd-cards" open={!props.cards.is_empty()}>
+            <summary>{ t(UiKey::CardsHeading, lang) }</summary>
+            <p class="gcd-muted">{ t(UiKey::CardsLead, lang) }</p>
+            if props.cards.is_empty() {
+                <p>{ t(UiKey::CardsEmpty, lang) }</p>
+            } else {
+                <ul class="gcd-card-list">
+                    { for props.cards.iter().zip(&statuses).enumerate().map(|(i, (card, status))| {
+                        let label = card_label(card, i, lang);
+                        let on_remove = {
+                            let cb = props.on_remove.clone();
+                            Callback::from(move |_: MouseEvent| cb.emit(i))
+                        };
+                        html! {
+                            <li class="gcd-card-item" data-card-index={i.to_string()}>
+                                <span class="gcd-code">{ &label }</span>
+                                <span>{ card_details(card, market, lang) }</span>
+                                <span>
+                                    if let Some(status) = status {
+                                        { expiry_line(status, lang) }
+                                        { for status.problems.iter().map(|p| html! { <span class="gcd-error">{ " " }{ p }</span> }) }
+                                    }
+                                </span>
+                                <button type="button" class="gcd-button gcd-button-quiet" onclick={on_remove}
+                                    aria-label={format!("{} ({label})", t(UiKey::CardRemove, lang))}>
+                                    { t(UiKey::CardRemove, lang) }
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+                <p class="gcd-totals">
+                    <span class="gcd-expired">{ tf(UiKey::CardsTotalExpired, lang, &[("amount", &format_amount(sums.expired, market))]) }</span>
+                    <br />
+                    <span class="gcd-valid">{ tf(UiKey::CardsTotalValid, lang, &[("amount", &format_amount(sums.valid, market))]) }</span>
+                </p>
+                if let Some(on_calendar) = on_calendar {
+                    <div class="gcd-actions gcd-calendar">
+                        <button type="button" class="gcd-button" onclick={on_calendar} aria-describedby={id("calendar-help")}>
+                            { t(UiKey::CalendarButton, lang) }
+                        </button>
+                        <p id={id("calendar-help")} class="gcd-muted">{ t(UiKey::CalendarHelp, lang) }</p>
+                    </div>
+                }
+                if let Some(chart) = chart {
+                    <TimelineChart timeline={chart} id={AttrValue::from(id("timeline"))} />
+                }
+            }
+            <form class="gcd-card-form" onsubmit={on_submit} novalidate=true>
+                <div class="gcd-form-grid">
+                    <label class="gcd-field" for={id("code")}>
+                        <span class="gcd-field-label">{ t(UiKey::CardCode, lang) }</span>
+                    </label>
+                    <input id={id("code")} ref={code_ref} class="gcd-input gcd-code" type="text" autocomplete="off"
+                        spellcheck="false" autocapitalize="off" oninput={on_code}
+                        aria-describedby={id("code-help")} />
+                    <div id={id("code-help")} class="gcd-help" aria-live="polite">
+                        <p>{ t(UiKey::CardCodeHelp, lang) }</p>
+                        if let Some(hint) = &*hint {
+                            <p>{ tf(UiKey::CardKeptAs, lang, &[("masked", &hint.masked)]) }</p>
+                            if hint.length_unchecked {
+                                <p>{ t(UiKey::CodeLengthUnchecked, lang) }</p>
+                            }
+                            { for hint.problems.iter().map(|p| html! { <p class="gcd-error">{ p }</p> }) }
+                        }
+                    </div>
+                    <label class="gcd-field">
+                        <span class="gcd-field-label">{ t(UiKey::CardIssued, lang) }</span>
                         <input class="gcd-input" type="date" autocomplete="off" spellcheck="false"
                             value={parse_loose_date(&issued).map(|d| d.to_string()).unwrap_or_default()}
                             max={today.map(|d| d.to_string())} oninput={on_issued} />
-                    },
-                ],
-            ),
-            el(
-                "label",
-                attrs!("class" = "gcd-field gcd-field-check"),
-                vec![
-                    html! { <input type="checkbox" checked={*approximate} onchange={on_approximate} /> },
-                    el_text("span", &[], t(UiKey::DatePrecisionApproximate, lang)),
-                ],
-            ),
-            el(
-                "label",
-                attrs!("class" = "gcd-field"),
-                vec![
-                    field_label(UiKey::CardKind),
-                    html! { <select class="gcd-input" onchange={on_kind}>{ kinds }</select> },
-                ],
-            ),
-            el(
-                "label",
-                attrs!("class" = "gcd-field"),
-                vec![
-                    field_label(UiKey::CardAmount),
-                    html! {
+                    </label>
+                    <label class="gcd-field gcd-field-check">
+                        <input type="checkbox" checked={*approximate} onchange={on_approximate} />
+                        <span>{ t(UiKey::DatePrecisionApproximate, lang) }</span>
+                    </label>
+                    <label class="gcd-field">
+                        <span class="gcd-field-label">{ t(UiKey::CardKind, lang) }</span>
+                        <select class="gcd-input" onchange={on_kind}>
+                            { for CardKind::ALL.iter().map(|k| html! {
+                                <option value={k.id()} selected={*k == *kind}>{ kind_label(*k, lang) }</option>
+                            }) }
+                        </select>
+                    </label>
+                    <label class="gcd-field">
+                        <span class="gcd-field-label">{ t(UiKey::CardAmount, lang) }</span>
                         <input class="gcd-input" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
                             value={(*amount).clone()} oninput={on_amount} placeholder={t(UiKey::CardAmountHelp, lang)} />
-                    },
-                ],
-            ),
-        ],
-    );
-    let problem = match &*problem {
-        Some(p) => el(
-            "p",
-            attrs!("role" = "alert", "class" = "gcd-error"),
-            vec![owned(p.clone())],
-        ),
-        None => Html::default(),
-    };
-    html! {
-        <details class="gcd-panel gcd-cards" open={!props.cards.is_empty()}>
-            { el_text("summary", &[], t(UiKey::CardsHeading, lang)) }
-            { el_text("p", attrs!("class" = "gcd-muted"), t(UiKey::CardsLead, lang)) }
-            { listed }
-            <form class="gcd-card-form" onsubmit={on_submit} novalidate=true>
-                { grid }
-                { problem }
-                { el("div", attrs!("class" = "gcd-actions"), vec![
-                    el_text("button", attrs!("type" = "submit", "class" = "gcd-button"), t(UiKey::CardAdd, lang)),
-                ]) }
+                    </label>
+                </div>
+                if let Some(p) = &*problem {
+                    <p class="gcd-error" role="alert">{ p }</p>
+                }
+                <div class="gcd-actions">
+                    <button type="submit" class="gcd-button">{ t(UiKey::CardAdd, lang) }</button>
+                </div>
             </form>
         </details>
     }
