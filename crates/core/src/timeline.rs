@@ -370,26 +370,24 @@ fn layout(
         .chain([start.1, 1])
         .max()
         .unwrap_or(1);
-    // Integer scaling in i128: amounts and day counts are far below its range, and no float touches money.
+    // Integer scaling, no float touches money. Days times pixels fit an i64 for any date chrono holds (±262,000
+    // years); an amount times pixels may not, so amounts go through `scale` (i128 here cost the wasm 1.2 KB of
+    // 128-bit division, issue 13).
     let x = |d: NaiveDate| -> i32 {
         if d <= main_to {
-            let days = i128::from((d - from).num_days());
-            left + i32::try_from(days * i128::from(main_right - left) / i128::from(span))
-                .unwrap_or(0)
+            let days = (d - from).num_days();
+            left + i32::try_from(days * i64::from(main_right - left) / span).unwrap_or(0)
         } else {
             // In the band: the gap after the break, then in proportion up to the last date.
             let gap = 12;
-            let days = i128::from((d - main_to).num_days());
-            let later = i128::from((to - main_to).num_days().max(1));
+            let days = (d - main_to).num_days();
+            let later = (to - main_to).num_days().max(1);
             main_right
                 + gap
-                + i32::try_from(days * i128::from(right - main_right - gap) / later).unwrap_or(0)
+                + i32::try_from(days * i64::from(right - main_right - gap) / later).unwrap_or(0)
         }
     };
-    let y = |b: i64| -> i32 {
-        let b = i128::from(b.clamp(0, max));
-        bottom - i32::try_from(b * i128::from(bottom - top) / i128::from(max)).unwrap_or(0)
-    };
+    let y = |b: i64| -> i32 { bottom - scale(b.clamp(0, max), bottom - top, max) };
     let money = |v: i64| format_amount(v, marketplace);
 
     let mut path = format!("M{} {}", x(start.0), y(start.1));
@@ -474,5 +472,39 @@ fn layout(
         x_ticks,
         y_ticks,
         summary,
+    }
+}
+
+/// `value × span / whole` for `0 ≤ value ≤ whole` and a span of pixels, in i64: the amounts are first brought down
+/// to 32 bits (keeping their ratio far finer than a pixel), so the product cannot overflow.
+fn scale(value: i64, span: i32, whole: i64) -> i32 {
+    let shift = (64 - whole.max(1).leading_zeros()).saturating_sub(32);
+    let (value, whole) = (value.max(0) >> shift, (whole >> shift).max(1));
+    i32::try_from(value * i64::from(span) / whole).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scale;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Within a pixel of the exact 128-bit result, whatever the amounts (up to `i64::MAX`), and never past the span.
+        #[test]
+        fn scale_is_the_exact_ratio_within_a_pixel(whole in 1i64..=i64::MAX, frac in 0.0f64..=1.0, span in 0i32..4096) {
+            let value = ((whole as f64) * frac) as i64;
+            let value = value.clamp(0, whole);
+            let exact = i128::from(value) * i128::from(span) / i128::from(whole);
+            let got = i128::from(scale(value, span, whole));
+            prop_assert!((got - exact).abs() <= 1, "{value} × {span} / {whole}: {got}, exact {exact}");
+            prop_assert!(got <= i128::from(span));
+        }
+    }
+
+    #[test]
+    fn scale_holds_the_ends() {
+        assert_eq!(scale(0, 300, i64::MAX), 0);
+        assert_eq!(scale(i64::MAX, 300, i64::MAX), 300);
+        assert_eq!(scale(5_000, 300, 10_000), 150);
     }
 }
