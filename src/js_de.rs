@@ -5,7 +5,7 @@
 //! the value, a gift card code typed in the wrong place), so the reader's error carries no message at all. That is
 //! also what makes it small: with no message to write, none of serde's error formatting (which prints floats, and
 //! with them Rust's float-to-text tables) reaches the wasm: 7.2 KB less after xz, 18 KB less code (issue 13; release
-//! builds with the product's flags, before and after; see ARCHITECTURE.md).
+//! builds with the product's flags, `xtask/scripts/size-probe.sh`, before and after; see ARCHITECTURE.md).
 //!
 //! The reading is serde-wasm-bindgen's for the shapes the app takes: `null` and `undefined` are "none" / unit,
 //! numbers that are safe integers are integers and other numbers floats, arrays are sequences, other objects are
