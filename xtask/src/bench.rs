@@ -279,7 +279,7 @@ pub fn run(args: &[String]) -> Result<()> {
         kb,
     );
     row(
-        "wasm unpack (xz) + compile (streamed)",
+        "wasm unpack (LZMA) + compile (streamed)",
         &b["wasm"]["unpackAndCompileMs"],
         ms,
     );
