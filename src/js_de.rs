@@ -8,14 +8,27 @@
 //! builds with the product's flags, `xtask/scripts/size-probe.sh`, before and after; see ARCHITECTURE.md).
 //!
 //! The reading is serde-wasm-bindgen's for the shapes the app takes: `null` and `undefined` are "none" / unit,
-//! numbers that are safe integers are integers and other numbers floats, arrays are sequences, other objects are
-//! maps of their own enumerable string keys, and a string is an enum's unit variant. A component test holds the two
-//! readers to the same results on generated input (`tests/components.rs`).
+//! numbers that are safe integers are integers and other numbers floats, arrays are sequences, a struct's fields are
+//! read by name (a class instance's getters too), other objects are maps of their own enumerable string keys, and a
+//! string is an enum's unit variant. A host's getter that throws makes the input invalid; it never unwinds through
+//! the wasm. A component test holds the two readers to the same results on generated plain objects and on class
+//! instances, hidden properties and a throwing getter (`tests/components.rs`).
 
-use js_sys::{Array, Number, Object};
+use js_sys::{Array, Number, Reflect};
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
 use std::fmt;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::prelude::*;
+
+// `Array.from` and `Object.entries` run a host's getters and proxy traps, which may throw. js-sys's bindings let the
+// exception unwind through the wasm, past the destructors of what was read so far (a card's code, say), which the
+// wiping allocator then never zeroes; these catch it instead.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = Array, js_name = from, catch)]
+    fn array_from(value: &JsValue) -> Result<Array, JsValue>;
+    #[wasm_bindgen(js_namespace = Object, js_name = entries, catch)]
+    fn object_entries(value: &JsValue) -> Result<Array, JsValue>;
+}
 
 /// The input did not have the expected shape. Deliberately without details: see the module's documentation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,10 +79,10 @@ impl<'de> de::Deserializer<'de> for Reader {
         } else if let Some(s) = v.as_string() {
             visitor.visit_string(s)
         } else if Array::is_array(v) {
-            visitor.visit_seq(Items::new(Array::from(v)))
+            visitor.visit_seq(Items::new(array_from(v).map_err(|_| Invalid)?))
         } else if v.is_object() {
             visitor.visit_map(Entries {
-                entries: Items::new(Object::entries(v.unchecked_ref())),
+                entries: Items::new(object_entries(v).map_err(|_| Invalid)?),
                 value: None,
             })
         } else {
@@ -98,13 +111,35 @@ impl<'de> de::Deserializer<'de> for Reader {
         }
     }
 
+    /// A struct reads each of its fields by name (`Reflect.get`: own or inherited, enumerable or not, so a class
+    /// instance's getters count), skipping `undefined`, as serde-wasm-bindgen did.
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Invalid> {
+        // Not through `deserialize_any`: each struct's visitor would then be built for both map readers (+1.2 KB).
+        if Array::is_array(&self.0) {
+            visitor.visit_seq(Items::new(array_from(&self.0).map_err(|_| Invalid)?))
+        } else if self.0.is_object() {
+            visitor.visit_map(Fields {
+                object: self.0,
+                fields: fields.iter(),
+                value: None,
+            })
+        } else {
+            Err(Invalid)
+        }
+    }
+
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Invalid> {
         visitor.visit_unit()
     }
 
     serde::forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf unit unit_struct
-        newtype_struct seq tuple tuple_struct map struct identifier
+        newtype_struct seq tuple tuple_struct map identifier
     }
 }
 
@@ -158,11 +193,45 @@ impl<'de> de::MapAccess<'de> for Entries {
         let Some(entry) = self.entries.next() else {
             return Ok(None);
         };
-        let entry = Array::from(&entry);
+        // A `[key, value]` pair that `Object.entries` made: a plain array.
+        let entry: Array = entry.unchecked_into();
         self.value = Some(entry.get(1));
         let key = entry.get(0).as_string().ok_or(Invalid)?;
         seed.deserialize(IntoDeserializer::<Invalid>::into_deserializer(key))
             .map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Invalid> {
+        seed.deserialize(Reader(self.value.take().ok_or(Invalid)?))
+    }
+}
+
+/// A struct's declared fields, read one by one.
+struct Fields {
+    object: JsValue,
+    fields: std::slice::Iter<'static, &'static str>,
+    value: Option<JsValue>,
+}
+
+impl<'de> de::MapAccess<'de> for Fields {
+    type Error = Invalid;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Invalid> {
+        for name in self.fields.by_ref() {
+            // A throwing getter ends the reading as bad input (see `array_from`).
+            let value =
+                Reflect::get(&self.object, &JsValue::from_str(name)).map_err(|_| Invalid)?;
+            if !value.is_undefined() {
+                self.value = Some(value);
+                return seed
+                    .deserialize(IntoDeserializer::<Invalid>::into_deserializer(*name))
+                    .map(Some);
+            }
+        }
+        Ok(None)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Invalid> {

@@ -670,6 +670,33 @@ fn the_js_reader_reads_what_serde_wasm_bindgen_read() {
         read > 100 && refused > 100,
         "read {read}, refused {refused}"
     );
+    // Objects JSON cannot make: a class instance whose fields are getters on its prototype, a non-enumerable own
+    // property, an object made with a prototype. Read as serde-wasm-bindgen read them (its struct reading went by
+    // field name), not as empty objects.
+    let eval = |src: &str| {
+        js_sys::Function::new_no_args(&format!("return {src};"))
+            .call0(&JsValue::NULL)
+            .unwrap()
+    };
+    for src in [
+        "new (class { get code() { return 'AB12-CDEF34-GH56' } get amount() { return 5000 } get kind() { return 'email' } })()",
+        "Object.defineProperty({ issued: '2017-04-24' }, 'amount', { value: 300, enumerable: false })",
+        "Object.create({ marketplace: 'us', issuedPrecision: 'approximate' })",
+    ] {
+        same(src, from_js::<RawCard>(eval(src)), serde_wasm_bindgen::from_value(eval(src)));
+        let ours = from_js::<RawCard>(eval(src)).unwrap_or_default();
+        assert_ne!(ours, RawCard::default(), "{src} was read as an empty card");
+        let list = format!("[{src}]");
+        same(&list, from_js::<Vec<CardInput>>(eval(&list)), serde_wasm_bindgen::from_value(eval(&list)));
+    }
+    let facts =
+        "new (class { get marketplace() { return 'jp' } get pendingOrders() { return 'yes' } })()";
+    same(
+        facts,
+        from_js::<RawFacts>(eval(facts)),
+        serde_wasm_bindgen::from_value(eval(facts)),
+    );
+    assert!(from_js::<RawFacts>(eval(facts)).is_ok_and(|f| f != RawFacts::default()));
     // `undefined` (which JSON cannot write) is "not given", as it was.
     let with_undefined = parse("{\"marketplace\": \"jp\"}");
     js_sys::Reflect::set(&with_undefined, &"loss".into(), &JsValue::UNDEFINED).unwrap();
@@ -678,4 +705,44 @@ fn the_js_reader_reads_what_serde_wasm_bindgen_read() {
         from_js::<RawFacts>(with_undefined.clone()),
         serde_wasm_bindgen::from_value(with_undefined),
     );
+}
+
+/// A host's getter that throws half-way through a list of cards: the reader refuses the input, and the code it had
+/// already read from the first card is not left in the wasm's memory (the exception does not unwind past the
+/// destructors, so the wiping allocator zeroes the copy).
+#[wasm_bindgen_test]
+fn a_throwing_getter_leaves_no_code_in_memory() {
+    use giftcard_doctor::js_de::from_js;
+    use giftcard_doctor_core::cards::CardInput;
+    // The code is put together in JS, so that no copy of it (not even this test's own) is in the wasm's memory but
+    // the one the reader makes.
+    let run = |src: &str| {
+        js_sys::Function::new_no_args(src)
+            .call0(&JsValue::NULL)
+            .unwrap()
+    };
+    let cards = run("return [{ code: 'ZQ7K' + 'PLM3' + 'XW9RTBXA' }, { get amount() { throw new Error('host bug') } }];");
+    assert!(from_js::<Vec<CardInput>>(cards).is_err());
+    let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+    let find = js_sys::Function::new_with_args(
+        "buffer",
+        "const code = new TextEncoder().encode('ZQ7K' + 'PLM3' + 'XW9RTBXA'); const b = new Uint8Array(buffer); \
+         outer: for (let i = 0; i + code.length <= b.length; i++) { \
+           for (let j = 0; j < code.length; j++) if (b[i + j] !== code[j]) continue outer; \
+           return true; } return false;",
+    );
+    let found = find.call1(&JsValue::NULL, &memory.buffer()).unwrap();
+    assert_eq!(
+        found,
+        JsValue::FALSE,
+        "the code is still in the wasm's memory"
+    );
+    // The check can see a code that is there: one read without a throw, still held.
+    let held: Vec<CardInput> =
+        from_js(run("return [{ code: 'ZQ7K' + 'PLM3' + 'XW9RTBXA' }];")).unwrap();
+    assert_eq!(
+        find.call1(&JsValue::NULL, &memory.buffer()).unwrap(),
+        JsValue::TRUE
+    );
+    drop(held);
 }

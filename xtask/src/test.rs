@@ -137,7 +137,7 @@ pub fn run(_args: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// Issue 13's target for the standalone page's gzip transfer. While the page is over it (161.0 KiB on 2026-11-28
+/// Issue 13's target for the standalone page's gzip transfer. While the page is over it (161.2 KiB on 2026-11-28
 /// at the end of session 4's size work, the issue stays open for this), [`size_budgets`] asserts instead that it does
 /// not grow: no more than [`STANDALONE_TODAY`] plus 2%. Once the page is at or under the target, the target itself
 /// is asserted.
@@ -146,12 +146,12 @@ const STANDALONE_TARGET: u64 = 150 * 1024;
 /// short import names, the smaller components): 189,516 B. It was 279,967 B at the start of the session. Then in
 /// session 4 the wasm as LZMA1 with our own decoder (a wasm of its own) instead of xz-decompress: 190,609 →
 /// 183,356 B; with the content baked as statics, no style sheet in the wasm, its own JS reader, short export names
-/// and more wasm-opt assumptions: 164,897 B.
-const STANDALONE_TODAY: u64 = 164_897;
+/// and more wasm-opt assumptions: 164,897 B; 165,020 B after the review's fixes to the JS reader.
+const STANDALONE_TODAY: u64 = 165_020;
 /// The embed's transfer (embed.js and the app), measured the same days: 187,284 B (277,316 B at session 3's start);
-/// in session 4, with the LZMA decoder, 188,462 → 180,923 B, and with the rest of session 4's work 162,385 B. No
+/// in session 4, with the LZMA decoder, 188,462 → 180,923 B, and with the rest of session 4's work 162,506 B. No
 /// issue target of its own yet.
-const EMBED_TODAY: u64 = 162_385;
+const EMBED_TODAY: u64 = 162_506;
 /// The offline single file, raw (issue budget).
 const OFFLINE_BUDGET: u64 = dist::OFFLINE_BUDGET as u64;
 

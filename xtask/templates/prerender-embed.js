@@ -3,8 +3,9 @@
   const html = {{PRERENDER_HTML}};
   const css = {{WIDGET_CSS}};
   // The wasm's stylesheet too (it carries no copy of its own: src/mount.rs `sheet`), also for mount points this
-  // block leaves alone (options given, a late element).
-  window[Symbol.for("giftcard-doctor:css")] = css;
+  // block leaves alone (options given, a late element). The first copy of embed.js in the page, the one whose app
+  // runs, keeps its own.
+  if (!window[Symbol.for("giftcard-doctor:css")]) window[Symbol.for("giftcard-doctor:css")] = css;
   // Where embed.js is, without `import.meta` (a syntax error if the script is ever loaded as a classic script).
   const here =
     document.currentScript?.src ||
