@@ -977,11 +977,31 @@ mod tests {
             .unwrap();
     }
 
+    /// `json` read by the hand-written `Deserialize` of `T` and by the derived one of `D` gives the same value or
+    /// both an error, from JSON text and, where TOML can write it, from TOML.
+    fn same_as_derived<T, D>(
+        json: &serde_json::Value,
+    ) -> Result<(), proptest::test_runner::TestCaseError>
+    where
+        T: serde::de::DeserializeOwned + PartialEq + fmt::Debug + From<D>,
+        D: serde::de::DeserializeOwned,
+    {
+        let text = json.to_string();
+        let ours = serde_json::from_str::<T>(&text).ok();
+        let derived = serde_json::from_str::<D>(&text).ok().map(T::from);
+        proptest::prop_assert_eq!(ours, derived, "JSON {}", text);
+        if let Ok(toml_text) = toml::to_string(json) {
+            let ours = toml::from_str::<T>(&toml_text).ok();
+            let derived = toml::from_str::<D>(&toml_text).ok().map(T::from);
+            proptest::prop_assert_eq!(ours, derived, "TOML {}", toml_text);
+        }
+        Ok(())
+    }
+
     /// The hand-written `Deserialize` of `RawFacts` gives what the derived one gave, value or error, for objects of
     /// every field (and unknown ones) holding values of every JSON type, from JSON and from TOML.
     #[test]
     fn raw_facts_read_as_the_derived_deserialize_read_them() {
-        use proptest::prelude::*;
         use proptest::test_runner::TestRunner;
         use serde_json::{json, Value as J};
         let mut names: Vec<String> = RAW_FACTS_FIELDS.iter().map(|s| s.to_string()).collect();
@@ -1017,18 +1037,7 @@ mod tests {
         };
         TestRunner::default()
             .run(&object, |map| {
-                let json = J::Object(map.into_iter().collect());
-                let text = json.to_string();
-                let (ours, derived) = read(&text);
-                prop_assert_eq!(ours, derived, "JSON {}", text);
-                if let Ok(toml_text) = toml::to_string(&json) {
-                    let ours = toml::from_str::<RawFacts>(&toml_text).ok();
-                    let derived = toml::from_str::<DerivedRawFacts>(&toml_text)
-                        .ok()
-                        .map(RawFacts::from);
-                    prop_assert_eq!(ours, derived, "TOML {}", toml_text);
-                }
-                Ok(())
+                same_as_derived::<RawFacts, DerivedRawFacts>(&J::Object(map.into_iter().collect()))
             })
             .unwrap();
         // A field given twice is refused by both.
@@ -1039,7 +1048,6 @@ mod tests {
     /// The hand-written `Deserialize` of `RawCard` gives what the derived one gave, value or error, from JSON and TOML.
     #[test]
     fn raw_cards_read_as_the_derived_deserialize_read_them() {
-        use proptest::prelude::*;
         use proptest::test_runner::TestRunner;
         use serde_json::{json, Value as J};
         let mut names: Vec<String> = RAW_CARD_FIELDS.iter().map(|s| s.to_string()).collect();
@@ -1058,21 +1066,7 @@ mod tests {
         let object = proptest::collection::btree_map(proptest::sample::select(names), value, 0..8);
         TestRunner::default()
             .run(&object, |map| {
-                let json = J::Object(map.into_iter().collect());
-                let text = json.to_string();
-                let ours = serde_json::from_str::<RawCard>(&text).ok();
-                let derived = serde_json::from_str::<DerivedRawCard>(&text)
-                    .ok()
-                    .map(RawCard::from);
-                prop_assert_eq!(ours, derived, "JSON {}", text);
-                if let Ok(toml_text) = toml::to_string(&json) {
-                    let ours = toml::from_str::<RawCard>(&toml_text).ok();
-                    let derived = toml::from_str::<DerivedRawCard>(&toml_text)
-                        .ok()
-                        .map(RawCard::from);
-                    prop_assert_eq!(ours, derived, "TOML {}", toml_text);
-                }
-                Ok(())
+                same_as_derived::<RawCard, DerivedRawCard>(&J::Object(map.into_iter().collect()))
             })
             .unwrap();
         let twice = r#"{"kind":"email","kind":"print"}"#;
