@@ -337,35 +337,33 @@ fn own_script_url_reads_real_and_written_stacks() {
     assert!(own.starts_with("http://"), "{own}");
     assert!(!own.ends_with(|c: char| c.is_ascii_digit()), "{own}");
     let chromium = "RuntimeError: unreachable\n    at wasm://wasm/0012:wasm-function[9]:0x1\n    at real (https://cdn.example/gcd/giftcard-doctor-app.js:2:345)";
-    assert_eq!(
-        own_script_url(chromium).as_deref(),
-        Some("https://cdn.example/gcd/giftcard-doctor-app.js")
-    );
     let inline = "Error\n    at file:///home/me/giftcard-doctor-offline.html:7:12";
-    assert_eq!(
-        own_script_url(inline).as_deref(),
-        Some("file:///home/me/giftcard-doctor-offline.html")
-    );
     let firefox = "start@http://127.0.0.1:8080/index.html:3:10\n";
-    assert_eq!(
-        own_script_url(firefox).as_deref(),
-        Some("http://127.0.0.1:8080/index.html")
-    );
-    assert_eq!(own_script_url("Error\n    at <anonymous>:1:1"), None);
+    for (written, script) in [
+        (
+            chromium,
+            Some("https://cdn.example/gcd/giftcard-doctor-app.js"),
+        ),
+        (inline, Some("file:///home/me/giftcard-doctor-offline.html")),
+        (firefox, Some("http://127.0.0.1:8080/index.html")),
+        ("Error\n    at <anonymous>:1:1", None),
+    ] {
+        assert_eq!(own_script_url(written).as_deref(), script, "{written}");
+    }
     // The wasm module: this test's own stack starts in its wasm; written stacks give the module's id and no more.
     use giftcard_doctor::failure::own_wasm_module;
     let module = own_wasm_module(&stack).expect("a stack taken in the wasm names its module");
     assert!(module.ends_with(".wasm:wasm-function["), "{module}");
-    assert_eq!(
-        own_wasm_module(chromium).as_deref(),
-        Some("wasm://wasm/0012:wasm-function[")
-    );
-    let named = "at gcd::f (wasm://wasm/9a8b7c6d:wasm-function[3]:0x2)";
-    assert_eq!(
-        own_wasm_module(named).as_deref(),
-        Some("wasm://wasm/9a8b7c6d:wasm-function[")
-    );
-    assert_eq!(own_wasm_module(inline), None);
+    for (written, module) in [
+        (chromium, Some("wasm://wasm/0012:wasm-function[")),
+        (
+            "at gcd::f (wasm://wasm/9a8b7c6d:wasm-function[3]:0x2)",
+            Some("wasm://wasm/9a8b7c6d:wasm-function["),
+        ),
+        (inline, None),
+    ] {
+        assert_eq!(own_wasm_module(written).as_deref(), module, "{written}");
+    }
 }
 
 /// The ticked items stay what a sorted set kept (the stored state lists them in this order): toggling twice unticks,

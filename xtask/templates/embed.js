@@ -54,13 +54,8 @@
           prepare(this);
           settle([this]);
         }
-        // Taken out of the page (a single-page host replacing its content): the app takes its widget down, so the
-        // answers do not stay in memory. After a microtask, because a move is a removal and an insertion at once.
         disconnectedCallback() {
-          queueMicrotask(() => {
-            const unmount = window[Symbol.for("giftcard-doctor:unmount")];
-            if (!this.isConnected && typeof unmount === "function") unmount(this);
-          });
+          takeDown(this);
         }
         attributeChangedCallback(_name, old, value) {
           const lang = String(value || "").trim().toLowerCase().split("-")[0];
@@ -82,6 +77,15 @@
   // script's own origin.
   function prepare(el) {
     if (/^https?:$/.test(base.protocol)) el.gcdOfflineDefault = new URL("giftcard-doctor-offline.html", base).href;
+  }
+
+  // A mount point taken out of the page (a single-page host replacing its content): the app takes its widget down,
+  // so the answers do not stay in memory. After a microtask, because a move is a removal and an insertion at once.
+  function takeDown(el) {
+    queueMicrotask(() => {
+      const unmount = window[Symbol.for("giftcard-doctor:unmount")];
+      if (!el.isConnected && typeof unmount === "function") unmount(el);
+    });
   }
 
   // Loads and starts the app, once per page, whichever copy of this script or late element asks first.
@@ -217,10 +221,7 @@
       const added = divs(records.flatMap((r) => [...r.addedNodes])).filter((el) => el.isConnected && !el.gcdMounted);
       added.forEach(prepare);
       if (added.length > 0) settle(added);
-      const unmount = window[Symbol.for("giftcard-doctor:unmount")];
-      for (const el of divs(records.flatMap((r) => [...r.removedNodes]))) {
-        if (!el.isConnected && el.gcdMounted && typeof unmount === "function") unmount(el);
-      }
+      for (const el of divs(records.flatMap((r) => [...r.removedNodes]))) if (el.gcdMounted) takeDown(el);
     }).observe(document.documentElement, { childList: true, subtree: true });
   }
 })();

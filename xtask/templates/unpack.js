@@ -4,9 +4,9 @@
 // `WebAssembly.compileStreaming` compiles (it takes any Response, not only fetched ones; measured as fast as
 // `WebAssembly.compile` on the whole buffer, and the browser tests hold the start back, or take it away, through
 // it). A damaged stream throws, and the loader's failure path reports it like any failed start.
-// `Uint8Array.fromBase64` where the browser has it; otherwise `atob` and a copy loop.
 {{LZMA}}
 const gcdLzmaDecoder = "{{LZMA_DECODER}}";
+// `Uint8Array.fromBase64` where the browser has it; otherwise `atob` and a copy loop.
 function fromBase64(base64) {
   if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(base64);
   const binary = atob(base64);
