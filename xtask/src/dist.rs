@@ -428,12 +428,14 @@ fn embed_script(app_integrity: &str, inline: bool) -> Result<String> {
         .replace("{{FALLBACK}}", &fallback_json()?))
 }
 
-/// The offline file's one inline script: the app, then the loader told that the app is already there.
+/// The offline file's one inline script: the loader told that the app is already there, then the app. One script, so
+/// the app is defined before the loader's first `await` returns; the app last, so the wasm's string (at its end)
+/// closes the page, where gzip codes it apart from the code (−400 B on the standalone page, `cargo xtask sizes`).
 fn offline_script(app: &str) -> Result<String> {
     Ok(format!(
         "\n{}\n{}",
-        app.trim_end(),
-        crate::minify::js(&embed_script("", true)?)?
+        crate::minify::js(&embed_script("", true)?)?.trim_end(),
+        app.trim_end()
     ) + "\n")
 }
 

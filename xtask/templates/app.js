@@ -5,7 +5,6 @@
 (() => {
 "use strict";
 {{GLUE}}
-const gcdWasmLzma = "{{WASM}}";
 {{UNPACK}}
 window.__giftcardDoctorApp = async () => {
   // User Timing marks (read by `cargo xtask bench`): unpack, then compile, then instantiate + first
@@ -16,4 +15,7 @@ window.__giftcardDoctorApp = async () => {
   await __wbg_init({ module_or_path: module });
   performance.mark("gcd:started");
 };
+// Last, so that in a page the wasm's string ends the document: gzip then codes it in blocks of its own, which saves
+// about 400 B against the same string with the app's code after it (measured with gzip -9 on the standalone page).
+const gcdWasmLzma = "{{WASM}}";
 })();
