@@ -16,10 +16,8 @@ fn error(message: impl std::fmt::Display) -> JsValue {
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    // JSON-compatible: maps become plain objects, missing values `null`.
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(error)
+    // Plain objects and `null`s (`js_ser`); the core writes nothing it can refuse.
+    crate::js_ser::to_js(value).map_err(error)
 }
 
 /// A string option of the `{ lang, marketplace, today }` options object.

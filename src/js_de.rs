@@ -1,6 +1,6 @@
 //! Reads plain JS values (a host's facts and cards, the tab's saved state) into the core's serde types.
 //!
-//! It stands in for serde-wasm-bindgen's deserializer, which the app still uses to *write* JS values. Every caller
+//! It stands in for serde-wasm-bindgen's deserializer (and `js_ser` for its serializer). Every caller
 //! already answers bad input with a fixed message naming only the field or shape (serde's own message can quote
 //! the value, a gift card code typed in the wrong place), so the reader's error carries no message at all. That is
 //! also what makes it small: with no message to write, none of serde's error formatting (which prints floats, and

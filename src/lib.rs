@@ -6,6 +6,7 @@ pub mod components;
 pub mod failure;
 pub mod i18n;
 pub mod js_de;
+pub mod js_ser;
 pub mod mount;
 pub mod state;
 pub mod storage;

@@ -63,10 +63,9 @@ pub fn save(instance: u32, state: &State) {
         ticks: state.ticks.iter().cloned().collect(),
         lang: state.lang,
     };
-    // JSON-compatible: the facts serialise as a map (their yes / no answers are flattened in), which the default
-    // serialiser turns into a JS `Map` that `JSON.stringify` writes as `{}`, losing every answer.
-    let json = saved
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    // As plain objects (`js_ser`): the facts serialise as a map (their yes / no answers are flattened in), which
+    // must become an object, not a JS `Map` that `JSON.stringify` would write as `{}`, losing every answer.
+    let json = crate::js_ser::to_js(&saved)
         .ok()
         .and_then(|v| js_sys::JSON::stringify(&v).ok());
     if let (Some(storage), Some(json)) = (session(), json.and_then(|j| j.as_string())) {

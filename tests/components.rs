@@ -531,6 +531,65 @@ impl Gen {
             _ => self.object(depth - 1, &["a", "yes"], words),
         }
     }
+    /// A facts object (now and then with cards and a history) and the cards alone, as JSON.
+    fn facts(&mut self) -> (String, Vec<String>) {
+        let cards: Vec<String> = (0..self.next() % 3)
+            .map(|_| self.object(1, CARD, WORDS))
+            .collect();
+        let mut facts = self.object(1, FACTS, WORDS);
+        if self.next() % 2 == 0 {
+            facts.insert_str(1, &format!("\"cards\": [{}], ", cards.join(", ")));
+        }
+        if self.next() % 3 == 0 {
+            facts.insert_str(
+                1,
+                &format!(
+                    "\"history\": {}, ",
+                    self.object(0, HISTORY, &["2017-04-24", "x"])
+                ),
+            );
+        }
+        (facts.replace(", }", "}"), cards)
+    }
+    /// A facts object the core takes: a marketplace, some answers, cards with dates and amounts; and its cards.
+    fn valid_facts(&mut self) -> (String, Vec<String>) {
+        let mut fields = vec![format!(
+            "\"marketplace\": {:?}",
+            self.pick(&["jp", "us", "uk", "de", "fr", "it", "in", "mx", "other"])
+        )];
+        for key in [
+            "multipleAccounts",
+            "pendingOrders",
+            "invalidationEmail",
+            "amazonPoints",
+        ] {
+            if self.next() % 3 != 0 {
+                fields.push(format!(
+                    "{key:?}: {:?}",
+                    self.pick(&["yes", "no", "unsure"])
+                ));
+            }
+        }
+        if self.next() % 2 == 0 {
+            fields.push(format!("\"loss\": {:?}", self.pick(&["all", "partial"])));
+        }
+        let cards: Vec<String> = (0..self.next() % 4)
+            .map(|_| {
+                format!(
+                    "{{\"code\": {:?}, \"issued\": \"{}-{:02}-{:02}\", \"kind\": {:?}, \"amount\": {}, \"issuedPrecision\": {:?}}}",
+                    self.pick(&["AB12-CDEF34-GH56", "", "XY98ZW76QR54TU"]),
+                    2008 + self.next() % 19,
+                    1 + self.next() % 12,
+                    1 + self.next() % 28,
+                    self.pick(&["email", "print", "card", "unknown"]),
+                    self.next() % 100_000,
+                    self.pick(&["exact", "approximate"]),
+                )
+            })
+            .collect();
+        fields.push(format!("\"cards\": [{}]", cards.join(", ")));
+        (format!("{{{}}}", fields.join(", ")), cards)
+    }
     /// An object with some of `keys` (and now and then an unknown key).
     fn object(&mut self, depth: u32, keys: &[&str], words: &[&str]) -> String {
         let mut fields = Vec::new();
@@ -546,6 +605,60 @@ impl Gen {
     }
 }
 
+/// The words and keys the generated inputs of the reader and writer tests are made of.
+const WORDS: &[&str] = &[
+    "jp",
+    "us",
+    "de",
+    "other",
+    "xx",
+    "yes",
+    "no",
+    "unsure",
+    "all",
+    "partial",
+    "2017-04-24",
+    "2017/4/24",
+    "2024-02-30",
+    "email",
+    "print",
+    "card",
+    "Email",
+    "unknown",
+    "exact",
+    "approximate",
+    "AB12-CDEF34-GH56",
+];
+const CARD: &[&str] = &[
+    "code",
+    "issued",
+    "kind",
+    "amount",
+    "marketplace",
+    "issuedPrecision",
+    "last4",
+];
+const FACTS: &[&str] = &[
+    "marketplace",
+    "today",
+    "loss",
+    "skipped",
+    "multipleAccounts",
+    "pendingOrders",
+    "invalidationEmail",
+    "amazonPoints",
+];
+const HISTORY: &[&str] = &[
+    "amazonPay",
+    "orders",
+    "vanished",
+    "vanishedFrom",
+    "vanishedTo",
+    "debitRows",
+    "expired",
+    "invalidated",
+];
+
 /// Holds `crate::js_de` to serde-wasm-bindgen's reading (which it replaced for reading) on generated input: the same
 /// value, or both refuse. Facts (with cards and a history), a single card, and lists of card inputs.
 #[wasm_bindgen_test]
@@ -553,58 +666,6 @@ fn the_js_reader_reads_what_serde_wasm_bindgen_read() {
     use giftcard_doctor::js_de::from_js;
     use giftcard_doctor_core::cards::CardInput;
     use giftcard_doctor_core::facts::{RawCard, RawFacts};
-    const WORDS: &[&str] = &[
-        "jp",
-        "us",
-        "de",
-        "other",
-        "xx",
-        "yes",
-        "no",
-        "unsure",
-        "all",
-        "partial",
-        "2017-04-24",
-        "2017/4/24",
-        "2024-02-30",
-        "email",
-        "print",
-        "card",
-        "Email",
-        "unknown",
-        "exact",
-        "approximate",
-        "AB12-CDEF34-GH56",
-    ];
-    const CARD: &[&str] = &[
-        "code",
-        "issued",
-        "kind",
-        "amount",
-        "marketplace",
-        "issuedPrecision",
-        "last4",
-    ];
-    const FACTS: &[&str] = &[
-        "marketplace",
-        "today",
-        "loss",
-        "skipped",
-        "multipleAccounts",
-        "pendingOrders",
-        "invalidationEmail",
-        "amazonPoints",
-    ];
-    const HISTORY: &[&str] = &[
-        "amazonPay",
-        "orders",
-        "vanished",
-        "vanishedFrom",
-        "vanishedTo",
-        "debitRows",
-        "expired",
-        "invalidated",
-    ];
     fn same<T>(
         json: &str,
         ours: Result<T, giftcard_doctor::js_de::Invalid>,
@@ -623,23 +684,7 @@ fn the_js_reader_reads_what_serde_wasm_bindgen_read() {
     let mut gen = Gen(0x9E37_79B9_7F4A_7C15);
     let (mut read, mut refused) = (0, 0);
     for _ in 0..1500 {
-        let cards: Vec<String> = (0..gen.next() % 3)
-            .map(|_| gen.object(1, CARD, WORDS))
-            .collect();
-        let mut facts = gen.object(1, FACTS, WORDS);
-        if gen.next() % 2 == 0 {
-            facts.insert_str(1, &format!("\"cards\": [{}], ", cards.join(", ")));
-        }
-        if gen.next() % 3 == 0 {
-            facts.insert_str(
-                1,
-                &format!(
-                    "\"history\": {}, ",
-                    gen.object(0, HISTORY, &["2017-04-24", "x"])
-                ),
-            );
-        }
-        let facts = facts.replace(", }", "}");
+        let (facts, cards) = gen.facts();
         let ours = from_js::<RawFacts>(parse(&facts));
         match &ours {
             Ok(_) => read += 1,
@@ -703,6 +748,118 @@ fn the_js_reader_reads_what_serde_wasm_bindgen_read() {
         from_js::<RawFacts>(with_undefined.clone()),
         serde_wasm_bindgen::from_value(with_undefined),
     );
+}
+
+/// Holds `crate::js_ser` to serde-wasm-bindgen's `json_compatible` writing (which it replaced), compared as JSON
+/// text: what the JS API returns for generated facts and cards (a diagnosis, the next question, a card's status), a
+/// history report, the saved facts (their answers flattened into a map), and the shapes the core does not write
+/// today (variants with data, a number past 2^53, which both refuse).
+#[wasm_bindgen_test]
+fn the_js_writer_writes_what_serde_wasm_bindgen_wrote() {
+    use giftcard_doctor::api::facts_from_js;
+    use giftcard_doctor::js_de::from_js;
+    use giftcard_doctor::js_ser::to_js;
+    use giftcard_doctor_core::cards::{card_status, CardInput};
+    use giftcard_doctor_core::engine::{diagnose, next_question, QuestionView};
+    use giftcard_doctor_core::facts::{Marketplace, RawCard};
+    use giftcard_doctor_core::Lang;
+    use serde::Serialize;
+    fn same<T: Serialize + ?Sized>(what: &str, value: &T) -> bool {
+        let json = |v: JsValue| js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string());
+        let ours = to_js(value).ok().map(json);
+        let theirs = value
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .ok()
+            .map(json);
+        assert_eq!(ours, theirs, "{what}");
+        ours.is_some()
+    }
+    let parse =
+        |json: &str| js_sys::JSON::parse(json).unwrap_or_else(|_| panic!("bad JSON {json}"));
+    let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+    let mut gen = Gen(0x2545_F491_4F6C_DD1D);
+    let (mut diagnoses, mut statuses) = (0, 0);
+    for round in 0..300 {
+        let lang = if round % 2 == 0 { Lang::Ja } else { Lang::En };
+        // Half of the rounds from the reader test's shapes (mostly refused), half from valid answers and cards.
+        let (facts, cards) = if round % 2 == 0 {
+            gen.facts()
+        } else {
+            gen.valid_facts()
+        };
+        if let Ok(facts) = facts_from_js(parse(&facts)) {
+            same(&format!("raw facts of {facts:?}"), &facts.to_raw());
+            if let Ok(diagnosis) = diagnose(&facts, lang) {
+                diagnoses += u32::from(same(&format!("diagnosis of {facts:?}"), &diagnosis));
+            }
+            if let Some(question) = next_question(&facts) {
+                same("question", &QuestionView::new(question, lang));
+            }
+        }
+        for card in &cards {
+            let Ok(raw) = from_js::<RawCard>(parse(card)) else {
+                continue;
+            };
+            let (Ok(lowered), Ok(code)) = (raw.lower(""), raw.code()) else {
+                continue;
+            };
+            let input = CardInput {
+                code: code.map(str::to_owned),
+                issued: lowered.issued,
+                kind: lowered.kind,
+                amount: lowered.amount,
+                marketplace: lowered.marketplace,
+                issued_precision: lowered.issued_precision,
+            };
+            let status = card_status(&input, Marketplace::Jp, today, lang);
+            statuses += u32::from(same(&format!("status of {card}"), &status));
+        }
+    }
+    assert!(
+        diagnoses > 50 && statuses > 50,
+        "diagnoses {diagnoses}, statuses {statuses}"
+    );
+    let history =
+        "2024/01/05 ギフトカードの登録 +5,000\n2024/02/01 ご注文 123-4567890-1234567 -1,200\n\
+                   2024/03/01 期限切れ -3,800\nnot a row\n2024-13-40 ??? 12";
+    for marketplace in [Marketplace::Jp, Marketplace::Us] {
+        if let Ok(report) = giftcard_doctor_core::history::analyze(history, marketplace) {
+            assert!(same("history report", &report));
+        }
+    }
+    #[derive(Serialize)]
+    enum Shapes {
+        Unit,
+        Newtype(u8),
+        Tuple(i32, Option<bool>),
+        Struct { a: char, b: Vec<f64> },
+    }
+    #[derive(Serialize)]
+    struct UnitStruct;
+    let shapes = vec![
+        Shapes::Unit,
+        Shapes::Newtype(7),
+        Shapes::Tuple(-3, None),
+        Shapes::Struct {
+            a: 'é',
+            b: vec![1.5, -0.0],
+        },
+    ];
+    assert!(same("every kind of variant", &shapes));
+    assert!(same(
+        "unit struct, unit, tuple",
+        &(UnitStruct, (), (1u16, "x"))
+    ));
+    assert!(same(
+        "the largest safe integers",
+        &((1i64 << 53) - 1, -((1i64 << 53) - 1), (1u64 << 53) - 1)
+    ));
+    assert!(!same("past 2^53", &(1i64 << 53)), "refused by both");
+    assert!(!same("past 2^53, unsigned", &(u64::MAX)), "refused by both");
+    let mut map = std::collections::BTreeMap::new();
+    map.insert("b", Some(2));
+    map.insert("a", None);
+    assert!(same("a map as an object", &map));
 }
 
 /// A host's getter that throws half-way through a list of cards: the reader refuses the input, and the code it had

@@ -1,0 +1,300 @@
+//! Writes the core's serde types as plain JS values: the JS API's results and the tab's saved state.
+//!
+//! It stands in for serde-wasm-bindgen's serializer with its `json_compatible` settings, the reading of which
+//! [`crate::js_de`] already replaced: structs and maps are plain objects, sequences and tuples arrays, `None` and
+//! unit `null`, a unit variant its name, any other variant an object with the variant's name as its one key, and
+//! integers numbers (a 64-bit one only while it is a safe integer: larger is an error, as there). Its error carries
+//! no message, like the reader's ([`Invalid`]); nothing the core writes can fail. A component test holds its output
+//! to serde-wasm-bindgen's, compared as JSON text, on generated values of every type the app writes
+//! (`tests/components.rs`).
+
+use crate::js_de::Invalid;
+use js_sys::{Array, Object, Reflect};
+use serde::ser::{self, Serialize};
+use wasm_bindgen::JsValue;
+
+/// The largest integer a JS number holds exactly (`Number.MAX_SAFE_INTEGER`).
+const MAX_SAFE: u64 = (1 << 53) - 1;
+
+impl ser::Error for Invalid {
+    fn custom<T: std::fmt::Display>(_message: T) -> Self {
+        Invalid
+    }
+}
+
+/// Writes `value` as a plain JS value.
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Invalid> {
+    value.serialize(Writer)
+}
+
+struct Writer;
+
+fn number(n: f64) -> Result<JsValue, Invalid> {
+    Ok(JsValue::from_f64(n))
+}
+
+fn set(target: &Object, key: &JsValue, value: &JsValue) -> Result<(), Invalid> {
+    Reflect::set(target, key, value)
+        .map(drop)
+        .map_err(|_| Invalid)
+}
+
+/// `{ [variant]: value }`.
+fn tagged(variant: &str, value: &JsValue) -> Result<JsValue, Invalid> {
+    let object = Object::new();
+    set(&object, &variant.into(), value)?;
+    Ok(object.into())
+}
+
+/// A sequence, tuple or the payload of a tuple variant (with its name).
+pub struct Items(Array, Option<&'static str>);
+
+/// A struct, a map or the payload of a struct variant (with its name); `next` is the key a map entry is waiting on.
+pub struct Fields(Object, Option<&'static str>, JsValue);
+
+impl ser::Serializer for Writer {
+    type Ok = JsValue;
+    type Error = Invalid;
+    type SerializeSeq = Items;
+    type SerializeTuple = Items;
+    type SerializeTupleStruct = Items;
+    type SerializeTupleVariant = Items;
+    type SerializeMap = Fields;
+    type SerializeStruct = Fields;
+    type SerializeStructVariant = Fields;
+
+    fn serialize_bool(self, v: bool) -> Result<JsValue, Invalid> {
+        Ok(JsValue::from_bool(v))
+    }
+    fn serialize_i8(self, v: i8) -> Result<JsValue, Invalid> {
+        number(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Result<JsValue, Invalid> {
+        number(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> Result<JsValue, Invalid> {
+        number(v.into())
+    }
+    fn serialize_i64(self, v: i64) -> Result<JsValue, Invalid> {
+        if v.unsigned_abs() <= MAX_SAFE {
+            number(v as f64)
+        } else {
+            Err(Invalid)
+        }
+    }
+    fn serialize_u8(self, v: u8) -> Result<JsValue, Invalid> {
+        number(v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Result<JsValue, Invalid> {
+        number(v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Result<JsValue, Invalid> {
+        number(v.into())
+    }
+    fn serialize_u64(self, v: u64) -> Result<JsValue, Invalid> {
+        if v <= MAX_SAFE {
+            number(v as f64)
+        } else {
+            Err(Invalid)
+        }
+    }
+    fn serialize_f32(self, v: f32) -> Result<JsValue, Invalid> {
+        number(v.into())
+    }
+    fn serialize_f64(self, v: f64) -> Result<JsValue, Invalid> {
+        number(v)
+    }
+    fn serialize_char(self, v: char) -> Result<JsValue, Invalid> {
+        Ok(JsValue::from_str(v.encode_utf8(&mut [0; 4])))
+    }
+    fn serialize_str(self, v: &str) -> Result<JsValue, Invalid> {
+        Ok(JsValue::from_str(v))
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Result<JsValue, Invalid> {
+        Ok(js_sys::Uint8Array::from(v).into())
+    }
+    fn serialize_none(self) -> Result<JsValue, Invalid> {
+        Ok(JsValue::NULL)
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<JsValue, Invalid> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<JsValue, Invalid> {
+        Ok(JsValue::NULL)
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Result<JsValue, Invalid> {
+        Ok(JsValue::NULL)
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Result<JsValue, Invalid> {
+        Ok(JsValue::from_str(variant))
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<JsValue, Invalid> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<JsValue, Invalid> {
+        tagged(variant, &value.serialize(self)?)
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Items, Invalid> {
+        Ok(Items(Array::new(), None))
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Items, Invalid> {
+        Ok(Items(Array::new(), None))
+    }
+    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Items, Invalid> {
+        Ok(Items(Array::new(), None))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Items, Invalid> {
+        Ok(Items(Array::new(), Some(variant)))
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Fields, Invalid> {
+        Ok(Fields(Object::new(), None, JsValue::UNDEFINED))
+    }
+    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Fields, Invalid> {
+        Ok(Fields(Object::new(), None, JsValue::UNDEFINED))
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Fields, Invalid> {
+        Ok(Fields(Object::new(), Some(variant), JsValue::UNDEFINED))
+    }
+}
+
+impl Items {
+    fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Invalid> {
+        self.0.push(&value.serialize(Writer)?);
+        Ok(())
+    }
+    fn finish(self) -> Result<JsValue, Invalid> {
+        match self.1 {
+            Some(variant) => tagged(variant, &self.0),
+            None => Ok(self.0.into()),
+        }
+    }
+}
+
+impl ser::SerializeSeq for Items {
+    type Ok = JsValue;
+    type Error = Invalid;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Invalid> {
+        self.push(value)
+    }
+    fn end(self) -> Result<JsValue, Invalid> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeTuple for Items {
+    type Ok = JsValue;
+    type Error = Invalid;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Invalid> {
+        self.push(value)
+    }
+    fn end(self) -> Result<JsValue, Invalid> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeTupleStruct for Items {
+    type Ok = JsValue;
+    type Error = Invalid;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Invalid> {
+        self.push(value)
+    }
+    fn end(self) -> Result<JsValue, Invalid> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeTupleVariant for Items {
+    type Ok = JsValue;
+    type Error = Invalid;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Invalid> {
+        self.push(value)
+    }
+    fn end(self) -> Result<JsValue, Invalid> {
+        self.finish()
+    }
+}
+
+impl Fields {
+    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Invalid> {
+        set(&self.0, &key.into(), &value.serialize(Writer)?)
+    }
+    fn finish(self) -> Result<JsValue, Invalid> {
+        match self.1 {
+            Some(variant) => tagged(variant, &self.0),
+            None => Ok(self.0.into()),
+        }
+    }
+}
+
+impl ser::SerializeMap for Fields {
+    type Ok = JsValue;
+    type Error = Invalid;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Invalid> {
+        self.2 = key.serialize(Writer)?;
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Invalid> {
+        let key = std::mem::replace(&mut self.2, JsValue::UNDEFINED);
+        set(&self.0, &key, &value.serialize(Writer)?)
+    }
+    fn end(self) -> Result<JsValue, Invalid> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeStruct for Fields {
+    type Ok = JsValue;
+    type Error = Invalid;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Invalid> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<JsValue, Invalid> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeStructVariant for Fields {
+    type Ok = JsValue;
+    type Error = Invalid;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Invalid> {
+        self.field(key, value)
+    }
+    fn end(self) -> Result<JsValue, Invalid> {
+        self.finish()
+    }
+}
