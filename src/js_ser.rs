@@ -47,10 +47,10 @@ fn tagged(variant: &str, value: &JsValue) -> Result<JsValue, Invalid> {
 }
 
 /// A sequence, tuple or the payload of a tuple variant (with its name).
-pub struct Items(Array, Option<&'static str>);
+struct Items(Array, Option<&'static str>);
 
-/// A struct, a map or the payload of a struct variant (with its name); `next` is the key a map entry is waiting on.
-pub struct Fields(Object, Option<&'static str>, JsValue);
+/// A struct, a map or the payload of a struct variant (with its name), and the key a map's entry is waiting on.
+struct Fields(Object, Option<&'static str>, JsValue);
 
 impl ser::Serializer for Writer {
     type Ok = JsValue;
