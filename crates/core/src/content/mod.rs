@@ -2,9 +2,11 @@
 //! the model the engine uses.
 //!
 //! Flow: TOML files → [`raw`] structs (build script, checked by [`validate`]) → lowered by the build script into Rust
-//! source for a `static` [`Content`] (typed effects, facts and conditions, `&'static str` texts) that this module
-//! includes. The browser never parses or decodes content, and nothing is allocated for it at start.
+//! source for a `static` [`Content`] (typed effects, facts and conditions, texts as indices into one [`blob`] per
+//! language) that this module includes. The browser never parses or decodes content, and nothing is allocated for
+//! it at start.
 
+pub mod blob;
 pub mod raw;
 pub mod validate;
 pub mod vocab;
@@ -48,20 +50,19 @@ impl Lang {
     }
 }
 
-/// A text in both languages.
+/// A text in both languages: its index into the build script's packed texts (see [`blob`]), two bytes where two
+/// `&str` were sixteen. Two texts are equal when they are the same entry of the content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Text {
-    ja: &'static str,
-    en: &'static str,
-}
+pub struct Text(u16);
 
 impl Text {
     /// The text in one language.
     pub fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Ja => self.ja,
-            Lang::En => self.en,
-        }
+        let (text, marks) = match lang {
+            Lang::Ja => (JA, &JA_MARKS[..]),
+            Lang::En => (EN, &EN_MARKS[..]),
+        };
+        blob::unpack(text, marks, self.0)
     }
 }
 
@@ -185,8 +186,6 @@ pub struct Content {
     pub support_prepare: &'static [Text],
     /// Never give the code to anyone else.
     pub support_warning: Text,
-    /// One text per [`UiKey`], in the order of [`UiKey::ALL`].
-    ui: &'static [Text],
 }
 
 impl Content {
@@ -195,8 +194,8 @@ impl Content {
     pub fn to_raw(&self) -> RawContent {
         fn raw_text(t: &Text) -> RawText {
             RawText {
-                ja: t.ja.to_owned(),
-                en: t.en.to_owned(),
+                ja: t.get(Lang::Ja).to_owned(),
+                en: t.get(Lang::En).to_owned(),
             }
         }
         fn raw_texts(list: &[Text]) -> Vec<RawText> {
@@ -282,8 +281,7 @@ impl Content {
             ui: raw::RawUiFile {
                 text: UiKey::ALL
                     .iter()
-                    .zip(self.ui)
-                    .map(|(k, t)| (k.name().to_owned(), raw_text(t)))
+                    .map(|&k| (k.name().to_owned(), raw_text(&Self::ui_text(k))))
                     .collect(),
             },
             support: raw::RawSupportFile {
@@ -315,8 +313,13 @@ impl Content {
 
     /// A UI text.
     pub fn ui(&self, key: UiKey, lang: Lang) -> &'static str {
-        // `UiKey::ALL` lists the keys in declaration order, so a key's discriminant is its index.
-        self.ui.get(key as usize).map_or("", |t| t.get(lang))
+        Self::ui_text(key).get(lang)
+    }
+
+    /// The build script packs the UI texts first, in the order of [`UiKey::ALL`], which lists the keys in declaration
+    /// order: a key's discriminant is its text's index, and no table is needed.
+    fn ui_text(key: UiKey) -> Text {
+        Text(key as u16)
     }
 
     /// A UI text with `{name}` placeholders filled in.
@@ -344,7 +347,8 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-// The build script's output: `static CONTENT: Content = …`, written from the content it had just validated.
+// The build script's output: `static CONTENT: Content = …` and the packed texts (`JA`, `EN` and their `…_MARKS`),
+// written from the content it had just validated.
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
 /// The product's content: baked into the binary by the build script, so nothing is decoded or allocated at start.
