@@ -227,7 +227,10 @@ fn bake(raw: &RawContent) -> Result<String, Vec<String>> {
             Ok(packed) => {
                 let _ = writeln!(
                     out,
-                    "static {name}: &str = {:?};\nstatic {name}_MARKS: [u16; {}] = {:?};",
+                    // `{:?}` writes the separator as `\0`, which clippy takes for an octal escape before a text
+                    // that starts with a digit.
+                    "#[allow(clippy::octal_escapes)]\nstatic {name}: &str = {:?};\n\
+                     static {name}_MARKS: [u16; {}] = {:?};",
                     packed.blob,
                     packed.marks.len(),
                     packed.marks
