@@ -1,19 +1,19 @@
 //! Turns the content files under `static/content/` into Rust source for the already lowered content (a `static`
 //! `Content` of slices and text indices, and the texts packed one string per language) that the library includes,
-//! so the browser pays for neither a TOML parser nor a decoder, and nothing is decoded or allocated at start. Invalid content fails the build with every problem,
-//! by file and field path.
+//! so the browser pays for neither a TOML parser nor a decoder, and nothing is decoded or allocated at start. Invalid
+//! content fails the build with every problem, by file and field path.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
 // The same files the library uses, so the build checks exactly what the library decodes. At the top level here,
 // their `super::` paths resolve to these siblings.
+#[path = "src/content/raw.rs"]
+mod raw;
 // Only `pack` here; the library's `Text` uses `unpack`.
 #[path = "src/content/blob.rs"]
 #[allow(dead_code)]
 mod blob;
-#[path = "src/content/raw.rs"]
-mod raw;
 #[path = "src/content/validate.rs"]
 mod validate;
 #[path = "src/content/vocab.rs"]
@@ -223,12 +223,11 @@ fn bake(raw: &RawContent) -> Result<String, Vec<String>> {
     for (name, texts) in [("JA", &t.ja), ("EN", &t.en)] {
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
         match blob::pack(&name.to_lowercase(), &texts) {
-            // `{:?}` writes a valid, escaped Rust string literal.
             Ok(packed) => {
                 let _ = writeln!(
                     out,
-                    // `{:?}` writes the separator as `\0`, which clippy takes for an octal escape before a text
-                    // that starts with a digit.
+                    // `{:?}` writes a valid, escaped Rust string literal, the separator as `\0`, which clippy takes
+                    // for an octal escape before a text that starts with a digit.
                     "#[allow(clippy::octal_escapes)]\nstatic {name}: &str = {:?};\n\
                      static {name}_MARKS: [u16; {}] = {:?};",
                     packed.blob,
