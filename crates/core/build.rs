@@ -262,9 +262,13 @@ impl Texts {
         format!("Text({index})")
     }
 
+    /// Adds a list's texts, at consecutive indices, and writes its `TextList` literal.
     fn texts(&mut self, list: &[RawText]) -> String {
-        let items: Vec<String> = list.iter().map(|t| self.text(t)).collect();
-        format!("&[{}]", items.join(", "))
+        let first = self.ja.len();
+        for t in list {
+            self.text(t);
+        }
+        format!("TextList {{ first: {first}, len: {} }}", list.len())
     }
 }
 

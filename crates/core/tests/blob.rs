@@ -69,9 +69,10 @@ fn texts_past_a_u16_mark_are_refused() {
 
 #[test]
 fn more_texts_than_a_u16_index_are_refused() {
-    let list = vec!["x"; 65_537];
+    let list = vec!["x"; 65_536];
     assert_eq!(
         pack("en", &list).unwrap_err(),
-        "65537 en texts: a text is a u16 index, so at most 65,536 fit (widen `Text` in content/mod.rs)"
+        "65536 en texts: a text is a u16 index and a list ends at most at u16::MAX, so at most 65,535 fit (widen \
+         `Text` and `TextList` in content/mod.rs)"
     );
 }

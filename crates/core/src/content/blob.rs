@@ -26,9 +26,10 @@ pub struct Packed {
 /// cannot hold: more texts than a `u16` index counts, a text past what a `u16` mark points at, a text containing
 /// the separator. `lang` only names the language in the error.
 pub fn pack(lang: &str, texts: &[&str]) -> Result<Packed, String> {
-    if texts.len() > usize::from(u16::MAX) + 1 {
+    if texts.len() > usize::from(u16::MAX) {
         return Err(format!(
-            "{} {lang} texts: a text is a u16 index, so at most 65,536 fit (widen `Text` in content/mod.rs)",
+            "{} {lang} texts: a text is a u16 index and a list ends at most at u16::MAX, so at most 65,535 fit \
+             (widen `Text` and `TextList` in content/mod.rs)",
             texts.len()
         ));
     }

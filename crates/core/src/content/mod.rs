@@ -66,6 +66,22 @@ impl Text {
     }
 }
 
+/// A list of texts (a cause's checks, a marketplace's steps): the build script gives a list's texts consecutive
+/// indices, so the first and a count stand for it, four bytes where a slice of [`Text`] took eight and its items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextList {
+    first: u16,
+    len: u16,
+}
+
+impl TextList {
+    /// The texts in order.
+    pub fn iter(self) -> impl Iterator<Item = Text> {
+        // `pack` allows at most `u16::MAX` texts, so the end fits; saturating all the same, so it never panics.
+        (self.first..self.first.saturating_add(self.len)).map(Text)
+    }
+}
+
 /// Whether the money can come back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -97,8 +113,8 @@ pub struct Cause {
     pub title: Text,
     pub explanation: Text,
     pub recovery: Text,
-    pub checks: &'static [Text],
-    pub actions: &'static [Text],
+    pub checks: TextList,
+    pub actions: TextList,
 }
 
 /// What a rule does to its cause.
@@ -172,7 +188,7 @@ pub struct Question {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Support {
     pub marketplace: crate::marketplace::Marketplace,
-    pub steps: &'static [Text],
+    pub steps: TextList,
 }
 
 /// All content, checked and lowered (by the build script, into the `CONTENT` static).
@@ -183,7 +199,7 @@ pub struct Content {
     pub questions: &'static [Question],
     pub support: &'static [Support],
     /// What to have ready before contacting customer service.
-    pub support_prepare: &'static [Text],
+    pub support_prepare: TextList,
     /// Never give the code to anyone else.
     pub support_warning: Text,
 }
@@ -198,8 +214,8 @@ impl Content {
                 en: t.get(Lang::En).to_owned(),
             }
         }
-        fn raw_texts(list: &[Text]) -> Vec<RawText> {
-            list.iter().map(raw_text).collect()
+        fn raw_texts(list: TextList) -> Vec<RawText> {
+            list.iter().map(|t| raw_text(&t)).collect()
         }
         fn raw_conditions(list: &[Condition]) -> Vec<RawCondition> {
             list.iter()
