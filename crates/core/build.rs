@@ -1,7 +1,7 @@
 //! Turns the content files under `static/content/` into Rust source for the already lowered content (a `static`
-//! `Content` of `&'static str` and slices) that the library includes, so the browser pays for neither a TOML parser
-//! nor a decoder, and nothing is decoded or allocated at start. Invalid content fails the build with every problem,
-//! by file and field path.
+//! `Content` of slices and text indices, and the texts packed one string per language) that the library includes,
+//! so the browser pays for neither a TOML parser nor a decoder, and nothing is decoded or allocated at start. Invalid
+//! content fails the build with every problem, by file and field path.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -10,6 +10,10 @@ use std::path::PathBuf;
 // their `super::` paths resolve to these siblings.
 #[path = "src/content/raw.rs"]
 mod raw;
+// Only `pack` here; the library's `Text` uses `unpack`.
+#[path = "src/content/blob.rs"]
+#[allow(dead_code)]
+mod blob;
 #[path = "src/content/validate.rs"]
 mod validate;
 #[path = "src/content/vocab.rs"]
@@ -65,9 +69,14 @@ fn main() {
         };
         errors.extend(validate::validate(&raw).iter().map(ToString::to_string));
         if errors.is_empty() {
-            let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-                .join("content.rs");
-            std::fs::write(out, bake(&raw)).expect("OUT_DIR is writable");
+            match bake(&raw) {
+                Ok(source) => {
+                    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+                        .join("content.rs");
+                    std::fs::write(out, source).expect("OUT_DIR is writable");
+                }
+                Err(problems) => errors.extend(problems),
+            }
         }
     }
     if !errors.is_empty() {
@@ -80,10 +89,12 @@ fn main() {
 }
 
 /// Writes validated content as Rust source: `static CONTENT: Content = Content { … };`, lowered the way the engine
-/// reads it (typed facts, effects and marketplaces, rules pointing at causes by index, UI texts in [`UiKey::ALL`]
-/// order). Everything comes out in file order, so the same files always give the same source. Call only after
-/// [`validate::validate`] found no problem: names it would have reported are skipped here.
-fn bake(raw: &RawContent) -> String {
+/// reads it (typed facts, effects and marketplaces, rules pointing at causes by index, texts as `Text(index)`), and
+/// the texts packed by [`blob::pack`] as `JA`, `EN`, `JA_MARKS`, `EN_MARKS`. The UI texts come first, in
+/// [`UiKey::ALL`] order, so a key's index is its text's; everything else in file order, so the same files always give
+/// the same source. Call only after [`validate::validate`] found no problem: names it would have reported are
+/// skipped here. Errs when the texts do not fit the packed shape.
+fn bake(raw: &RawContent) -> Result<String, Vec<String>> {
     // String literals and variant names are written with `{:?}`; a host toolchain with `Debug` compiled out
     // (`-Zfmt-debug=none` meant for the wasm only) would write empty ones, some of which still compile.
     assert_eq!(
@@ -91,6 +102,21 @@ fn bake(raw: &RawContent) -> String {
         r#""a\"" Loss"#,
         "the build script needs `Debug` formatting: set -Zfmt-debug only for the wasm target"
     );
+    let mut t = Texts::default();
+    for key in UiKey::ALL {
+        // Validation has checked that every key is there; the count is checked again below, since an index off by
+        // one would give every later key its neighbour's text.
+        if let Some(ui) = raw.ui.text.get(key.name()) {
+            t.text(ui);
+        }
+    }
+    if t.ja.len() != UiKey::ALL.len() {
+        return Err(vec![format!(
+            "ui.toml: {} texts for {} keys: the UI texts must take the first indices, one per key",
+            t.ja.len(),
+            UiKey::ALL.len()
+        )]);
+    }
     let mut out = String::from("static CONTENT: Content = Content {\n    causes: &[\n");
     for c in &raw.causes.cause {
         let recoverable = match c.recoverable.as_str() {
@@ -112,11 +138,11 @@ fn bake(raw: &RawContent) -> String {
             c.id,
             c.prior,
             markets.join(", "),
-            text(&c.title),
-            text(&c.explanation),
-            text(&c.recovery),
-            texts(&c.checks),
-            texts(&c.actions),
+            t.text(&c.title),
+            t.text(&c.explanation),
+            t.text(&c.recovery),
+            t.texts(&c.checks),
+            t.texts(&c.actions),
         );
     }
     out.push_str("    ],\n    rules: &[\n");
@@ -137,7 +163,7 @@ fn bake(raw: &RawContent) -> String {
             "        Rule {{\n            cause: {cause},\n            effect: {effect},\n            when: {},\n            \
              reason: {},\n        }},",
             conditions(&r.when),
-            text(&r.reason),
+            t.text(&r.reason),
         );
     }
     out.push_str("    ],\n    questions: &[\n");
@@ -153,7 +179,7 @@ fn bake(raw: &RawContent) -> String {
         let help = q
             .help
             .as_ref()
-            .map_or_else(|| "None".to_owned(), |h| format!("Some({})", text(h)));
+            .map_or_else(|| "None".to_owned(), |h| format!("Some({})", t.text(h)));
         let choices: Vec<String> = q
             .choices
             .iter()
@@ -161,7 +187,7 @@ fn bake(raw: &RawContent) -> String {
                 format!(
                     "Choice {{ value: {:?}, label: {} }}",
                     c.value,
-                    text(&c.label)
+                    t.text(&c.label)
                 )
             })
             .collect();
@@ -172,7 +198,7 @@ fn bake(raw: &RawContent) -> String {
              help: {help},\n            choices: &[{}],\n        }},",
             q.id,
             conditions(&q.ask_if),
-            text(&q.text),
+            t.text(&q.text),
             choices.join(", "),
         );
     }
@@ -184,33 +210,66 @@ fn bake(raw: &RawContent) -> String {
         let _ = writeln!(
             out,
             "        Support {{ marketplace: crate::marketplace::Marketplace::{market:?}, steps: {} }},",
-            texts(&m.steps),
+            t.texts(&m.steps),
         );
     }
     let _ = writeln!(
         out,
-        "    ],\n    support_prepare: {},\n    support_warning: {},\n    ui: &[",
-        texts(&raw.support.prepare),
-        text(&raw.support.warning),
+        "    ],\n    support_prepare: {},\n    support_warning: {},\n}};",
+        t.texts(&raw.support.prepare),
+        t.text(&raw.support.warning),
     );
-    for key in UiKey::ALL {
-        // Validation has checked that every key is there.
-        if let Some(t) = raw.ui.text.get(key.name()) {
-            let _ = writeln!(out, "        {}, // {}", text(t), key.name());
+    let mut problems = Vec::new();
+    for (name, texts) in [("JA", &t.ja), ("EN", &t.en)] {
+        let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+        match blob::pack(&name.to_lowercase(), &texts) {
+            Ok(packed) => {
+                let _ = writeln!(
+                    out,
+                    // `{:?}` writes a valid, escaped Rust string literal, the separator as `\0`, which clippy takes
+                    // for an octal escape before a text that starts with a digit.
+                    "#[allow(clippy::octal_escapes)]\nstatic {name}: &str = {:?};\n\
+                     static {name}_MARKS: [u16; {}] = {:?};",
+                    packed.blob,
+                    packed.marks.len(),
+                    packed.marks
+                );
+            }
+            Err(e) => problems.push(e),
         }
     }
-    out.push_str("    ],\n};\n");
-    out
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(problems)
+    }
 }
 
-/// A text as a `Text` literal; `{:?}` writes a valid, escaped Rust string literal.
-fn text(t: &RawText) -> String {
-    format!("Text {{ ja: {:?}, en: {:?} }}", t.ja, t.en)
+/// The texts in index order, as the `Text(index)` literals that point at them were written.
+#[derive(Default)]
+struct Texts {
+    ja: Vec<String>,
+    en: Vec<String>,
 }
 
-fn texts(list: &[RawText]) -> String {
-    let items: Vec<String> = list.iter().map(text).collect();
-    format!("&[{}]", items.join(", "))
+impl Texts {
+    /// Adds a text and writes its `Text` literal.
+    fn text(&mut self, t: &RawText) -> String {
+        let index = self.ja.len();
+        self.ja.push(t.ja.clone());
+        self.en.push(t.en.clone());
+        // An index past u16 is written as is: it fails to compile, and `blob::pack` reports the count.
+        format!("Text({index})")
+    }
+
+    /// Adds a list's texts, at consecutive indices, and writes its `TextList` literal.
+    fn texts(&mut self, list: &[RawText]) -> String {
+        let first = self.ja.len();
+        for t in list {
+            self.text(t);
+        }
+        format!("TextList {{ first: {first}, len: {} }}", list.len())
+    }
 }
 
 /// Conditions as a slice literal, `is` and `any_of` merged into one list of values.

@@ -102,7 +102,7 @@ impl SupportView {
     pub fn new(market: Option<Marketplace>, lang: Lang) -> Self {
         let c = content();
         let texts =
-            |list: &[crate::content::Text]| list.iter().map(|t| t.get(lang).to_owned()).collect();
+            |list: crate::content::TextList| list.iter().map(|t| t.get(lang).to_owned()).collect();
         SupportView {
             steps: c
                 .support_for(market.unwrap_or(Marketplace::Other))
@@ -492,7 +492,7 @@ pub fn diagnose(facts: &Facts, lang: Lang) -> Result<Diagnosis, FactsError> {
             .flat_map(|f| render(content, &ctx, f, lang))
             .collect();
         let texts =
-            |list: &[crate::content::Text]| list.iter().map(|t| t.get(lang).to_owned()).collect();
+            |list: crate::content::TextList| list.iter().map(|t| t.get(lang).to_owned()).collect();
         diagnosis.causes.push(RankedCause {
             id: cause.id.to_owned(),
             band: Band::of(s.score, s.decisive),

@@ -2,9 +2,11 @@
 //! the model the engine uses.
 //!
 //! Flow: TOML files → [`raw`] structs (build script, checked by [`validate`]) → lowered by the build script into Rust
-//! source for a `static` [`Content`] (typed effects, facts and conditions, `&'static str` texts) that this module
-//! includes. The browser never parses or decodes content, and nothing is allocated for it at start.
+//! source for a `static` [`Content`] (typed effects, facts and conditions, texts as indices into one [`blob`] per
+//! language) that this module includes. The browser never parses or decodes content, and nothing is allocated for
+//! it at start.
 
+pub mod blob;
 pub mod raw;
 pub mod validate;
 pub mod vocab;
@@ -48,20 +50,35 @@ impl Lang {
     }
 }
 
-/// A text in both languages.
+/// A text in both languages: its index into the build script's packed texts (see [`blob`]), two bytes where two
+/// `&str` were sixteen. Two texts are equal when they are the same entry of the content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Text {
-    ja: &'static str,
-    en: &'static str,
-}
+pub struct Text(u16);
 
 impl Text {
     /// The text in one language.
     pub fn get(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Ja => self.ja,
-            Lang::En => self.en,
-        }
+        let (text, marks) = match lang {
+            Lang::Ja => (JA, &JA_MARKS[..]),
+            Lang::En => (EN, &EN_MARKS[..]),
+        };
+        blob::unpack(text, marks, self.0)
+    }
+}
+
+/// A list of texts (a cause's checks, a marketplace's steps): the build script gives a list's texts consecutive
+/// indices, so the first and a count stand for it, four bytes where a slice of [`Text`] took eight and its items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextList {
+    first: u16,
+    len: u16,
+}
+
+impl TextList {
+    /// The texts in order.
+    pub fn iter(self) -> impl Iterator<Item = Text> {
+        // `pack` allows at most `u16::MAX` texts, so the end fits; saturating all the same, so it never panics.
+        (self.first..self.first.saturating_add(self.len)).map(Text)
     }
 }
 
@@ -96,8 +113,8 @@ pub struct Cause {
     pub title: Text,
     pub explanation: Text,
     pub recovery: Text,
-    pub checks: &'static [Text],
-    pub actions: &'static [Text],
+    pub checks: TextList,
+    pub actions: TextList,
 }
 
 /// What a rule does to its cause.
@@ -171,7 +188,7 @@ pub struct Question {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Support {
     pub marketplace: crate::marketplace::Marketplace,
-    pub steps: &'static [Text],
+    pub steps: TextList,
 }
 
 /// All content, checked and lowered (by the build script, into the `CONTENT` static).
@@ -182,11 +199,9 @@ pub struct Content {
     pub questions: &'static [Question],
     pub support: &'static [Support],
     /// What to have ready before contacting customer service.
-    pub support_prepare: &'static [Text],
+    pub support_prepare: TextList,
     /// Never give the code to anyone else.
     pub support_warning: Text,
-    /// One text per [`UiKey`], in the order of [`UiKey::ALL`].
-    ui: &'static [Text],
 }
 
 impl Content {
@@ -195,12 +210,12 @@ impl Content {
     pub fn to_raw(&self) -> RawContent {
         fn raw_text(t: &Text) -> RawText {
             RawText {
-                ja: t.ja.to_owned(),
-                en: t.en.to_owned(),
+                ja: t.get(Lang::Ja).to_owned(),
+                en: t.get(Lang::En).to_owned(),
             }
         }
-        fn raw_texts(list: &[Text]) -> Vec<RawText> {
-            list.iter().map(raw_text).collect()
+        fn raw_texts(list: TextList) -> Vec<RawText> {
+            list.iter().map(|t| raw_text(&t)).collect()
         }
         fn raw_conditions(list: &[Condition]) -> Vec<RawCondition> {
             list.iter()
@@ -282,8 +297,7 @@ impl Content {
             ui: raw::RawUiFile {
                 text: UiKey::ALL
                     .iter()
-                    .zip(self.ui)
-                    .map(|(k, t)| (k.name().to_owned(), raw_text(t)))
+                    .map(|&k| (k.name().to_owned(), raw_text(&Self::ui_text(k))))
                     .collect(),
             },
             support: raw::RawSupportFile {
@@ -315,8 +329,13 @@ impl Content {
 
     /// A UI text.
     pub fn ui(&self, key: UiKey, lang: Lang) -> &'static str {
-        // `UiKey::ALL` lists the keys in declaration order, so a key's discriminant is its index.
-        self.ui.get(key as usize).map_or("", |t| t.get(lang))
+        Self::ui_text(key).get(lang)
+    }
+
+    /// The build script packs the UI texts first, in the order of [`UiKey::ALL`], which lists the keys in declaration
+    /// order: a key's discriminant is its text's index, and no table is needed.
+    fn ui_text(key: UiKey) -> Text {
+        Text(key as u16)
     }
 
     /// A UI text with `{name}` placeholders filled in.
@@ -344,7 +363,8 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-// The build script's output: `static CONTENT: Content = …`, written from the content it had just validated.
+// The build script's output: `static CONTENT: Content = …` and the packed texts (`JA`, `EN` and their `…_MARKS`),
+// written from the content it had just validated.
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
 /// The product's content: baked into the binary by the build script, so nothing is decoded or allocated at start.
