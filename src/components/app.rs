@@ -8,7 +8,7 @@ use crate::components::history_analyzer::HistoryAnalyzer;
 use crate::components::progress_bar::progress_bar;
 use crate::components::question_step::QuestionStep;
 use crate::components::result_view::ResultView;
-use crate::i18n::{detect, t, LangContext};
+use crate::i18n::{detect, t};
 use crate::state::{Action, Position, State};
 use crate::storage;
 use chrono::NaiveDate;
@@ -183,7 +183,7 @@ pub fn App(props: &AppProps) -> Html {
                 html! {
                     <>
                         { progress_bar(current, total, lang) }
-                        <QuestionStep key={id.clone()} question={QuestionView::new(question, lang)}
+                        <QuestionStep {lang} key={id.clone()} question={QuestionView::new(question, lang)}
                             current={current_answer(&state.facts, id).or_else(|| preselected(&props.takeover, id))} today={state.facts.today} {focus}
                             can_back={current > 1} {instance} error={state.error.clone().map(AttrValue::from)}
                             {on_answer} on_back={dispatch(|_| Action::Back)} />
@@ -218,12 +218,12 @@ pub fn App(props: &AppProps) -> Html {
             };
             let market = state.facts.marketplace.unwrap_or(Marketplace::Jp);
             html! {
-                <ResultView diagnosis={diagnosis.clone()} facts={state.facts.clone()} asked={state.asked.clone()}
+                <ResultView {lang} diagnosis={diagnosis.clone()} facts={state.facts.clone()} asked={state.asked.clone()}
                     ticks={Rc::new(state.ticks.clone())} summary={text} {instance} {focus} {on_tick} {on_revise}
                     on_back={dispatch(|_| Action::Back)}>
-                    <CardList cards={state.facts.cards.clone()} marketplace={market} today={state.facts.today}
+                    <CardList {lang} cards={state.facts.cards.clone()} marketplace={market} today={state.facts.today}
                         {instance} has_history={state.facts.history.is_some()} {on_add} {on_remove} />
-                    <HistoryAnalyzer marketplace={market} {instance} cards={state.facts.cards.clone()}
+                    <HistoryAnalyzer {lang} marketplace={market} {instance} cards={state.facts.cards.clone()}
                         today={state.facts.today} {on_findings} />
                 </ResultView>
             }
@@ -231,7 +231,6 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <ContextProvider<LangContext> context={lang}>
             <div class="gcd" lang={lang.tag()}>
                 { header(lang, props.embedded, &on_lang) }
                 <div class="gcd-main">{ main }</div>
@@ -245,6 +244,5 @@ pub fn App(props: &AppProps) -> Html {
                     offline_href: props.offline_href.clone(),
                 }, &footer_status, lang) }
             </div>
-        </ContextProvider<LangContext>>
     }
 }

@@ -8,7 +8,7 @@
 
 use crate::components::markup::with_class;
 use crate::components::timeline::TimelineChart;
-use crate::i18n::{t, tf, use_lang};
+use crate::i18n::{t, tf};
 use chrono::NaiveDate;
 use giftcard_doctor_core::calendar::expiry_calendar;
 use giftcard_doctor_core::cards::{
@@ -27,6 +27,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CardListProps {
+    pub lang: Lang,
     pub cards: Vec<Card>,
     pub marketplace: Marketplace,
     pub today: Option<NaiveDate>,
@@ -105,7 +106,7 @@ fn download_ics(ics: &str) {
 
 #[component]
 pub fn CardList(props: &CardListProps) -> Html {
-    let lang = use_lang();
+    let lang = props.lang;
     let code_ref = use_node_ref();
     let hint = use_state(|| None::<CodeHint>);
     let issued = use_state(String::new);
@@ -311,7 +312,7 @@ pub fn CardList(props: &CardListProps) -> Html {
                     </div>
                 }
                 if let Some(chart) = chart {
-                    <TimelineChart timeline={chart} id={AttrValue::from(id("timeline"))} />
+                    <TimelineChart {lang} timeline={chart} id={AttrValue::from(id("timeline"))} />
                 }
             }
             <form class="gcd-card-form" onsubmit={on_submit} novalidate=true>

@@ -6,7 +6,7 @@
 //! that was read is overwritten once the report is made.
 
 use crate::components::timeline::{rows_head, TimelineChart};
-use crate::i18n::{t, tf, use_lang};
+use crate::i18n::{t, tf};
 use chrono::NaiveDate;
 use giftcard_doctor_core::display::format_date;
 use giftcard_doctor_core::facts::{Card, Findings, Marketplace};
@@ -25,6 +25,7 @@ const ROWS_STEP: usize = 200;
 
 #[derive(Properties, PartialEq)]
 pub struct HistoryAnalyzerProps {
+    pub lang: Lang,
     pub marketplace: Marketplace,
     pub instance: u32,
     /// The listed cards, for their expiry dates on the timeline.
@@ -166,7 +167,7 @@ fn pasted_length(event: &Event) -> usize {
 
 #[component]
 pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
-    let lang = use_lang();
+    let lang = props.lang;
     let field_ref = use_node_ref();
     // Memory only: the report of the last reading, or the message why it was refused.
     let reading = use_state(|| None::<Result<Rc<Reading>, String>>);
@@ -294,7 +295,7 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
                 Some(Ok(r)) => html! {
                     <>
                         if let Some(tl) = (*chart).clone() {
-                            <TimelineChart timeline={tl} id={AttrValue::from(format!("{field}-timeline"))} />
+                            <TimelineChart {lang} timeline={tl} id={AttrValue::from(format!("{field}-timeline"))} />
                         }
                         { report_view(r, *shown, on_more, market, lang) }
                     </>

@@ -2,16 +2,17 @@
 //! typed fallback; "I don't know" on every question; Back; the submit button is the primary action.
 
 use crate::components::markup::with_class;
-use crate::i18n::{t, use_lang};
+use crate::i18n::t;
 use giftcard_doctor_core::content::QuestionKind;
 use giftcard_doctor_core::engine::{Answer, QuestionView, DONT_KNOW};
 use giftcard_doctor_core::facts::{parse_loose_date, Precision};
-use giftcard_doctor_core::UiKey;
+use giftcard_doctor_core::{Lang, UiKey};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionStepProps {
+    pub lang: Lang,
     pub question: QuestionView,
     /// The answer given before, when the person came back to this question.
     pub current: Option<Answer>,
@@ -38,7 +39,7 @@ fn initial(current: &Option<Answer>) -> (Option<String>, String, Precision) {
 
 #[component]
 pub fn QuestionStep(props: &QuestionStepProps) -> Html {
-    let lang = use_lang();
+    let lang = props.lang;
     let (first_choice, first_date, first_precision) = initial(&props.current);
     let selected = use_state(|| first_choice);
     let date_text = use_state(|| first_date);

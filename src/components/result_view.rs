@@ -5,15 +5,16 @@ use crate::components::answers_editor::answers_editor;
 use crate::components::cause_card::cause_card;
 use crate::components::ruled_out::ruled_out_list;
 use crate::components::support::{support, CopyState};
-use crate::i18n::{t, use_lang};
+use crate::i18n::t;
 use crate::state::Ticks;
 use giftcard_doctor_core::engine::{Answer, Band, Diagnosis};
-use giftcard_doctor_core::{Facts, UiKey};
+use giftcard_doctor_core::{Facts, Lang, UiKey};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultViewProps {
+    pub lang: Lang,
     pub diagnosis: Rc<Diagnosis>,
     pub facts: Facts,
     pub asked: Vec<String>,
@@ -30,7 +31,7 @@ pub struct ResultViewProps {
 
 #[component]
 pub fn ResultView(props: &ResultViewProps) -> Html {
-    let lang = use_lang();
+    let lang = props.lang;
     let heading = use_node_ref();
     {
         let heading = heading.clone();

@@ -3,7 +3,7 @@
 //! the focused or hovered mark.
 
 use crate::components::markup::set_class;
-use crate::i18n::{t, tf, use_lang};
+use crate::i18n::{t, tf};
 use giftcard_doctor_core::timeline::Timeline;
 use giftcard_doctor_core::{Lang, UiKey};
 use std::rc::Rc;
@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
+    pub lang: Lang,
     pub timeline: Rc<Timeline>,
     /// Unique per instance, for the ids that tie the chart to its text.
     pub id: AttrValue,
@@ -18,7 +19,7 @@ pub struct TimelineProps {
 
 #[component]
 pub fn TimelineChart(props: &TimelineProps) -> Html {
-    let lang = use_lang();
+    let lang = props.lang;
     let tl = &props.timeline;
     // The mark whose details are shown: the focused one (keyboard) or the one under the pointer.
     let active = use_state(|| None::<usize>);
