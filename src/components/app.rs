@@ -141,21 +141,9 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    let dispatch = |make: fn(()) -> Action| {
-        let state = state.clone();
-        Callback::from(move |_: ()| state.dispatch(make(())))
-    };
-    let on_lang = {
-        let state = state.clone();
-        Callback::from(move |lang| state.dispatch(Action::SetLang(lang)))
-    };
-    let on_forget = {
-        let state = state.clone();
-        Callback::from(move |_: ()| {
-            storage::forget(instance);
-            state.dispatch(Action::Restart);
-        })
-    };
+    // The reducer's own callback, the same on every render, for every action of every component (one closure per
+    // action cost the wasm more: "Session 5's size work" in ARCHITECTURE.md).
+    let send = state.dispatcher().to_callback();
     let focus = state.steps > 0;
     // What the footer's last action did (its status line): the footer lives as long as the app.
     let footer_status = use_state(String::new);
@@ -170,61 +158,28 @@ pub fn App(props: &AppProps) -> Html {
         (Position::Question(id), Ok(_)) => match content().question(id) {
             Some(question) => {
                 let (current, total) = state.progress();
-                let on_answer = {
-                    let state = state.clone();
-                    let id = id.clone();
-                    Callback::from(move |answer: Answer| {
-                        state.dispatch(Action::Answer {
-                            question: id.clone(),
-                            answer,
-                        })
-                    })
-                };
                 html! {
                     <>
                         { progress_bar(current, total, lang) }
                         <QuestionStep {lang} key={id.clone()} question={QuestionView::new(question, lang)}
                             current={current_answer(&state.facts, id).or_else(|| preselected(&props.takeover, id))} today={state.facts.today} {focus}
                             can_back={current > 1} {instance} error={state.error.clone().map(AttrValue::from)}
-                            {on_answer} on_back={dispatch(|_| Action::Back)} />
+                            send={send.clone()} />
                     </>
                 }
             }
             None => html! {},
         },
         (Position::Result, Ok(diagnosis)) => {
-            let on_tick = {
-                let state = state.clone();
-                Callback::from(move |key| state.dispatch(Action::ToggleTick(key)))
-            };
-            let on_revise = {
-                let state = state.clone();
-                Callback::from(move |(question, answer)| {
-                    state.dispatch(Action::Revise { question, answer })
-                })
-            };
             let text = summary(&state.facts, diagnosis, lang);
-            let on_add = {
-                let state = state.clone();
-                Callback::from(move |card| state.dispatch(Action::AddCard(card)))
-            };
-            let on_remove = {
-                let state = state.clone();
-                Callback::from(move |index| state.dispatch(Action::RemoveCard(index)))
-            };
-            let on_findings = {
-                let state = state.clone();
-                Callback::from(move |findings| state.dispatch(Action::SetHistory(findings)))
-            };
             let market = state.facts.marketplace.unwrap_or(Marketplace::Jp);
             html! {
                 <ResultView {lang} diagnosis={diagnosis.clone()} facts={state.facts.clone()} asked={state.asked.clone()}
-                    ticks={Rc::new(state.ticks.clone())} summary={text} {instance} {focus} {on_tick} {on_revise}
-                    on_back={dispatch(|_| Action::Back)}>
+                    ticks={Rc::new(state.ticks.clone())} summary={text} {instance} {focus} send={send.clone()}>
                     <CardList {lang} cards={state.facts.cards.clone()} marketplace={market} today={state.facts.today}
-                        {instance} has_history={state.facts.history.is_some()} {on_add} {on_remove} />
+                        {instance} has_history={state.facts.history.is_some()} send={send.clone()} />
                     <HistoryAnalyzer {lang} marketplace={market} {instance} cards={state.facts.cards.clone()}
-                        today={state.facts.today} {on_findings} />
+                        today={state.facts.today} send={send.clone()} />
                 </ResultView>
             }
         }
@@ -232,14 +187,12 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
             <div class="gcd" lang={lang.tag()}>
-                { header(lang, props.embedded, &on_lang) }
+                { header(lang, props.embedded, &send) }
                 <div class="gcd-main">{ main }</div>
                 { footer(&FooterProps {
                     confirm_restart: state.confirm_restart,
-                    on_ask_restart: dispatch(|_| Action::AskRestart),
-                    on_cancel_restart: dispatch(|_| Action::CancelRestart),
-                    on_restart: dispatch(|_| Action::Restart),
-                    on_forget,
+                    send,
+                    instance,
                     share_link: if IN_BROWSER { storage::share_link(&state.facts) } else { String::new() }.into(),
                     offline_href: props.offline_href.clone(),
                 }, &footer_status, lang) }

@@ -7,8 +7,10 @@
 //! field is cleared.
 
 use crate::components::markup::with_class;
+use crate::components::send_on_click;
 use crate::components::timeline::TimelineChart;
 use crate::i18n::{t, tf};
+use crate::state::Action;
 use chrono::NaiveDate;
 use giftcard_doctor_core::calendar::expiry_calendar;
 use giftcard_doctor_core::cards::{
@@ -35,8 +37,8 @@ pub struct CardListProps {
     /// A pasted history is shown (with its own timeline), so the cards-only timeline is not drawn.
     #[prop_or_default]
     pub has_history: bool,
-    pub on_add: Callback<Card>,
-    pub on_remove: Callback<usize>,
+    /// The reducer's callback (adds and removes cards).
+    pub send: Callback<Action>,
 }
 
 /// What may be shown about the code being typed: never the code itself.
@@ -171,7 +173,7 @@ pub fn CardList(props: &CardListProps) -> Html {
             amount.clone(),
             problem.clone(),
         );
-        let on_add = props.on_add.clone();
+        let send = props.send.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let amount_value = if amount.trim().is_empty() {
@@ -217,7 +219,7 @@ pub fn CardList(props: &CardListProps) -> Html {
             if let Some(field) = field {
                 field.set_value("");
             }
-            on_add.emit(card);
+            send.emit(Action::AddCard(card));
             hint.set(None);
             issued.set(String::new());
             approximate.set(false);
@@ -276,10 +278,7 @@ pub fn CardList(props: &CardListProps) -> Html {
                 <ul class="gcd-card-list">
                     { for props.cards.iter().zip(&statuses).enumerate().map(|(i, (card, status))| {
                         let label = card_label(card, i, lang);
-                        let on_remove = {
-                            let cb = props.on_remove.clone();
-                            Callback::from(move |_: MouseEvent| cb.emit(i))
-                        };
+                        let on_remove = send_on_click(&props.send, Action::RemoveCard(i));
                         html! {
                             <li class="gcd-card-item" data-card-index={i.to_string()}>
                                 <span class="gcd-code">{ &label }</span>

@@ -7,9 +7,10 @@
 
 use crate::components::timeline::{rows_head, TimelineChart};
 use crate::i18n::{t, tf};
+use crate::state::Action;
 use chrono::NaiveDate;
 use giftcard_doctor_core::display::format_date;
-use giftcard_doctor_core::facts::{Card, Findings, Marketplace};
+use giftcard_doctor_core::facts::{Card, Marketplace};
 use giftcard_doctor_core::history::{analyze, HistoryError, Kind, Report, MAX_BYTES};
 use giftcard_doctor_core::money::format_amount;
 use giftcard_doctor_core::text::wipe;
@@ -33,8 +34,8 @@ pub struct HistoryAnalyzerProps {
     pub cards: Vec<Card>,
     #[prop_or_default]
     pub today: Option<NaiveDate>,
-    /// The findings for the diagnosis, or `None` when cleared.
-    pub on_findings: Callback<Option<Findings>>,
+    /// The reducer's callback, which gets the findings for the diagnosis, or `None` when cleared.
+    pub send: Callback<Action>,
 }
 
 fn cause_title(id: &str, lang: Lang) -> String {
@@ -182,7 +183,7 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
             field_ref.clone(),
             serial.clone(),
         );
-        let on_findings = props.on_findings.clone();
+        let send = props.send.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(area) = field_ref.cast::<HtmlTextAreaElement>() else {
                 return;
@@ -191,7 +192,7 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
             // is at least one byte of UTF-8, so more units than the byte limit is certainly too large.
             let units = usize::try_from(area.text_length()).unwrap_or(usize::MAX);
             if units > MAX_BYTES {
-                on_findings.emit(None);
+                send.emit(Action::SetHistory(None));
                 let error = HistoryError::TooLarge {
                     bytes: units,
                     lines: 0,
@@ -205,7 +206,7 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
             wipe(&mut text);
             match result {
                 Ok(report) => {
-                    on_findings.emit(Some(report.findings()));
+                    send.emit(Action::SetHistory(Some(report.findings())));
                     *serial.borrow_mut() += 1;
                     let number = *serial.borrow();
                     shown.set(ROWS_STEP);
@@ -216,7 +217,7 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
                     }))));
                 }
                 Err(e) => {
-                    on_findings.emit(None);
+                    send.emit(Action::SetHistory(None));
                     reading.set(Some(Err(e.localized(lang))));
                 }
             }
@@ -226,12 +227,12 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
     // text area (whose layout alone would take seconds for tens of megabytes) and without a copy into the wasm.
     let on_paste = {
         let reading = reading.clone();
-        let on_findings = props.on_findings.clone();
+        let send = props.send.clone();
         Callback::from(move |e: Event| {
             let units = pasted_length(&e);
             if units > MAX_BYTES {
                 e.prevent_default();
-                on_findings.emit(None);
+                send.emit(Action::SetHistory(None));
                 let error = HistoryError::TooLarge {
                     bytes: units,
                     lines: 0,
@@ -242,13 +243,13 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
     };
     let on_clear = {
         let (reading, field_ref) = (reading.clone(), field_ref.clone());
-        let on_findings = props.on_findings.clone();
+        let send = props.send.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(area) = field_ref.cast::<HtmlTextAreaElement>() {
                 area.set_value("");
             }
             reading.set(None);
-            on_findings.emit(None);
+            send.emit(Action::SetHistory(None));
         })
     };
     let on_more = {

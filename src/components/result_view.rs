@@ -4,10 +4,11 @@
 use crate::components::answers_editor::answers_editor;
 use crate::components::cause_card::cause_card;
 use crate::components::ruled_out::ruled_out_list;
+use crate::components::send_on_click;
 use crate::components::support::{support, CopyState};
 use crate::i18n::t;
-use crate::state::Ticks;
-use giftcard_doctor_core::engine::{Answer, Band, Diagnosis};
+use crate::state::{Action, Ticks};
+use giftcard_doctor_core::engine::{Band, Diagnosis};
 use giftcard_doctor_core::{Facts, Lang, UiKey};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -22,9 +23,8 @@ pub struct ResultViewProps {
     pub summary: AttrValue,
     pub instance: u32,
     pub focus: bool,
-    pub on_tick: Callback<String>,
-    pub on_revise: Callback<(String, Answer)>,
-    pub on_back: Callback<()>,
+    /// The reducer's callback.
+    pub send: Callback<Action>,
     #[prop_or_default]
     pub children: Html,
 }
@@ -46,10 +46,6 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
     }
     // The support section's "copied" state: it lives as long as this view, as it did as the section's own state.
     let copy_state = use_state(|| CopyState::Idle);
-    let on_back = {
-        let cb = props.on_back.clone();
-        Callback::from(move |_| cb.emit(()))
-    };
     html! {
         <section class="gcd-result" aria-labelledby={format!("gcd-{}-result", props.instance)}>
             <h3 class="gcd-section-heading" id={format!("gcd-{}-result", props.instance)} tabindex="-1" ref={heading}>
@@ -58,16 +54,16 @@ pub fn ResultView(props: &ResultViewProps) -> Html {
             <p class="gcd-muted">{ t(UiKey::ResultLead, lang) }</p>
             <ol class="gcd-causes">
                 { for props.diagnosis.causes.iter().enumerate().map(|(i, cause)| {
-                    cause_card(cause, i < 2 || cause.band == Band::High, &props.ticks, &props.on_tick, lang)
+                    cause_card(cause, i < 2 || cause.band == Band::High, &props.ticks, &props.send, lang)
                 }) }
             </ol>
             { ruled_out_list(&props.diagnosis.ruled_out, lang) }
-            { answers_editor(&props.facts, &props.asked, props.instance, &props.on_revise, lang) }
+            { answers_editor(&props.facts, &props.asked, props.instance, &props.send, lang) }
             { props.children.clone() }
             { support(&props.summary, &props.diagnosis.support, &copy_state, lang) }
             if !props.asked.is_empty() {
                 <div class="gcd-actions gcd-no-print">
-                    <button type="button" class="gcd-button gcd-button-quiet" onclick={on_back}>{ t(UiKey::Back, lang) }</button>
+                    <button type="button" class="gcd-button gcd-button-quiet" onclick={send_on_click(&props.send, Action::Back)}>{ t(UiKey::Back, lang) }</button>
                 </div>
             }
         </section>
