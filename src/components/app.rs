@@ -7,7 +7,8 @@ use crate::components::header::header;
 use crate::components::history_analyzer::HistoryAnalyzer;
 use crate::components::progress_bar::progress_bar;
 use crate::components::question_step::QuestionStep;
-use crate::components::result_view::ResultView;
+use crate::components::result_view::{result_view, ResultViewProps};
+use crate::components::support::CopyState;
 use crate::i18n::{detect, t};
 use crate::state::{Action, Position, State};
 use crate::storage;
@@ -145,6 +146,25 @@ pub fn App(props: &AppProps) -> Html {
     // action cost the wasm more: "Session 5's size work" in ARCHITECTURE.md).
     let send = state.dispatcher().to_callback();
     let focus = state.steps > 0;
+    // The result's heading and its support section's "copied" state (see `result_view`): the heading takes the focus
+    // when the result appears after a step; the state starts afresh each time the result is shown.
+    let heading = use_node_ref();
+    let copy_state = use_state(|| CopyState::Idle);
+    {
+        let showing = matches!((&state.position, &*diagnosis), (Position::Result, Ok(_)));
+        let (heading, copy_state) = (heading.clone(), copy_state.clone());
+        use_effect_with(showing, move |showing| {
+            if !*showing {
+                if *copy_state != CopyState::Idle {
+                    copy_state.set(CopyState::Idle);
+                }
+            } else if focus {
+                if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
     // What the footer's last action did (its status line): the footer lives as long as the app.
     let footer_status = use_state(String::new);
 
@@ -173,15 +193,24 @@ pub fn App(props: &AppProps) -> Html {
         (Position::Result, Ok(diagnosis)) => {
             let text = summary(&state.facts, diagnosis, lang);
             let market = state.facts.marketplace.unwrap_or(Marketplace::Jp);
-            html! {
-                <ResultView {lang} diagnosis={diagnosis.clone()} facts={state.facts.clone()} asked={state.asked.clone()}
-                    ticks={Rc::new(state.ticks.clone())} summary={text} {instance} {focus} send={send.clone()}>
+            result_view(ResultViewProps {
+                lang,
+                diagnosis,
+                state: &state,
+                summary: text.into(),
+                instance,
+                send: &send,
+                heading: &heading,
+                copy_state: &copy_state,
+                children: html! {
+                    <>
                     <CardList {lang} cards={state.facts.cards.clone()} marketplace={market} today={state.facts.today}
                         {instance} has_history={state.facts.history.is_some()} send={send.clone()} />
                     <HistoryAnalyzer {lang} marketplace={market} {instance} cards={state.facts.cards.clone()}
                         today={state.facts.today} send={send.clone()} />
-                </ResultView>
-            }
+                    </>
+                },
+            })
         }
     };
 
