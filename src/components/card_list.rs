@@ -8,7 +8,7 @@
 
 use crate::components::markup::with_class;
 use crate::components::send_on_click;
-use crate::components::timeline::TimelineChart;
+use crate::components::timeline::{timeline_chart, use_active_mark};
 use crate::i18n::{t, tf};
 use crate::state::Action;
 use chrono::NaiveDate;
@@ -264,6 +264,7 @@ pub fn CardList(props: &CardListProps) -> Html {
         },
     );
     let (ics, chart) = (*derived).clone();
+    let active_mark = use_active_mark(!props.cards.is_empty() && chart.is_some());
     let on_calendar = ics
         .clone()
         .map(|ics| Callback::from(move |_: MouseEvent| download_ics(&ics)));
@@ -311,7 +312,7 @@ pub fn CardList(props: &CardListProps) -> Html {
                     </div>
                 }
                 if let Some(chart) = chart {
-                    <TimelineChart {lang} timeline={chart} id={AttrValue::from(id("timeline"))} />
+                    { timeline_chart(&chart, &id("timeline"), &active_mark, lang) }
                 }
             }
             <form class="gcd-card-form" onsubmit={on_submit} novalidate=true>

@@ -5,7 +5,7 @@
 //! size is checked on the browser's own length first (a 40 MiB paste is refused without being copied), and the copy
 //! that was read is overwritten once the report is made.
 
-use crate::components::timeline::{rows_head, TimelineChart};
+use crate::components::timeline::{rows_head, timeline_chart, use_active_mark};
 use crate::i18n::{t, tf};
 use crate::state::Action;
 use chrono::NaiveDate;
@@ -278,6 +278,7 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
             }
         },
     );
+    let active_mark = use_active_mark(current.is_some() && chart.is_some());
     let field = format!("gcd-{}-history", props.instance);
     html! {
         <details class="gcd-panel gcd-history">
@@ -296,7 +297,7 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
                 Some(Ok(r)) => html! {
                     <>
                         if let Some(tl) = (*chart).clone() {
-                            <TimelineChart {lang} timeline={tl} id={AttrValue::from(format!("{field}-timeline"))} />
+                            { timeline_chart(&tl, &format!("{field}-timeline"), &active_mark, lang) }
                         }
                         { report_view(r, *shown, on_more, market, lang) }
                     </>
