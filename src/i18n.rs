@@ -1,16 +1,7 @@
-//! The language as the one app-wide context, behind `use_lang()`, and `t()` for UI texts from the content.
+//! `t()` for UI texts from the content, and how the widget's language is picked. The language reaches each component
+//! as a prop rather than a Yew context: the context provider and `use_context` cost the wasm 1.2 KB of xz (issue 13).
 
 use giftcard_doctor_core::{content, Lang, UiKey};
-use yew::prelude::*;
-
-/// Provided once, at the root.
-pub type LangContext = Lang;
-
-/// The widget's language.
-#[hook]
-pub fn use_lang() -> Lang {
-    use_context::<LangContext>().unwrap_or_default()
-}
 
 /// A UI text in a language.
 pub fn t(key: UiKey, lang: Lang) -> &'static str {

@@ -1,6 +1,7 @@
 //! The answers given so far, each changeable from the result; the result updates in place.
 
 use crate::i18n::t;
+use crate::state::Action;
 use giftcard_doctor_core::content::QuestionKind;
 use giftcard_doctor_core::engine::{current_answer, Answer, QuestionView, DONT_KNOW};
 use giftcard_doctor_core::facts::{parse_loose_date, Precision};
@@ -14,7 +15,7 @@ pub fn answers_editor(
     facts: &Facts,
     asked: &[String],
     instance: u32,
-    on_revise: &Callback<(String, Answer)>,
+    send: &Callback<Action>,
     lang: Lang,
 ) -> Html {
     let rows = asked.iter().filter_map(|id| content().question(id)).map(|question| {
@@ -22,7 +23,7 @@ pub fn answers_editor(
         let field_id = format!("gcd-{}-edit-{}", instance, view.id);
         let answer = current_answer(facts, &view.id);
         let id = view.id.clone();
-        let on_revise = on_revise.clone();
+        let send = send.clone();
         let control = if view.kind == QuestionKind::Date {
             let (value, precision) = match &answer {
                 Some(Answer::Date(d, p)) => (d.to_string(), *p),
@@ -35,7 +36,10 @@ pub fn answers_editor(
                     Some(date) => Answer::Date(date, precision),
                     None => Answer::Value(DONT_KNOW.to_owned()),
                 };
-                on_revise.emit((id.clone(), answer));
+                send.emit(Action::Revise {
+                    question: id.clone(),
+                    answer,
+                });
             });
             let max = facts.today.map(|d| d.to_string());
             html! { <input type="date" id={field_id.clone()} class="gcd-input" {value} {max} {onchange} /> }
@@ -46,7 +50,10 @@ pub fn answers_editor(
             };
             let onchange = Callback::from(move |e: Event| {
                 let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-                on_revise.emit((id.clone(), Answer::Value(value)));
+                send.emit(Action::Revise {
+                    question: id.clone(),
+                    answer: Answer::Value(value),
+                });
             });
             html! {
                 <select id={field_id.clone()} class="gcd-input" {onchange}>

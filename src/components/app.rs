@@ -7,8 +7,9 @@ use crate::components::header::header;
 use crate::components::history_analyzer::HistoryAnalyzer;
 use crate::components::progress_bar::progress_bar;
 use crate::components::question_step::QuestionStep;
-use crate::components::result_view::ResultView;
-use crate::i18n::{detect, t, LangContext};
+use crate::components::result_view::{result_view, ResultViewProps};
+use crate::components::support::CopyState;
+use crate::i18n::{detect, t};
 use crate::state::{Action, Position, State};
 use crate::storage;
 use chrono::NaiveDate;
@@ -141,22 +142,29 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
-    let dispatch = |make: fn(()) -> Action| {
-        let state = state.clone();
-        Callback::from(move |_: ()| state.dispatch(make(())))
-    };
-    let on_lang = {
-        let state = state.clone();
-        Callback::from(move |lang| state.dispatch(Action::SetLang(lang)))
-    };
-    let on_forget = {
-        let state = state.clone();
-        Callback::from(move |_: ()| {
-            storage::forget(instance);
-            state.dispatch(Action::Restart);
-        })
-    };
+    // The reducer's own callback, the same on every render, for every action of every component (one closure per
+    // action cost the wasm more: "Session 5's size work" in ARCHITECTURE.md).
+    let send = state.dispatcher().to_callback();
     let focus = state.steps > 0;
+    // The result's heading and its support section's "copied" state (see `result_view`): the heading takes the focus
+    // when the result appears after a step; the state starts afresh each time the result is shown.
+    let heading = use_node_ref();
+    let copy_state = use_state(|| CopyState::Idle);
+    {
+        let showing = matches!((&state.position, &*diagnosis), (Position::Result, Ok(_)));
+        let (heading, copy_state) = (heading.clone(), copy_state.clone());
+        use_effect_with(showing, move |showing| {
+            if !*showing {
+                if *copy_state != CopyState::Idle {
+                    copy_state.set(CopyState::Idle);
+                }
+            } else if focus {
+                if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
     // What the footer's last action did (its status line): the footer lives as long as the app.
     let footer_status = use_state(String::new);
 
@@ -170,81 +178,53 @@ pub fn App(props: &AppProps) -> Html {
         (Position::Question(id), Ok(_)) => match content().question(id) {
             Some(question) => {
                 let (current, total) = state.progress();
-                let on_answer = {
-                    let state = state.clone();
-                    let id = id.clone();
-                    Callback::from(move |answer: Answer| {
-                        state.dispatch(Action::Answer {
-                            question: id.clone(),
-                            answer,
-                        })
-                    })
-                };
                 html! {
                     <>
                         { progress_bar(current, total, lang) }
-                        <QuestionStep key={id.clone()} question={QuestionView::new(question, lang)}
+                        <QuestionStep {lang} key={id.clone()} question={QuestionView::new(question, lang)}
                             current={current_answer(&state.facts, id).or_else(|| preselected(&props.takeover, id))} today={state.facts.today} {focus}
                             can_back={current > 1} {instance} error={state.error.clone().map(AttrValue::from)}
-                            {on_answer} on_back={dispatch(|_| Action::Back)} />
+                            send={send.clone()} />
                     </>
                 }
             }
             None => html! {},
         },
         (Position::Result, Ok(diagnosis)) => {
-            let on_tick = {
-                let state = state.clone();
-                Callback::from(move |key| state.dispatch(Action::ToggleTick(key)))
-            };
-            let on_revise = {
-                let state = state.clone();
-                Callback::from(move |(question, answer)| {
-                    state.dispatch(Action::Revise { question, answer })
-                })
-            };
             let text = summary(&state.facts, diagnosis, lang);
-            let on_add = {
-                let state = state.clone();
-                Callback::from(move |card| state.dispatch(Action::AddCard(card)))
-            };
-            let on_remove = {
-                let state = state.clone();
-                Callback::from(move |index| state.dispatch(Action::RemoveCard(index)))
-            };
-            let on_findings = {
-                let state = state.clone();
-                Callback::from(move |findings| state.dispatch(Action::SetHistory(findings)))
-            };
             let market = state.facts.marketplace.unwrap_or(Marketplace::Jp);
-            html! {
-                <ResultView diagnosis={diagnosis.clone()} facts={state.facts.clone()} asked={state.asked.clone()}
-                    ticks={Rc::new(state.ticks.clone())} summary={text} {instance} {focus} {on_tick} {on_revise}
-                    on_back={dispatch(|_| Action::Back)}>
-                    <CardList cards={state.facts.cards.clone()} marketplace={market} today={state.facts.today}
-                        {instance} has_history={state.facts.history.is_some()} {on_add} {on_remove} />
-                    <HistoryAnalyzer marketplace={market} {instance} cards={state.facts.cards.clone()}
-                        today={state.facts.today} {on_findings} />
-                </ResultView>
-            }
+            result_view(ResultViewProps {
+                lang,
+                diagnosis,
+                state: &state,
+                summary: text.into(),
+                instance,
+                send: &send,
+                heading: &heading,
+                copy_state: &copy_state,
+                children: html! {
+                    <>
+                    <CardList {lang} cards={state.facts.cards.clone()} marketplace={market} today={state.facts.today}
+                        {instance} has_history={state.facts.history.is_some()} send={send.clone()} />
+                    <HistoryAnalyzer {lang} marketplace={market} {instance} cards={state.facts.cards.clone()}
+                        today={state.facts.today} send={send.clone()} />
+                    </>
+                },
+            })
         }
     };
 
     html! {
-        <ContextProvider<LangContext> context={lang}>
             <div class="gcd" lang={lang.tag()}>
-                { header(lang, props.embedded, &on_lang) }
+                { header(lang, props.embedded, &send) }
                 <div class="gcd-main">{ main }</div>
                 { footer(&FooterProps {
                     confirm_restart: state.confirm_restart,
-                    on_ask_restart: dispatch(|_| Action::AskRestart),
-                    on_cancel_restart: dispatch(|_| Action::CancelRestart),
-                    on_restart: dispatch(|_| Action::Restart),
-                    on_forget,
+                    send,
+                    instance,
                     share_link: if IN_BROWSER { storage::share_link(&state.facts) } else { String::new() }.into(),
                     offline_href: props.offline_href.clone(),
                 }, &footer_status, lang) }
             </div>
-        </ContextProvider<LangContext>>
     }
 }

@@ -7,8 +7,10 @@
 //! field is cleared.
 
 use crate::components::markup::with_class;
-use crate::components::timeline::TimelineChart;
-use crate::i18n::{t, tf, use_lang};
+use crate::components::send_on_click;
+use crate::components::timeline::{timeline_chart, use_active_mark};
+use crate::i18n::{t, tf};
+use crate::state::Action;
 use chrono::NaiveDate;
 use giftcard_doctor_core::calendar::expiry_calendar;
 use giftcard_doctor_core::cards::{
@@ -22,11 +24,12 @@ use giftcard_doctor_core::timeline;
 use giftcard_doctor_core::{Lang, UiKey};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::{HtmlFormElement, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct CardListProps {
+    pub lang: Lang,
     pub cards: Vec<Card>,
     pub marketplace: Marketplace,
     pub today: Option<NaiveDate>,
@@ -34,8 +37,8 @@ pub struct CardListProps {
     /// A pasted history is shown (with its own timeline), so the cards-only timeline is not drawn.
     #[prop_or_default]
     pub has_history: bool,
-    pub on_add: Callback<Card>,
-    pub on_remove: Callback<usize>,
+    /// The reducer's callback (adds and removes cards).
+    pub send: Callback<Action>,
 }
 
 /// What may be shown about the code being typed: never the code itself.
@@ -105,14 +108,16 @@ fn download_ics(ics: &str) {
 
 #[component]
 pub fn CardList(props: &CardListProps) -> Html {
-    let lang = use_lang();
+    let lang = props.lang;
     let code_ref = use_node_ref();
     let hint = use_state(|| None::<CodeHint>);
-    let issued = use_state(String::new);
+    // The other fields are read when the card is added, and the form's reset empties them: no state mirrors them
+    // (each mirrored field cost the wasm a state and a listener; "Session 5's size work" in ARCHITECTURE.md).
+    let issued_ref = use_node_ref();
     // A guessed date: near an expiry boundary the card then only "may have expired" (the same rule as the wizard).
-    let approximate = use_state(|| false);
-    let kind = use_state(|| CardKind::Unknown);
-    let amount = use_state(String::new);
+    let approximate_ref = use_node_ref();
+    let kind_ref = use_node_ref();
+    let amount_ref = use_node_ref();
     let problem = use_state(|| None::<String>);
     let market = props.marketplace;
 
@@ -135,44 +140,20 @@ pub fn CardList(props: &CardListProps) -> Html {
             hint.set(shown);
         })
     };
-    let on_issued = {
-        let issued = issued.clone();
-        Callback::from(move |e: InputEvent| {
-            issued.set(e.target_unchecked_into::<HtmlInputElement>().value())
-        })
-    };
-    let on_approximate = {
-        let approximate = approximate.clone();
-        Callback::from(move |e: Event| {
-            approximate.set(e.target_unchecked_into::<HtmlInputElement>().checked())
-        })
-    };
-    let on_kind = {
-        let kind = kind.clone();
-        Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            kind.set(CardKind::from_id(&value).unwrap_or_default());
-        })
-    };
-    let on_amount = {
-        let amount = amount.clone();
-        Callback::from(move |e: InputEvent| {
-            amount.set(e.target_unchecked_into::<HtmlInputElement>().value())
-        })
-    };
     let on_submit = {
-        let approximate = approximate.clone();
-        let (code_ref, hint, issued, kind, amount, problem) = (
-            code_ref.clone(),
-            hint.clone(),
-            issued.clone(),
-            kind.clone(),
-            amount.clone(),
-            problem.clone(),
+        let (code_ref, hint, problem) = (code_ref.clone(), hint.clone(), problem.clone());
+        let (issued_ref, approximate_ref, kind_ref, amount_ref) = (
+            issued_ref.clone(),
+            approximate_ref.clone(),
+            kind_ref.clone(),
+            amount_ref.clone(),
         );
-        let on_add = props.on_add.clone();
+        let send = props.send.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            let element = |r: &NodeRef| r.cast::<HtmlInputElement>();
+            let value = |r: &NodeRef| element(r).map(|i| i.value()).unwrap_or_default();
+            let (amount, issued) = (value(&amount_ref), value(&issued_ref));
             let amount_value = if amount.trim().is_empty() {
                 None
             } else {
@@ -197,10 +178,13 @@ pub fn CardList(props: &CardListProps) -> Html {
             let mut input = CardInput {
                 code: Some(typed.clone()).filter(|c| !c.trim().is_empty()),
                 issued: issued_value,
-                kind: *kind,
+                kind: kind_ref
+                    .cast::<HtmlSelectElement>()
+                    .and_then(|s| CardKind::from_id(&s.value()))
+                    .unwrap_or_default(),
                 amount: amount_value,
                 marketplace: None,
-                issued_precision: if *approximate {
+                issued_precision: if element(&approximate_ref).is_some_and(|i| i.checked()) {
                     Precision::Approximate
                 } else {
                     Precision::Exact
@@ -216,12 +200,10 @@ pub fn CardList(props: &CardListProps) -> Html {
             if let Some(field) = field {
                 field.set_value("");
             }
-            on_add.emit(card);
+            send.emit(Action::AddCard(card));
+            // Every field back to empty (the kind to "unknown", the option marked `selected`).
+            e.target_unchecked_into::<HtmlFormElement>().reset();
             hint.set(None);
-            issued.set(String::new());
-            approximate.set(false);
-            amount.set(String::new());
-            kind.set(CardKind::Unknown);
             problem.set(None);
         })
     };
@@ -261,6 +243,7 @@ pub fn CardList(props: &CardListProps) -> Html {
         },
     );
     let (ics, chart) = (*derived).clone();
+    let active_mark = use_active_mark(!props.cards.is_empty() && chart.is_some());
     let on_calendar = ics
         .clone()
         .map(|ics| Callback::from(move |_: MouseEvent| download_ics(&ics)));
@@ -275,10 +258,7 @@ pub fn CardList(props: &CardListProps) -> Html {
                 <ul class="gcd-card-list">
                     { for props.cards.iter().zip(&statuses).enumerate().map(|(i, (card, status))| {
                         let label = card_label(card, i, lang);
-                        let on_remove = {
-                            let cb = props.on_remove.clone();
-                            Callback::from(move |_: MouseEvent| cb.emit(i))
-                        };
+                        let on_remove = send_on_click(&props.send, Action::RemoveCard(i));
                         html! {
                             <li class="gcd-card-item" data-card-index={i.to_string()}>
                                 <span class="gcd-code">{ &label }</span>
@@ -311,7 +291,7 @@ pub fn CardList(props: &CardListProps) -> Html {
                     </div>
                 }
                 if let Some(chart) = chart {
-                    <TimelineChart timeline={chart} id={AttrValue::from(id("timeline"))} />
+                    { timeline_chart(&chart, &id("timeline"), &active_mark, lang) }
                 }
             }
             <form class="gcd-card-form" onsubmit={on_submit} novalidate=true>
@@ -335,25 +315,24 @@ pub fn CardList(props: &CardListProps) -> Html {
                     <label class="gcd-field">
                         <span class="gcd-field-label">{ t(UiKey::CardIssued, lang) }</span>
                         <input class="gcd-input" type="date" autocomplete="off" spellcheck="false"
-                            value={parse_loose_date(&issued).map(|d| d.to_string()).unwrap_or_default()}
-                            max={today.map(|d| d.to_string())} oninput={on_issued} />
+                            ref={issued_ref} max={today.map(|d| d.to_string())} />
                     </label>
                     <label class="gcd-field gcd-field-check">
-                        <input type="checkbox" checked={*approximate} onchange={on_approximate} />
+                        <input type="checkbox" ref={approximate_ref} />
                         <span>{ t(UiKey::DatePrecisionApproximate, lang) }</span>
                     </label>
                     <label class="gcd-field">
                         <span class="gcd-field-label">{ t(UiKey::CardKind, lang) }</span>
-                        <select class="gcd-input" onchange={on_kind}>
+                        <select class="gcd-input" ref={kind_ref}>
                             { for CardKind::ALL.iter().map(|k| html! {
-                                <option value={k.id()} selected={*k == *kind}>{ kind_label(*k, lang) }</option>
+                                <option value={k.id()} selected={*k == CardKind::Unknown}>{ kind_label(*k, lang) }</option>
                             }) }
                         </select>
                     </label>
                     <label class="gcd-field">
                         <span class="gcd-field-label">{ t(UiKey::CardAmount, lang) }</span>
                         <input class="gcd-input" type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
-                            value={(*amount).clone()} oninput={on_amount} placeholder={t(UiKey::CardAmountHelp, lang)} />
+                            ref={amount_ref} placeholder={t(UiKey::CardAmountHelp, lang)} />
                     </label>
                 </div>
                 if let Some(p) = &*problem {

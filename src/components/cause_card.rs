@@ -4,7 +4,7 @@
 use crate::components::checklist::checklist;
 use crate::components::markup::with_class;
 use crate::i18n::t;
-use crate::state::Ticks;
+use crate::state::{Action, Ticks};
 use giftcard_doctor_core::content::Recoverable;
 use giftcard_doctor_core::engine::RankedCause;
 use giftcard_doctor_core::{Lang, UiKey};
@@ -17,7 +17,7 @@ pub fn cause_card(
     c: &RankedCause,
     open: bool,
     ticks: &Ticks,
-    on_toggle: &Callback<String>,
+    send: &Callback<Action>,
     lang: Lang,
 ) -> Html {
     let band_class = format!("gcd-band gcd-band-{}", c.band.id());
@@ -43,8 +43,8 @@ pub fn cause_card(
                             { for c.reasons.iter().map(|r| html! { <li>{ r }</li> }) }
                         </ul>
                     }
-                    { checklist(t(UiKey::ChecksHeading, lang), &c.checks, &format!("{}:c", c.id), ticks, on_toggle) }
-                    { checklist(t(UiKey::ActionsHeading, lang), &c.actions, &format!("{}:a", c.id), ticks, on_toggle) }
+                    { checklist(t(UiKey::ChecksHeading, lang), &c.checks, &format!("{}:c", c.id), ticks, send) }
+                    { checklist(t(UiKey::ActionsHeading, lang), &c.actions, &format!("{}:a", c.id), ticks, send) }
                     { with_class("p", AttrValue::Static(recovery_class), html! {
                         <><strong>{ t(recoverable, lang) }</strong>{ " " }{ &c.recovery }</>
                     }) }

@@ -1,7 +1,7 @@
 //! A list of things to check or do, each with a tick box the person can tick off as they go.
 
 use crate::components::markup::with_class;
-use crate::state::Ticks;
+use crate::state::{Action, Ticks};
 use yew::prelude::*;
 
 /// One checklist; `key_prefix` starts each item's tick key (`expired:c`). A plain function rather than a
@@ -11,7 +11,7 @@ pub fn checklist(
     items: &[String],
     key_prefix: &str,
     ticks: &Ticks,
-    on_toggle: &Callback<String>,
+    send: &Callback<Action>,
 ) -> Html {
     html! {
         <div class="gcd-checklist">
@@ -21,8 +21,8 @@ pub fn checklist(
                     let key = format!("{key_prefix}{i}");
                     let checked = ticks.contains(&key);
                     let onchange = {
-                        let on_toggle = on_toggle.clone();
-                        Callback::from(move |_: Event| on_toggle.emit(key.clone()))
+                        let send = send.clone();
+                        Callback::from(move |_: Event| send.emit(Action::ToggleTick(key.clone())))
                     };
                     let class = if checked { "gcd-check gcd-check-done" } else { "gcd-check" };
                     with_class("li", AttrValue::Static(class), html! {

@@ -1,6 +1,8 @@
 //! Restart (asked first), "forget my answers", the shareable link, the offline copy, and the version.
 
+use crate::components::send_on_click;
 use crate::i18n::{t, tf};
+use crate::state::Action;
 use giftcard_doctor_core::{Lang, UiKey};
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
@@ -8,10 +10,10 @@ use yew::prelude::*;
 /// What the footer shows and the actions it sends up.
 pub struct FooterProps {
     pub confirm_restart: bool,
-    pub on_ask_restart: Callback<()>,
-    pub on_cancel_restart: Callback<()>,
-    pub on_restart: Callback<()>,
-    pub on_forget: Callback<()>,
+    /// The reducer's callback.
+    pub send: Callback<Action>,
+    /// Whose stored answers "forget" removes.
+    pub instance: u32,
     /// This page with the answers in its fragment.
     pub share_link: AttrValue,
     /// Where the offline single file is, when this build has one.
@@ -22,15 +24,14 @@ pub struct FooterProps {
 /// A plain function rather than a `#[component]`: each component costs the wasm about 2 KB of Yew's machinery
 /// (issue 13).
 pub fn footer(props: &FooterProps, status: &UseStateHandle<String>, lang: Lang) -> Html {
-    let emit = |cb: &Callback<()>| {
-        let cb = cb.clone();
-        Callback::from(move |_: MouseEvent| cb.emit(()))
-    };
+    let send = &props.send;
     let on_forget = {
-        let cb = props.on_forget.clone();
+        let send = send.clone();
+        let instance = props.instance;
         let status = status.clone();
         Callback::from(move |_: MouseEvent| {
-            cb.emit(());
+            crate::storage::forget(instance);
+            send.emit(Action::Restart);
             status.set(t(UiKey::Forgotten, lang).to_owned());
         })
     };
@@ -62,17 +63,17 @@ pub fn footer(props: &FooterProps, status: &UseStateHandle<String>, lang: Lang) 
                 <div class="gcd-confirm" role="alertdialog" aria-labelledby="gcd-confirm-text">
                     <p id="gcd-confirm-text">{ t(UiKey::RestartConfirm, lang) }</p>
                     <div class="gcd-actions">
-                        <button type="button" class="gcd-button gcd-button-primary" onclick={emit(&props.on_restart)}>
+                        <button type="button" class="gcd-button gcd-button-primary" onclick={send_on_click(send, Action::Restart)}>
                             { t(UiKey::RestartYes, lang) }
                         </button>
-                        <button type="button" class="gcd-button" onclick={emit(&props.on_cancel_restart)}>
+                        <button type="button" class="gcd-button" onclick={send_on_click(send, Action::CancelRestart)}>
                             { t(UiKey::RestartNo, lang) }
                         </button>
                     </div>
                 </div>
             } else {
                 <div class="gcd-actions">
-                    <button type="button" class="gcd-button gcd-button-quiet" onclick={emit(&props.on_ask_restart)}>
+                    <button type="button" class="gcd-button gcd-button-quiet" onclick={send_on_click(send, Action::AskRestart)}>
                         { t(UiKey::Restart, lang) }
                     </button>
                     <button type="button" class="gcd-button gcd-button-quiet" onclick={on_forget}>

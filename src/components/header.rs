@@ -1,21 +1,20 @@
 //! The widget's heading: what it does, the privacy promise, and the language switch.
 
+use crate::components::send_on_click;
 use crate::i18n::t;
+use crate::state::Action;
 use giftcard_doctor_core::{Lang, UiKey};
 use yew::prelude::*;
 
 /// The heading; `embedded` when mounted in someone else's page, whose own scripts can see what is typed (the
 /// promise says so). A plain function rather than a `#[component]`: it keeps no state, and each component costs the
 /// wasm about 2 KB of Yew's machinery (issue 13).
-pub fn header(lang: Lang, embedded: bool, on_lang: &Callback<Lang>) -> Html {
+pub fn header(lang: Lang, embedded: bool, send: &Callback<Action>) -> Html {
     let other = match lang {
         Lang::Ja => Lang::En,
         Lang::En => Lang::Ja,
     };
-    let on_click = {
-        let on_lang = on_lang.clone();
-        Callback::from(move |_| on_lang.emit(other))
-    };
+    let on_click = send_on_click(send, Action::SetLang(other));
     // The switch names the other language in that language, so a person who cannot read this one finds it.
     let switch_label = t(UiKey::LanguageSwitch, other);
     // A section named by the title rather than a <header>: on our own pages a top-level <header> would be a second

@@ -5,11 +5,12 @@
 //! size is checked on the browser's own length first (a 40 MiB paste is refused without being copied), and the copy
 //! that was read is overwritten once the report is made.
 
-use crate::components::timeline::{rows_head, TimelineChart};
-use crate::i18n::{t, tf, use_lang};
+use crate::components::timeline::{rows_head, timeline_chart, use_active_mark};
+use crate::i18n::{t, tf};
+use crate::state::Action;
 use chrono::NaiveDate;
 use giftcard_doctor_core::display::format_date;
-use giftcard_doctor_core::facts::{Card, Findings, Marketplace};
+use giftcard_doctor_core::facts::{Card, Marketplace};
 use giftcard_doctor_core::history::{analyze, HistoryError, Kind, Report, MAX_BYTES};
 use giftcard_doctor_core::money::format_amount;
 use giftcard_doctor_core::text::wipe;
@@ -25,6 +26,7 @@ const ROWS_STEP: usize = 200;
 
 #[derive(Properties, PartialEq)]
 pub struct HistoryAnalyzerProps {
+    pub lang: Lang,
     pub marketplace: Marketplace,
     pub instance: u32,
     /// The listed cards, for their expiry dates on the timeline.
@@ -32,8 +34,8 @@ pub struct HistoryAnalyzerProps {
     pub cards: Vec<Card>,
     #[prop_or_default]
     pub today: Option<NaiveDate>,
-    /// The findings for the diagnosis, or `None` when cleared.
-    pub on_findings: Callback<Option<Findings>>,
+    /// The reducer's callback, which gets the findings for the diagnosis, or `None` when cleared.
+    pub send: Callback<Action>,
 }
 
 fn cause_title(id: &str, lang: Lang) -> String {
@@ -166,7 +168,7 @@ fn pasted_length(event: &Event) -> usize {
 
 #[component]
 pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
-    let lang = use_lang();
+    let lang = props.lang;
     let field_ref = use_node_ref();
     // Memory only: the report of the last reading, or the message why it was refused.
     let reading = use_state(|| None::<Result<Rc<Reading>, String>>);
@@ -181,7 +183,7 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
             field_ref.clone(),
             serial.clone(),
         );
-        let on_findings = props.on_findings.clone();
+        let send = props.send.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(area) = field_ref.cast::<HtmlTextAreaElement>() else {
                 return;
@@ -190,7 +192,7 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
             // is at least one byte of UTF-8, so more units than the byte limit is certainly too large.
             let units = usize::try_from(area.text_length()).unwrap_or(usize::MAX);
             if units > MAX_BYTES {
-                on_findings.emit(None);
+                send.emit(Action::SetHistory(None));
                 let error = HistoryError::TooLarge {
                     bytes: units,
                     lines: 0,
@@ -204,7 +206,7 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
             wipe(&mut text);
             match result {
                 Ok(report) => {
-                    on_findings.emit(Some(report.findings()));
+                    send.emit(Action::SetHistory(Some(report.findings())));
                     *serial.borrow_mut() += 1;
                     let number = *serial.borrow();
                     shown.set(ROWS_STEP);
@@ -215,7 +217,7 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
                     }))));
                 }
                 Err(e) => {
-                    on_findings.emit(None);
+                    send.emit(Action::SetHistory(None));
                     reading.set(Some(Err(e.localized(lang))));
                 }
             }
@@ -225,12 +227,12 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
     // text area (whose layout alone would take seconds for tens of megabytes) and without a copy into the wasm.
     let on_paste = {
         let reading = reading.clone();
-        let on_findings = props.on_findings.clone();
+        let send = props.send.clone();
         Callback::from(move |e: Event| {
             let units = pasted_length(&e);
             if units > MAX_BYTES {
                 e.prevent_default();
-                on_findings.emit(None);
+                send.emit(Action::SetHistory(None));
                 let error = HistoryError::TooLarge {
                     bytes: units,
                     lines: 0,
@@ -241,13 +243,13 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
     };
     let on_clear = {
         let (reading, field_ref) = (reading.clone(), field_ref.clone());
-        let on_findings = props.on_findings.clone();
+        let send = props.send.clone();
         Callback::from(move |_: MouseEvent| {
             if let Some(area) = field_ref.cast::<HtmlTextAreaElement>() {
                 area.set_value("");
             }
             reading.set(None);
-            on_findings.emit(None);
+            send.emit(Action::SetHistory(None));
         })
     };
     let on_more = {
@@ -276,6 +278,7 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
             }
         },
     );
+    let active_mark = use_active_mark(current.is_some() && chart.is_some());
     let field = format!("gcd-{}-history", props.instance);
     html! {
         <details class="gcd-panel gcd-history">
@@ -294,7 +297,7 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
                 Some(Ok(r)) => html! {
                     <>
                         if let Some(tl) = (*chart).clone() {
-                            <TimelineChart timeline={tl} id={AttrValue::from(format!("{field}-timeline"))} />
+                            { timeline_chart(&tl, &format!("{field}-timeline"), &active_mark, lang) }
                         }
                         { report_view(r, *shown, on_more, market, lang) }
                     </>

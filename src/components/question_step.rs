@@ -2,16 +2,19 @@
 //! typed fallback; "I don't know" on every question; Back; the submit button is the primary action.
 
 use crate::components::markup::with_class;
-use crate::i18n::{t, use_lang};
+use crate::components::send_on_click;
+use crate::i18n::t;
+use crate::state::Action;
 use giftcard_doctor_core::content::QuestionKind;
 use giftcard_doctor_core::engine::{Answer, QuestionView, DONT_KNOW};
 use giftcard_doctor_core::facts::{parse_loose_date, Precision};
-use giftcard_doctor_core::UiKey;
+use giftcard_doctor_core::{Lang, UiKey};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionStepProps {
+    pub lang: Lang,
     pub question: QuestionView,
     /// The answer given before, when the person came back to this question.
     pub current: Option<Answer>,
@@ -24,8 +27,8 @@ pub struct QuestionStepProps {
     pub instance: u32,
     /// A problem with the last answer, from the core.
     pub error: Option<AttrValue>,
-    pub on_answer: Callback<Answer>,
-    pub on_back: Callback<()>,
+    /// The reducer's callback.
+    pub send: Callback<Action>,
 }
 
 fn initial(current: &Option<Answer>) -> (Option<String>, String, Precision) {
@@ -38,7 +41,7 @@ fn initial(current: &Option<Answer>) -> (Option<String>, String, Precision) {
 
 #[component]
 pub fn QuestionStep(props: &QuestionStepProps) -> Html {
-    let lang = use_lang();
+    let lang = props.lang;
     let (first_choice, first_date, first_precision) = initial(&props.current);
     let selected = use_state(|| first_choice);
     let date_text = use_state(|| first_date);
@@ -65,30 +68,36 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
         let date_text = date_text.clone();
         let precision = precision.clone();
         let problem = problem.clone();
-        let on_answer = props.on_answer.clone();
+        let send = props.send.clone();
+        let question = q.id.clone();
+        let answer = move |answer| {
+            send.emit(Action::Answer {
+                question: question.clone(),
+                answer,
+            })
+        };
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if is_date {
                 match parse_loose_date(&date_text) {
-                    Some(date) => on_answer.emit(Answer::Date(date, *precision)),
+                    Some(date) => answer(Answer::Date(date, *precision)),
                     None => problem.set(Some(t(UiKey::DateInvalid, lang).to_owned())),
                 }
             } else {
                 match (*selected).clone() {
-                    Some(value) => on_answer.emit(Answer::Value(value)),
+                    Some(value) => answer(Answer::Value(value)),
                     None => problem.set(Some(t(UiKey::ChooseOne, lang).to_owned())),
                 }
             }
         })
     };
-    let on_dont_know = {
-        let on_answer = props.on_answer.clone();
-        Callback::from(move |_| on_answer.emit(Answer::Value(DONT_KNOW.to_owned())))
-    };
-    let on_back = {
-        let on_back = props.on_back.clone();
-        Callback::from(move |_| on_back.emit(()))
-    };
+    let on_dont_know = send_on_click(
+        &props.send,
+        Action::Answer {
+            question: q.id.clone(),
+            answer: Answer::Value(DONT_KNOW.to_owned()),
+        },
+    );
     let on_date = {
         let date_text = date_text.clone();
         let problem = problem.clone();
@@ -209,7 +218,7 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
                     <button type="button" class="gcd-button" onclick={on_dont_know}>{ t(UiKey::DontKnow, lang) }</button>
                 }
                 if props.can_back {
-                    <button type="button" class="gcd-button gcd-button-quiet" onclick={on_back}>{ t(UiKey::Back, lang) }</button>
+                    <button type="button" class="gcd-button gcd-button-quiet" onclick={send_on_click(&props.send, Action::Back)}>{ t(UiKey::Back, lang) }</button>
                 }
             </div>
         </form>

@@ -4,69 +4,56 @@
 use crate::components::answers_editor::answers_editor;
 use crate::components::cause_card::cause_card;
 use crate::components::ruled_out::ruled_out_list;
+use crate::components::send_on_click;
 use crate::components::support::{support, CopyState};
-use crate::i18n::{t, use_lang};
-use crate::state::Ticks;
-use giftcard_doctor_core::engine::{Answer, Band, Diagnosis};
-use giftcard_doctor_core::{Facts, UiKey};
-use std::rc::Rc;
+use crate::i18n::t;
+use crate::state::{Action, State};
+use giftcard_doctor_core::engine::{Band, Diagnosis};
+use giftcard_doctor_core::{Lang, UiKey};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ResultViewProps {
-    pub diagnosis: Rc<Diagnosis>,
-    pub facts: Facts,
-    pub asked: Vec<String>,
-    pub ticks: Rc<Ticks>,
+/// What the result shows, and the handles it needs from the app.
+pub struct ResultViewProps<'a> {
+    pub lang: Lang,
+    pub diagnosis: &'a Diagnosis,
+    pub state: &'a State,
     pub summary: AttrValue,
     pub instance: u32,
-    pub focus: bool,
-    pub on_tick: Callback<String>,
-    pub on_revise: Callback<(String, Answer)>,
-    pub on_back: Callback<()>,
-    #[prop_or_default]
+    /// The reducer's callback.
+    pub send: &'a Callback<Action>,
+    /// The heading, which the app focuses when the result appears after a step.
+    pub heading: &'a NodeRef,
+    /// The support section's "copied" state, which the app resets when the result is left.
+    pub copy_state: &'a UseStateHandle<CopyState>,
+    /// The card list and the history analyzer.
     pub children: Html,
 }
 
-#[component]
-pub fn ResultView(props: &ResultViewProps) -> Html {
-    let lang = use_lang();
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        let focus = props.focus;
-        use_effect_with((), move |_| {
-            if focus {
-                if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
-    // The support section's "copied" state: it lives as long as this view, as it did as the section's own state.
-    let copy_state = use_state(|| CopyState::Idle);
-    let on_back = {
-        let cb = props.on_back.clone();
-        Callback::from(move |_| cb.emit(()))
-    };
+/// The result. A plain function rather than a `#[component]`: its two hooks (the heading's focus, the copied state)
+/// live in the app, which saves a component's Yew machinery and the comparison of its props ("Session 5's size
+/// work" in ARCHITECTURE.md).
+pub fn result_view(props: ResultViewProps) -> Html {
+    let lang = props.lang;
+    let state = props.state;
+    let diagnosis = props.diagnosis;
     html! {
         <section class="gcd-result" aria-labelledby={format!("gcd-{}-result", props.instance)}>
-            <h3 class="gcd-section-heading" id={format!("gcd-{}-result", props.instance)} tabindex="-1" ref={heading}>
+            <h3 class="gcd-section-heading" id={format!("gcd-{}-result", props.instance)} tabindex="-1" ref={props.heading.clone()}>
                 { t(UiKey::ResultHeading, lang) }
             </h3>
             <p class="gcd-muted">{ t(UiKey::ResultLead, lang) }</p>
             <ol class="gcd-causes">
-                { for props.diagnosis.causes.iter().enumerate().map(|(i, cause)| {
-                    cause_card(cause, i < 2 || cause.band == Band::High, &props.ticks, &props.on_tick, lang)
+                { for diagnosis.causes.iter().enumerate().map(|(i, cause)| {
+                    cause_card(cause, i < 2 || cause.band == Band::High, &state.ticks, props.send, lang)
                 }) }
             </ol>
-            { ruled_out_list(&props.diagnosis.ruled_out, lang) }
-            { answers_editor(&props.facts, &props.asked, props.instance, &props.on_revise, lang) }
-            { props.children.clone() }
-            { support(&props.summary, &props.diagnosis.support, &copy_state, lang) }
-            if !props.asked.is_empty() {
+            { ruled_out_list(&diagnosis.ruled_out, lang) }
+            { answers_editor(&state.facts, &state.asked, props.instance, props.send, lang) }
+            { props.children }
+            { support(&props.summary, &diagnosis.support, props.copy_state, lang) }
+            if !state.asked.is_empty() {
                 <div class="gcd-actions gcd-no-print">
-                    <button type="button" class="gcd-button gcd-button-quiet" onclick={on_back}>{ t(UiKey::Back, lang) }</button>
+                    <button type="button" class="gcd-button gcd-button-quiet" onclick={send_on_click(props.send, Action::Back)}>{ t(UiKey::Back, lang) }</button>
                 </div>
             }
         </section>

@@ -3,29 +3,25 @@
 //! the focused or hovered mark.
 
 use crate::components::markup::set_class;
-use crate::i18n::{t, tf, use_lang};
+use crate::i18n::{t, tf};
 use giftcard_doctor_core::timeline::Timeline;
 use giftcard_doctor_core::{Lang, UiKey};
-use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct TimelineProps {
-    pub timeline: Rc<Timeline>,
-    /// Unique per instance, for the ids that tie the chart to its text.
-    pub id: AttrValue,
-}
-
-#[component]
-pub fn TimelineChart(props: &TimelineProps) -> Html {
-    let lang = use_lang();
-    let tl = &props.timeline;
-    // The mark whose details are shown: the focused one (keyboard) or the one under the pointer.
-    let active = use_state(|| None::<usize>);
+/// The chart. `id` is unique per instance, for the ids that tie the chart to its text; `active` is the mark whose
+/// details are shown (the focused one, or the one under the pointer), held by the component that shows the chart,
+/// which starts it afresh whenever it draws a new chart. A plain function rather than a `#[component]`: that saved a
+/// component's Yew machinery ("Session 5's size work" in ARCHITECTURE.md).
+pub fn timeline_chart(
+    tl: &Timeline,
+    id: &str,
+    active: &UseStateHandle<Option<usize>>,
+    lang: Lang,
+) -> Html {
     let (left, top, right, bottom) = tl.plot;
-    let summary_id = format!("{}-summary", props.id);
-    let detail_id = format!("{}-detail", props.id);
-    let detail = active.and_then(|i| tl.marks.get(i)).map(|m| {
+    let summary_id = format!("{id}-summary");
+    let detail_id = format!("{id}-detail");
+    let detail = (**active).and_then(|i| tl.marks.get(i)).map(|m| {
         [
             m.date_text.as_str(),
             m.what.as_str(),
@@ -67,7 +63,7 @@ pub fn TimelineChart(props: &TimelineProps) -> Html {
                     let on_focus = { let active = active.clone(); Callback::from(move |_: FocusEvent| active.set(Some(i))) };
                     let label = [m.date_text.as_str(), m.what.as_str(), m.amount.as_str()]
                         .into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ");
-                    let active_class = if *active == Some(i) { " gcd-tl-active" } else { "" };
+                    let active_class = if **active == Some(i) { " gcd-tl-active" } else { "" };
                     let class = AttrValue::from(format!("gcd-tl-mark gcd-tl-{}{active_class}", m.kind.id()));
                     if m.kind == giftcard_doctor_core::timeline::MarkKind::Expiry {
                         set_class(html! {
@@ -128,4 +124,20 @@ pub fn rows_head(lang: Lang) -> Html {
             </tr>
         </thead>
     }
+}
+
+/// The mark whose details are shown, for the component that shows a chart while `shown`: it starts afresh each time
+/// the chart is shown again, as the chart's own state did when the chart was a component of its own.
+#[hook]
+pub fn use_active_mark(shown: bool) -> UseStateHandle<Option<usize>> {
+    let active = use_state(|| None);
+    {
+        let active = active.clone();
+        use_effect_with(shown, move |shown| {
+            if !*shown && active.is_some() {
+                active.set(None);
+            }
+        });
+    }
+    active
 }

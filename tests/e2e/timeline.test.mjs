@@ -142,6 +142,71 @@ test("a pasted history draws the timeline: the unexplained drop in the warning c
   }
 });
 
+test("a chart shown again starts with no mark's details; the card form reads every field on add, then empties them", async () => {
+  const { context, page, w, errors } = await openStandalone(env.browser, env.server, { viewport: VIEWPORTS.phone });
+  try {
+    await w.walk(WALK);
+    const c = await addCard(w);
+    const cardChart = c.panel.locator(".gcd-timeline");
+    const detail = cardChart.locator(".gcd-timeline-detail");
+    await cardChart.locator(".gcd-tl-expiry").focus();
+    await eventually(async () => assert.notEqual(await detail.innerText(), "", "the focused mark's details"));
+    // A paste replaces the card panel's chart; clearing it brings the chart back, with no mark's details left over.
+    await chartOfSamplePaste(w);
+    await eventually(async () => assert.equal(await cardChart.count(), 0));
+    await w.scope.getByRole("button", { name: w.t("history_clear"), exact: true }).click();
+    await cardChart.waitFor();
+    assert.equal(await detail.innerText(), "", "no details before a mark is focused or hovered");
+    assert.equal(await cardChart.locator(".gcd-tl-active").count(), 0, "no mark drawn as active");
+
+    // Every field of the form is read when the card is added (the saved state holds what was chosen) ...
+    const kind = c.panel.getByRole("combobox", { name: w.t("card_kind"), exact: true });
+    const approximate = c.panel.getByRole("checkbox", { name: w.t("date_precision_approximate"), exact: true });
+    await c.issued.fill("2016-03-01");
+    await approximate.check();
+    await kind.selectOption("print");
+    await c.amount.fill("3000");
+    await c.add.click();
+    await eventually(async () => assert.equal(await c.items.count(), 2));
+    const saved = async () => {
+      const values = await page.evaluate(() => Object.values(sessionStorage));
+      const state = values.map((v) => JSON.parse(v)).find((v) => v && v.facts && Array.isArray(v.facts.cards));
+      assert.ok(state, `the saved state: ${values}`);
+      return state.facts.cards;
+    };
+    const second = await eventually(async () => {
+      const cards = await saved();
+      assert.equal(cards.length, 2);
+      return cards[1];
+    });
+    assert.equal(second.issued, "2016-03-01");
+    assert.equal(second.kind, "print");
+    assert.equal(second.issuedPrecision, "approximate");
+    assert.equal(Number(second.amount), 3000);
+    // ... and then every field is empty again, the kind back to "unknown".
+    assert.equal(await c.code.inputValue(), "");
+    assert.equal(await c.issued.inputValue(), "");
+    assert.equal(await c.amount.inputValue(), "");
+    assert.equal(await approximate.isChecked(), false);
+    assert.equal(await kind.inputValue(), "unknown");
+    // A card added next with the date alone takes nothing from the one before.
+    await c.issued.fill("2020-01-02");
+    await c.add.click();
+    const third = await eventually(async () => {
+      const cards = await saved();
+      assert.equal(cards.length, 3);
+      return cards[2];
+    });
+    assert.equal(third.issued, "2020-01-02");
+    assert.ok(third.kind === undefined || third.kind === "unknown", JSON.stringify(third));
+    assert.ok(third.issuedPrecision === undefined || third.issuedPrecision === "exact", JSON.stringify(third));
+    assert.equal(third.amount, undefined);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("the timeline in English on a desktop and in dark mode, with no axe violation", async () => {
   for (const [lang, colorScheme, name] of [
     ["en", "light", "timeline-en-light-desktop"],

@@ -228,6 +228,26 @@ describe("answers kept and forgotten", { concurrency: 2 }, () => {
     await context.close();
   });
 
+  test("the result shown again takes the focus and starts with no copy status", async () => {
+    const { context, page, w } = await open();
+    await w.answer("jp");
+    await w.answer("all");
+    await w.answer("yes");
+    await w.resultHeading.waitFor();
+    await eventually(async () => assert.ok(await isFocused(w.resultHeading), "the result's heading has the focus"));
+    const status = w.scope.locator(".gcd-support [role=status]");
+    await w.button("copy_summary").click();
+    // Copied, or "could not copy" where the browser refuses the clipboard: either way the status says so.
+    await eventually(async () => assert.notEqual((await status.innerText()).trim(), ""));
+    await w.back.click();
+    await w.expectQuestion("invalidation_email");
+    await w.answer("yes");
+    await w.resultHeading.waitFor();
+    assert.equal((await status.innerText()).trim(), "", "the status of the earlier copy is gone");
+    await eventually(async () => assert.ok(await isFocused(w.resultHeading), "the heading has the focus again"));
+    await context.close();
+  });
+
   test("a reload mid-way finds the same question and the answers kept; a reload keeps the result and ticks", async () => {
     const { context, page, w } = await open();
     await w.answer("jp");
