@@ -114,7 +114,12 @@ function realStream() {
   const app = join(DIST, "giftcard-doctor-app.js");
   assert.ok(existsSync(app), `no ${app}: run \`cargo xtask dist\` first (or set GCD_DIST)`);
   const script = readFileSync(app, "utf8");
-  assert.ok(script.includes(`"${Buffer.from(decoder).toString("base64")}"`), "the app carries this decoder's wasm");
+  // As `cargo xtask dist` writes it (`js_byte_string`): printable ASCII as itself, other bytes and `"`, `\`, `<` as
+  // `\xNN`.
+  const asString = [...decoder]
+    .map((b) => (b >= 0x20 && b <= 0x7e && b !== 0x22 && b !== 0x5c && b !== 0x3c ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, "0")}`))
+    .join("");
+  assert.ok(script.includes(`"${asString}"`), "the app carries this decoder's wasm");
   const strings = script.match(/"[A-Za-z0-9+/=]{100000,}"/g) ?? [];
   assert.equal(strings.length, 1, "the app script holds one long base64 string, the wasm");
   return new Uint8Array(Buffer.from(strings[0].slice(1, -1), "base64"));
