@@ -197,49 +197,28 @@ impl Items {
     }
 }
 
-impl ser::SerializeSeq for Items {
-    type Ok = JsValue;
-    type Error = Invalid;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Invalid> {
-        self.push(value)
-    }
-    fn end(self) -> Result<JsValue, Invalid> {
-        self.finish()
-    }
+/// The four `Serialize*` traits of a list: each element is pushed, the end writes the list (or its variant).
+macro_rules! items {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Items {
+            type Ok = JsValue;
+            type Error = Invalid;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Invalid> {
+                self.push(value)
+            }
+            fn end(self) -> Result<JsValue, Invalid> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Items {
-    type Ok = JsValue;
-    type Error = Invalid;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Invalid> {
-        self.push(value)
-    }
-    fn end(self) -> Result<JsValue, Invalid> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleStruct for Items {
-    type Ok = JsValue;
-    type Error = Invalid;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Invalid> {
-        self.push(value)
-    }
-    fn end(self) -> Result<JsValue, Invalid> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleVariant for Items {
-    type Ok = JsValue;
-    type Error = Invalid;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Invalid> {
-        self.push(value)
-    }
-    fn end(self) -> Result<JsValue, Invalid> {
-        self.finish()
-    }
-}
+items!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl Fields {
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Invalid> {
@@ -256,8 +235,14 @@ impl Fields {
 impl ser::SerializeMap for Fields {
     type Ok = JsValue;
     type Error = Invalid;
+    /// Only a key written as a JS string (a string, a char, a unit variant's name) is taken; a number or anything
+    /// else is refused, as serde-wasm-bindgen refuses it.
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Invalid> {
-        self.2 = key.serialize(Writer)?;
+        let key = key.serialize(Writer)?;
+        if !key.is_string() {
+            return Err(Invalid);
+        }
+        self.2 = key;
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Invalid> {
@@ -269,32 +254,24 @@ impl ser::SerializeMap for Fields {
     }
 }
 
-impl ser::SerializeStruct for Fields {
-    type Ok = JsValue;
-    type Error = Invalid;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Invalid> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<JsValue, Invalid> {
-        self.finish()
-    }
+/// The two `Serialize*` traits of a struct: each field is set by name, the end writes the object (or its variant).
+macro_rules! fields {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for Fields {
+            type Ok = JsValue;
+            type Error = Invalid;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), Invalid> {
+                self.field(key, value)
+            }
+            fn end(self) -> Result<JsValue, Invalid> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Fields {
-    type Ok = JsValue;
-    type Error = Invalid;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Invalid> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<JsValue, Invalid> {
-        self.finish()
-    }
-}
+fields!(SerializeStruct, SerializeStructVariant);

@@ -860,6 +860,18 @@ fn the_js_writer_writes_what_serde_wasm_bindgen_wrote() {
     map.insert("b", Some(2));
     map.insert("a", None);
     assert!(same("a map as an object", &map));
+    #[derive(Serialize, PartialEq, Eq, PartialOrd, Ord)]
+    enum Key {
+        Ja,
+        En,
+    }
+    let keyed_by_variant: std::collections::BTreeMap<Key, u8> = [(Key::Ja, 1), (Key::En, 2)].into();
+    assert!(same("a map keyed by unit variants", &keyed_by_variant));
+    let keyed_by_number: std::collections::BTreeMap<u8, u8> = [(1, 2)].into();
+    assert!(
+        !same("a map keyed by numbers", &keyed_by_number),
+        "refused by both"
+    );
 }
 
 /// A host's getter that throws half-way through a list of cards: the reader refuses the input, and the code it had

@@ -17,8 +17,8 @@
   "use strict";
   const APP_FILE = "giftcard-doctor-app.js";
   const APP_INTEGRITY = "{{APP_INTEGRITY}}";
-  // True in our self-contained pages (the standalone page, the offline file), where the app's script stands right
-  // before this one: the minifier (xtask/src/minify.rs) then drops what only a host's page needs (frames, the
+  // True in our self-contained pages (the standalone page, the offline file), where the app's code follows this
+  // one in the same script: the minifier (xtask/src/minify.rs) then drops what only a host's page needs (frames, the
   // custom element, loading the app).
   const APP_INLINE = {{APP_INLINE}};
   const FALLBACK = {{FALLBACK}};
