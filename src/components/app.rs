@@ -150,11 +150,17 @@ pub fn App(props: &AppProps) -> Html {
     // when the result appears after a step; the state starts afresh each time the result is shown.
     let heading = use_node_ref();
     let copy_state = use_state(|| CopyState::Idle);
+    // Which showing of the result a copy belongs to: a copy still waiting on the clipboard when the result is left
+    // must not set the status of the next one (`support`).
+    let copy_round = use_mut_ref(|| 0u32);
     {
         let showing = matches!((&state.position, &*diagnosis), (Position::Result, Ok(_)));
-        let (heading, copy_state) = (heading.clone(), copy_state.clone());
+        let (heading, copy_state, copy_round) =
+            (heading.clone(), copy_state.clone(), copy_round.clone());
         use_effect_with(showing, move |showing| {
             if !*showing {
+                let next = copy_round.borrow().wrapping_add(1);
+                *copy_round.borrow_mut() = next;
                 if *copy_state != CopyState::Idle {
                     copy_state.set(CopyState::Idle);
                 }
@@ -202,6 +208,7 @@ pub fn App(props: &AppProps) -> Html {
                 send: &send,
                 heading: &heading,
                 copy_state: &copy_state,
+                copy_round: &copy_round,
                 children: html! {
                     <>
                     <CardList {lang} cards={state.facts.cards.clone()} marketplace={market} today={state.facts.today}

@@ -10,6 +10,8 @@ use crate::i18n::t;
 use crate::state::{Action, State};
 use giftcard_doctor_core::engine::{Band, Diagnosis};
 use giftcard_doctor_core::{Lang, UiKey};
+use std::cell::RefCell;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// What the result shows, and the handles it needs from the app.
@@ -25,6 +27,8 @@ pub struct ResultViewProps<'a> {
     pub heading: &'a NodeRef,
     /// The support section's "copied" state, which the app resets when the result is left.
     pub copy_state: &'a UseStateHandle<CopyState>,
+    /// Which showing of the result the copied state belongs to (the app counts them).
+    pub copy_round: &'a Rc<RefCell<u32>>,
     /// The card list and the history analyzer.
     pub children: Html,
 }
@@ -50,7 +54,7 @@ pub fn result_view(props: ResultViewProps) -> Html {
             { ruled_out_list(&diagnosis.ruled_out, lang) }
             { answers_editor(&state.facts, &state.asked, props.instance, props.send, lang) }
             { props.children }
-            { support(&props.summary, &diagnosis.support, props.copy_state, lang) }
+            { support(&props.summary, &diagnosis.support, props.copy_state, props.copy_round, lang) }
             if !state.asked.is_empty() {
                 <div class="gcd-actions gcd-no-print">
                     <button type="button" class="gcd-button gcd-button-quiet" onclick={send_on_click(props.send, Action::Back)}>{ t(UiKey::Back, lang) }</button>

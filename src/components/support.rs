@@ -4,6 +4,8 @@
 use crate::i18n::t;
 use giftcard_doctor_core::engine::SupportView;
 use giftcard_doctor_core::{Lang, UiKey};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
@@ -16,19 +18,21 @@ pub enum CopyState {
 }
 
 /// The customer-service section: `summary` is the core's text to paste, `support` the steps for the facts'
-/// marketplace; `copy_state` is held by the result view, which this section lives as long as. A plain function rather
-/// than a `#[component]`: each component costs the wasm about 2 KB of Yew's machinery (issue 13).
+/// marketplace; `copy_state` and `copy_round` (which showing of the result it is) are held by the app. A plain
+/// function rather than a `#[component]`: each component costs the wasm about 2 KB of Yew's machinery (issue 13).
 pub fn support(
     summary: &AttrValue,
     support: &SupportView,
     copy_state: &UseStateHandle<CopyState>,
+    copy_round: &Rc<RefCell<u32>>,
     lang: Lang,
 ) -> Html {
     let on_copy = {
-        let copy_state = copy_state.clone();
+        let (copy_state, copy_round) = (copy_state.clone(), copy_round.clone());
         let summary = summary.to_string();
         Callback::from(move |_| {
-            let copy_state = copy_state.clone();
+            let (copy_state, copy_round) = (copy_state.clone(), copy_round.clone());
+            let round = *copy_round.borrow();
             let summary = summary.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let promise =
@@ -37,6 +41,10 @@ pub fn support(
                     Some(p) => JsFuture::from(p).await.is_ok(),
                     None => false,
                 };
+                // The result was left (and perhaps shown again) while the clipboard answered: not this one's status.
+                if *copy_round.borrow() != round {
+                    return;
+                }
                 copy_state.set(if ok {
                     CopyState::Copied
                 } else {

@@ -9,9 +9,11 @@ use giftcard_doctor_core::{Lang, UiKey};
 use yew::prelude::*;
 
 /// The chart. `id` is unique per instance, for the ids that tie the chart to its text; `active` is the mark whose
-/// details are shown (the focused one, or the one under the pointer), held by the component that shows the chart,
-/// which starts it afresh whenever it draws a new chart. A plain function rather than a `#[component]`: that saved a
-/// component's Yew machinery ("Session 5's size work" in ARCHITECTURE.md).
+/// details are shown (the focused one, or the one under the pointer), held by the component that shows the chart
+/// ([`use_active_mark`]), which clears it when the chart is hidden. A chart redrawn while shown, with other marks,
+/// keeps the index, as the chart component of before did: the details are then those of the mark now at that place,
+/// or none. A plain function rather than a `#[component]`: that saved a component's Yew machinery ("Session 5's
+/// size work" in ARCHITECTURE.md).
 pub fn timeline_chart(
     tl: &Timeline,
     id: &str,

@@ -248,6 +248,32 @@ describe("answers kept and forgotten", { concurrency: 2 }, () => {
     await context.close();
   });
 
+  test("a copy the clipboard answers after the result was left leaves no status on the next result", async () => {
+    const { context, page, w } = await open();
+    // The clipboard takes 1.5 s to answer, long enough to leave the result and come back before it does.
+    await context.addInitScript(() => {
+      Clipboard.prototype.writeText = () => new Promise((done) => setTimeout(done, 1500));
+    });
+    await page.reload();
+    await w.ready();
+    await w.answer("jp");
+    await w.answer("all");
+    await w.answer("yes");
+    await w.resultHeading.waitFor();
+    const status = w.scope.locator(".gcd-support [role=status]");
+    await w.button("copy_summary").click();
+    await w.back.click();
+    await w.expectQuestion("invalidation_email");
+    await w.answer("yes");
+    await w.resultHeading.waitFor();
+    await page.waitForTimeout(2500);
+    assert.equal((await status.innerText()).trim(), "", "the earlier copy's answer did not reach this result");
+    // The same slow clipboard, on this result: its status does show (the check above could have failed).
+    await w.button("copy_summary").click();
+    await eventually(async () => assert.notEqual((await status.innerText()).trim(), ""));
+    await context.close();
+  });
+
   test("a reload mid-way finds the same question and the answers kept; a reload keeps the result and ticks", async () => {
     const { context, page, w } = await open();
     await w.answer("jp");
