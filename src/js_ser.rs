@@ -65,15 +65,14 @@ extern "C" {
     fn set(this: &Target, key: &JsValue, value: &JsValue);
 }
 
-fn set(target: &Object, key: &JsValue, value: &JsValue) -> Result<(), Invalid> {
+fn set(target: &Object, key: &JsValue, value: &JsValue) {
     target.unchecked_ref::<Target>().set(key, value);
-    Ok(())
 }
 
 /// `{ [variant]: value }`.
 fn tagged(variant: &'static str, value: &JsValue) -> Result<JsValue, Invalid> {
     let object = Object::new();
-    set(&object, &name(variant), value)?;
+    set(&object, &name(variant), value);
     Ok(object.into())
 }
 
@@ -257,7 +256,8 @@ impl Fields {
         key: &'static str,
         value: &T,
     ) -> Result<(), Invalid> {
-        set(&self.0, &name(key), &value.serialize(Writer)?)
+        set(&self.0, &name(key), &value.serialize(Writer)?);
+        Ok(())
     }
     fn finish(self) -> Result<JsValue, Invalid> {
         match self.1 {
@@ -282,7 +282,8 @@ impl ser::SerializeMap for Fields {
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Invalid> {
         let key = std::mem::replace(&mut self.2, JsValue::UNDEFINED);
-        set(&self.0, &key, &value.serialize(Writer)?)
+        set(&self.0, &key, &value.serialize(Writer)?);
+        Ok(())
     }
     fn end(self) -> Result<JsValue, Invalid> {
         self.finish()
