@@ -36,8 +36,8 @@ fn number(n: f64) -> Result<JsValue, Invalid> {
 }
 
 thread_local! {
-    /// The JS strings of the struct fields' names written so far. A history report of 9,000 rows names the same few
-    /// fields 70,000 times, and making each name anew is a trip through the glue's UTF-8 decoder; serde-wasm-bindgen
+    /// The JS strings of the field and variant names written so far. A history report names the same few fields
+    /// on each of its rows, and making each name anew is a trip through the glue's UTF-8 decoder; serde-wasm-bindgen
     /// kept such a cache too. A few dozen names, for the page's life.
     static NAMES: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
 }
@@ -74,6 +74,14 @@ fn tagged(variant: &'static str, value: &JsValue) -> Result<JsValue, Invalid> {
     let object = Object::new();
     set(&object, &name(variant), value);
     Ok(object.into())
+}
+
+/// A finished list or object, or the payload of the variant named.
+fn close(value: JsValue, variant: Option<&'static str>) -> Result<JsValue, Invalid> {
+    match variant {
+        Some(variant) => tagged(variant, &value),
+        None => Ok(value),
+    }
 }
 
 /// A sequence, tuple or the payload of a tuple variant (with its name).
@@ -220,10 +228,7 @@ impl Items {
         Ok(())
     }
     fn finish(self) -> Result<JsValue, Invalid> {
-        match self.1 {
-            Some(variant) => tagged(variant, &self.0),
-            None => Ok(self.0.into()),
-        }
+        close(self.0.into(), self.1)
     }
 }
 
@@ -260,10 +265,7 @@ impl Fields {
         Ok(())
     }
     fn finish(self) -> Result<JsValue, Invalid> {
-        match self.1 {
-            Some(variant) => tagged(variant, &self.0),
-            None => Ok(self.0.into()),
-        }
+        close(self.0.into(), self.1)
     }
 }
 

@@ -141,7 +141,7 @@ pub fn run(_args: &[String]) -> Result<()> {
 /// page under it (152,537 B by `gzip -9`, 149.0 KiB). Before, while the page was over it, the check was "no more than
 /// the last measured figure plus 2%": 189,516 B after session 3 (279,967 B at its start), 165,020 B after session 4
 /// (both by flate2's miniz_oxide, which counted the same page 2.5 KB larger than GNU `gzip -9`).
-const STANDALONE_TARGET: u64 = 150 * 1024;
+pub const STANDALONE_TARGET: u64 = 150 * 1024;
 /// The embed's transfer (embed.js and the app): 187,284 B after session 3 (277,316 B at its start);
 /// in session 4, with the LZMA decoder, 188,462 → 180,923 B, and with the rest of session 4's work 162,506 B
 /// (miniz_oxide; 161,012 B by GNU `gzip -9`), and 152,263 B after session 5's. No issue target of its own.

@@ -10,7 +10,7 @@ window.__giftcardDoctorApp = async () => {
   // User Timing marks (read by `cargo xtask bench`): unpack, then compile, then instantiate + first
   // render.
   performance.mark("gcd:loaded");
-  // The 180 KB string is let go once read: the page's script keeps this closure (and its variables) for its life.
+  // The 181 KB string is let go once read: the page's script keeps this closure (and its variables) for its life.
   const packed = gcdWasmLzma;
   gcdWasmLzma = "";
   const module = await unpack(packed);

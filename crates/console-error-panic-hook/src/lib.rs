@@ -8,8 +8,5 @@
 
 use std::panic::PanicHookInfo;
 
-/// Never called (see the crate's note); logs nothing.
+/// Never called (see the crate's note); logs nothing. The only item of the real crate that Yew uses.
 pub fn hook(_info: &PanicHookInfo<'_>) {}
-
-/// Never called (see the crate's note).
-pub fn set_once() {}
