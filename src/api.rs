@@ -1,23 +1,18 @@
 //! `window.GiftcardDoctor`: the core's functions for host pages, taking and returning plain JS objects. Bad input
 //! throws an `Error` with a message naming the field; nothing panics.
 
-use crate::components::app::browser_today as app_today;
+use crate::js::to_js;
+use crate::page::browser_today as app_today;
 use giftcard_doctor_core::calendar::expiry_calendar;
 use giftcard_doctor_core::cards::{card_status, CardInput};
 use giftcard_doctor_core::engine::{diagnose, next_question, QuestionView};
 use giftcard_doctor_core::facts::{parse_date, Marketplace, RawCard, RawFacts};
 use giftcard_doctor_core::history::analyze;
 use giftcard_doctor_core::{Facts, Lang};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 fn error(message: impl std::fmt::Display) -> JsValue {
     js_sys::Error::new(&message.to_string()).into()
-}
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    // Plain objects and `null`s (`js_ser`); the core writes nothing it can refuse.
-    crate::js_ser::to_js(value).map_err(error)
 }
 
 /// A string option of the `{ lang, marketplace, today }` options object.
@@ -44,7 +39,7 @@ pub fn facts_from_js(value: JsValue) -> Result<Facts, JsValue> {
         RawFacts::default()
     } else {
         // serde's own message may quote the value (a code typed in the wrong place): name the shape instead.
-        crate::js_de::from_js(value).map_err(|_| {
+        serde_wasm_bindgen::from_value(value).map_err(|_| {
             error("facts: expected an object of the documented shape (strings for values, a list for cards)")
         })?
     };
@@ -95,7 +90,7 @@ pub fn js_analyze_history(text: JsValue, options: JsValue) -> Result<JsValue, Js
 /// problems. Never returns more than the last four characters of a code.
 pub fn js_card_status(card: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     // Read loosely, then checked field by field, so an error names the field and never quotes the value.
-    let raw: RawCard = crate::js_de::from_js(card).map_err(|_| {
+    let raw: RawCard = serde_wasm_bindgen::from_value(card).map_err(|_| {
         error("card: expected an object { code, issued, kind, amount, marketplace }")
     })?;
     let card = raw.lower("").map_err(error)?;
@@ -126,7 +121,7 @@ pub fn js_card_status(card: JsValue, options: JsValue) -> Result<JsValue, JsValu
 pub fn js_expiry_calendar(cards: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let inputs: Vec<CardInput> =
         // The parser's own message may quote a value (an unknown `kind` given a code): only the shape is named.
-        crate::js_de::from_js(cards).map_err(|_| {
+        serde_wasm_bindgen::from_value(cards).map_err(|_| {
             error("cards: expected a list of { code, issued, issuedPrecision, kind, amount, marketplace }")
         })?;
     let today = match option(&options, "today") {

@@ -8,8 +8,8 @@
 //! uncaught error from an event handler, or an unhandled rejection from a future). Builds that still unwind or abort
 //! after the hook (the component tests) go through the hook. Either way [`show`] runs once.
 
+use crate::host;
 use crate::i18n::t;
-use crate::mount;
 use giftcard_doctor_core::{Lang, UiKey};
 use std::cell::Cell;
 use wasm_bindgen::closure::Closure;
@@ -124,7 +124,7 @@ pub fn show_in(host: &Element) {
     if host.shadow_root().is_none() {
         let _ = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open));
     }
-    let offline = mount::props_from(host, 0).offline_href;
+    let offline = host::offline_href(host);
     let _ = replace(&document, host, offline.as_deref());
 }
 
@@ -139,7 +139,7 @@ pub fn show() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    for (host, offline) in mount::mounted() {
+    for (host, offline) in host::mounted() {
         let _ = replace(&document, &host, offline.as_deref());
     }
 }
@@ -165,7 +165,7 @@ fn replace(
     section.set_attribute("role", "alert")?;
     section.set_attribute("lang", lang.tag())?;
     let message = document.create_element("p")?;
-    let saved = mount::props_from(host, 0).persist;
+    let saved = host::persists(host);
     let text = if saved {
         UiKey::Failed
     } else {

@@ -4,10 +4,12 @@
 pub mod api;
 pub mod components;
 pub mod failure;
+pub mod frame;
+pub mod host;
 pub mod i18n;
-pub mod js_de;
-pub mod js_ser;
+pub mod js;
 pub mod mount;
+pub mod page;
 pub mod state;
 pub mod storage;
 #[cfg(target_arch = "wasm32")]

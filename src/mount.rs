@@ -13,8 +13,9 @@
 
 use crate::components::app::Takeover;
 use crate::components::{App, AppProps};
+use crate::host::{self, SELECTOR};
+use crate::{frame, page};
 use giftcard_doctor_core::facts::RawFacts;
-use giftcard_doctor_core::Lang;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -29,75 +30,16 @@ const CSS_SYMBOL: &str = "giftcard-doctor:css";
 /// The id of the pages' stylesheet template (`xtask/src/prerender.rs` `inject_prerender`).
 const CSS_TEMPLATE: &str = "gcd-widget-css";
 
-/// The two forms of a mount point: the `div` with a data attribute and the custom element (registered by `embed.js`).
-pub const SELECTOR: &str = "[data-giftcard-doctor], giftcard-doctor";
-
-/// The custom element's name.
-const ELEMENT: &str = "giftcard-doctor";
-
 /// The JS property that marks a mounted element. A property, not an attribute: the browser's "Save page as,
 /// complete" writes the live DOM's attributes into the saved file, where a marker would stop the copy from booting.
 const MOUNTED_MARK: &str = "gcdMounted";
 
 thread_local! {
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
-    /// Every mounted widget's host element and its offline link, for the failure message (`crate::failure`).
-    static MOUNTED: RefCell<Vec<(Element, Option<String>)>> = const { RefCell::new(Vec::new()) };
     /// Each running app with its host element, so a host taken out of the page can take its app down ([`unmount`]).
     static APPS: RefCell<Vec<(Element, yew::AppHandle<App>)>> = const { RefCell::new(Vec::new()) };
-    /// The embedding page's origin, once its hello has arrived (in an iframe only).
-    static PARENT_ORIGIN: RefCell<Option<String>> = const { RefCell::new(None) };
     /// One past the highest instance number given so far, for widgets mounted after the first ones.
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(0) };
-}
-
-/// The name of the offline file `embed.js` offers by default (beside itself).
-const OFFLINE_FILE: &str = "/giftcard-doctor-offline.html";
-
-/// `data-offline-href` as given, when it is safe to put in a link: relative or same-origin, `http(s)`, a path ending
-/// in `.html` with no query. Anything else (`javascript:`, another site's look-alike) is refused.
-pub fn checked_offline_href(value: &str, base: &str, page_origin: &str) -> Option<String> {
-    let url = web_sys::Url::new_with_base(value.trim(), base).ok()?;
-    let ok = matches!(url.protocol().as_str(), "http:" | "https:")
-        && url.origin() == page_origin
-        && url.pathname().ends_with(".html")
-        && url.search().is_empty();
-    ok.then(|| url.href())
-}
-
-/// The offline link of a mount point: its checked `data-offline-href`, else the default `embed.js` put on the element
-/// (the file beside it, possibly on the script's own origin), else none (e.g. in the offline file itself). An empty
-/// `data-offline-href=""` means no link (the isolated iframe, whose sandbox allows no download).
-fn offline_href(el: &Element) -> Option<String> {
-    let window = web_sys::window()?;
-    let location = window.location();
-    if let Some(value) = el.get_attribute("data-offline-href") {
-        if value.trim().is_empty() {
-            return None;
-        }
-        if let (Some(base), Ok(origin)) = (
-            window.document().and_then(|d| d.base_uri().ok().flatten()),
-            location.origin(),
-        ) {
-            if let Some(href) = checked_offline_href(&value, &base, &origin) {
-                return Some(href);
-            }
-        }
-    }
-    let default = js_sys::Reflect::get(el, &"gcdOfflineDefault".into())
-        .ok()?
-        .as_string()?;
-    let url = web_sys::Url::new(&default).ok()?;
-    (matches!(url.protocol().as_str(), "http:" | "https:")
-        && url.pathname().ends_with(OFFLINE_FILE)
-        && url.search().is_empty())
-    .then(|| url.href())
-}
-
-/// Every mounted widget's host element and offline link (an empty list while one is being mounted, so a panic
-/// inside the mount cannot trip over the borrow).
-pub fn mounted() -> Vec<(Element, Option<String>)> {
-    MOUNTED.with(|m| m.try_borrow().map(|m| m.clone()).unwrap_or_default())
 }
 
 /// The stylesheet every shadow root adopts (no inline style, so a strict CSP holds), made once from the text the
@@ -132,26 +74,6 @@ fn css_text(shadow: &ShadowRoot) -> Option<String> {
         .filter(|css| !css.trim().is_empty())
 }
 
-/// Whether this is one of our own pages (standalone, isolated frame, offline file: `<html class="gcd-page">`), where
-/// no other script runs, rather than a host's page.
-fn own_page() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .is_some_and(|e| e.class_name().split_whitespace().any(|c| c == "gcd-page"))
-}
-
-/// An option of a mount point: `data-{name}`, else, on `<giftcard-doctor>`, the attribute `{name}` itself.
-fn option(el: &Element, name: &str) -> Option<String> {
-    let given = |attr: &str| el.get_attribute(attr).filter(|v| !v.trim().is_empty());
-    given(&format!("data-{name}")).or_else(|| {
-        el.local_name()
-            .eq_ignore_ascii_case(ELEMENT)
-            .then(|| given(name))
-            .flatten()
-    })
-}
-
 /// Whether a widget runs in this element already.
 fn is_mounted(el: &Element) -> bool {
     js_sys::Reflect::get(el, &MOUNTED_MARK.into()).is_ok_and(|v| v.is_truthy())
@@ -159,10 +81,10 @@ fn is_mounted(el: &Element) -> bool {
 
 /// Reads a mount point's options (data attributes, or the custom element's attributes) into the app's props.
 pub fn props_from(el: &Element, instance: u32) -> AppProps {
-    let attr = |name: &str| option(el, name);
+    let attr = |name: &str| host::option(el, name);
     let mut start = attr("facts")
         .and_then(|json| js_sys::JSON::parse(&json).ok())
-        .and_then(|v| crate::js_de::from_js::<RawFacts>(v).ok())
+        .and_then(|v| serde_wasm_bindgen::from_value::<RawFacts>(v).ok())
         .and_then(|raw| raw.lower().ok());
     if let Some(market) =
         attr("marketplace").and_then(|m| giftcard_doctor_core::facts::Marketplace::from_id(&m))
@@ -174,9 +96,9 @@ pub fn props_from(el: &Element, instance: u32) -> AppProps {
         lang: attr("lang").map(Into::into),
         start,
         today: None,
-        offline_href: offline_href(el).map(Into::into),
-        embedded: !own_page(),
-        persist: attr("persist").as_deref() != Some("false"),
+        offline_href: host::offline_href(el).map(Into::into),
+        embedded: !page::own_page(),
+        persist: host::persists(el),
         takeover: None,
     }
 }
@@ -214,10 +136,7 @@ pub fn mount(el: &Element, instance: u32) -> Result<bool, JsValue> {
     js_sys::Reflect::set(el, &MOUNTED_MARK.into(), &JsValue::TRUE)?;
     let mut props = props_from(el, instance);
     props.takeover = prerendered.takeover.clone();
-    MOUNTED.with(|m| {
-        m.borrow_mut()
-            .push((el.clone(), props.offline_href.as_deref().map(str::to_owned)))
-    });
+    host::register(el, props.offline_href.as_deref());
     let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
     APPS.with(|apps| apps.borrow_mut().push((el.clone(), app)));
     restore_after_render(shadow, prerendered);
@@ -244,10 +163,7 @@ pub fn unmount(el: &Element) {
         return;
     };
     app.destroy();
-    MOUNTED.with(|m| {
-        m.borrow_mut()
-            .retain(|(host, _)| !host.is_same_node(Some(el)))
-    });
+    host::unregister(el);
     if let Some(shadow) = el.shadow_root() {
         shadow.set_inner_html("");
     }
@@ -350,29 +266,6 @@ fn restore_after_render(shadow: ShadowRoot, prerendered: Prerendered) {
     });
 }
 
-/// On our own pages (`<html class="gcd-page">`), the document's `lang`, `<title>`, `<h1>` and description follow
-/// the widget's language: the page's script (`xtask/templates/prerender-page.js`, which holds the page's texts)
-/// hears `giftcard-doctor:lang` on `window`. A host's page is left alone.
-pub fn follow_page_lang(lang: Lang) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let ours = window
-        .document()
-        .and_then(|d| d.document_element())
-        .and_then(|html| html.get_attribute("class"))
-        .is_some_and(|c| c.split_whitespace().any(|c| c == "gcd-page"));
-    if !ours {
-        return;
-    }
-    let init = web_sys::CustomEventInit::new();
-    init.set_detail(&JsValue::from_str(lang.tag()));
-    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("giftcard-doctor:lang", &init)
-    {
-        let _ = window.dispatch_event(&event);
-    }
-}
-
 /// Mounts every widget of the page; returns how many were mounted.
 pub fn mount_all() -> u32 {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -393,7 +286,7 @@ pub fn mount_all() -> u32 {
         }
     }
     if mounted > 0 {
-        report_height_to_parent();
+        frame::report_height_to_parent();
     }
     mounted
 }
@@ -420,9 +313,9 @@ fn listen_for_late_mounts() {
             crate::failure::show_in(&el);
             return;
         }
-        let first = mounted().is_empty();
+        let first = host::mounted().is_empty();
         if mount(&el, late_instance(&el)).unwrap_or(false) && first {
-            report_height_to_parent();
+            frame::report_height_to_parent();
         }
     });
     let _ = window.add_event_listener_with_callback(MOUNT_EVENT, on_mount.as_ref().unchecked_ref());
@@ -444,97 +337,4 @@ fn late_instance(el: &Element) -> u32 {
     let instance = index.map_or(next, |i| i.max(next));
     NEXT_INSTANCE.set(instance + 1);
     instance
-}
-
-/// A message to the parent page: `{ type, height? }`, nothing else.
-fn message(kind: &str, height: Option<i32>) -> js_sys::Object {
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"type".into(), &kind.into());
-    if let Some(height) = height {
-        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
-    }
-    message
-}
-
-/// Posts the page's height to the embedding origin, once it is known.
-fn post_height() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Some(origin) = PARENT_ORIGIN.with(|o| o.borrow().clone()) else {
-        return;
-    };
-    // The root element's own height, not its scrollHeight: that never drops below the frame's current height, so the
-    // frame could grow (for the result) but never shrink back (after "start over").
-    let height = window
-        .document()
-        .and_then(|d| d.document_element())
-        .map(|e| e.get_bounding_client_rect().height().ceil() as i32)
-        .unwrap_or(0);
-    if let Ok(Some(parent)) = window.parent() {
-        let _ = parent.post_message(&message("giftcard-doctor:height", Some(height)), &origin);
-    }
-}
-
-/// The first of `location.ancestorOrigins` (Chromium, Safari), when the browser names the embedding origin.
-fn ancestor_origin(window: &web_sys::Window) -> Option<String> {
-    let list = js_sys::Reflect::get(&window.location(), &"ancestorOrigins".into()).ok()?;
-    if list.is_undefined() || list.is_null() {
-        return None;
-    }
-    js_sys::Reflect::get(&list, &0.into()).ok()?.as_string()
-}
-
-/// In an iframe: says "ready" to the parent (a message with nothing in it), takes the origin of the parent's
-/// `giftcard-doctor:hello` (from the parent window itself, and matching `ancestorOrigins` where the browser has it),
-/// and from then on posts `{ type: "giftcard-doctor:height", height }` to that origin only, whenever the page's height
-/// changes. Only a number leaves the frame.
-fn report_height_to_parent() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Some(parent) = window
-        .parent()
-        .ok()
-        .flatten()
-        .filter(|p| !js_sys::Object::is(p, &window))
-    else {
-        return;
-    };
-    let Some(root) = window.document().and_then(|d| d.document_element()) else {
-        return;
-    };
-    let on_message =
-        Closure::<dyn Fn(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
-            let Some(window) = web_sys::window() else {
-                return;
-            };
-            let from_parent = match (event.source(), window.parent().ok().flatten()) {
-                (Some(source), Some(parent)) => js_sys::Object::is(&source, &parent),
-                _ => false,
-            };
-            let kind = js_sys::Reflect::get(&event.data(), &"type".into())
-                .ok()
-                .and_then(|k| k.as_string());
-            let origin = event.origin();
-            if !from_parent || kind.as_deref() != Some("giftcard-doctor:hello") || origin == "null"
-            {
-                return;
-            }
-            if ancestor_origin(&window).is_some_and(|named| named != origin) {
-                return;
-            }
-            PARENT_ORIGIN.with(|o| *o.borrow_mut() = Some(origin));
-            post_height();
-        });
-    let _ = window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
-    on_message.forget();
-    let callback = Closure::<dyn Fn(js_sys::Array)>::new(|_entries: js_sys::Array| post_height());
-    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(&root);
-    }
-    // The listener and the observer live as long as the page.
-    callback.forget();
-    // Nothing but the type: the parent answers with its hello, addressed to this frame's origin.
-    let _ = parent.post_message(&message("giftcard-doctor:frame-ready", None), "*");
 }

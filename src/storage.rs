@@ -63,9 +63,9 @@ pub fn save(instance: u32, state: &State) {
         ticks: state.ticks.iter().cloned().collect(),
         lang: state.lang,
     };
-    // As plain objects (`js_ser`): the facts serialise as a map (their yes / no answers are flattened in), which
+    // As plain objects (`js::to_js`): the facts serialise as a map (their yes / no answers are flattened in), which
     // must become an object, not a JS `Map` that `JSON.stringify` would write as `{}`, losing every answer.
-    let json = crate::js_ser::to_js(&saved)
+    let json = crate::js::to_js(&saved)
         .ok()
         .and_then(|v| js_sys::JSON::stringify(&v).ok());
     if let (Some(storage), Some(json)) = (session(), json.and_then(|j| j.as_string())) {
@@ -78,7 +78,7 @@ pub fn save(instance: u32, state: &State) {
 pub fn load(instance: u32, today: Option<chrono::NaiveDate>) -> Option<State> {
     let json = session()?.get_item(&key(instance)).ok()??;
     let value = js_sys::JSON::parse(&json).ok()?;
-    let saved: Saved = crate::js_de::from_js(value).ok()?;
+    let saved: Saved = serde_wasm_bindgen::from_value(value).ok()?;
     let mut facts = saved.facts.lower().ok()?;
     facts.today = today;
     let mut state = State::new(facts, saved.lang);

@@ -60,16 +60,6 @@ pub struct Takeover {
 /// Whether this render runs in a browser; the build-time (server) render must not touch `window`.
 const IN_BROWSER: bool = cfg!(target_arch = "wasm32");
 
-/// Today in the browser's time zone.
-pub fn browser_today() -> Option<NaiveDate> {
-    let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(
-        now.get_full_year() as i32,
-        now.get_month() + 1,
-        now.get_date(),
-    )
-}
-
 fn initial_state(props: &AppProps) -> State {
     let state = stored_or_fresh_state(props);
     // A Next pressed before the wasm arrived: answer that question now, as the wizard would have.
@@ -92,7 +82,7 @@ fn stored_or_fresh_state(props: &AppProps) -> State {
         let lang = props.lang.as_deref().and_then(Lang::from_tag);
         return State::new(facts, lang.unwrap_or_default());
     }
-    let today = props.today.or_else(browser_today);
+    let today = props.today.or_else(crate::page::browser_today);
     let explicit = props.lang.as_deref();
     if let Some(mut facts) = storage::shared_facts() {
         facts.today = today;
@@ -134,7 +124,7 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     let lang = state.lang;
-    use_effect_with(lang, |lang| crate::mount::follow_page_lang(*lang));
+    use_effect_with(lang, |lang| crate::page::follow_page_lang(*lang));
     let diagnosis = {
         let facts = state.facts.clone();
         use_memo((facts, lang), |(facts, lang)| {

@@ -196,7 +196,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let ratio = median_ratio("firstQuestionMs");
     let ratio_3g = median_ratio("firstQuestion3gMs");
     let budgets = json!([
-        { "name": "standalone page, gzip total", "budget": "≤ 150 KB", "value": kb(&standalone["gzip"]),
+        { "name": "standalone page, gzip total", "budget": "≤ 170 KiB", "value": kb(&standalone["gzip"]),
           "met": standalone["gzip"].as_u64().unwrap_or(u64::MAX) <= STANDALONE_GZIP_BUDGET },
         { "name": "offline single file", "budget": "≤ 600 KB", "value": kb(&offline["raw"]),
           "met": offline["raw"].as_u64().unwrap_or(u64::MAX) <= OFFLINE_BUDGET },

@@ -2,6 +2,8 @@
 //! nothing but a Rust install. Tools are installed on first use into a per-user cache and reused afterwards.
 
 mod bench;
+#[cfg(test)]
+mod circles;
 mod dist;
 mod fuzz;
 mod imports;

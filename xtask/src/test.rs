@@ -137,22 +137,14 @@ pub fn run(_args: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// Issue 13's target for the standalone page's gzip transfer, asserted by [`size_budgets`]: session 5 brought the
-/// page under it (152,537 B by `gzip -9`, 149.0 KiB). Before, while the page was over it, the check was "no more than
-/// the last measured figure plus 2%": 189,516 B after session 3 (279,967 B at its start), 165,020 B after session 4
-/// (both by flate2's miniz_oxide, which counted the same page 2.5 KB larger than GNU `gzip -9`).
-pub const STANDALONE_TARGET: u64 = 150 * 1024;
-/// The embed's transfer (embed.js and the app): 187,284 B after session 3 (277,316 B at its start);
-/// in session 4, with the LZMA decoder, 188,462 → 180,923 B, and with the rest of session 4's work 162,506 B
-/// (miniz_oxide; 161,012 B by GNU `gzip -9`), and 152,263 B after session 5's. No issue target of its own.
-const EMBED_TODAY: u64 = 152_263;
+/// The standalone page's gzip transfer (`gzip -9`), asserted by [`size_budgets`]: issue 21's 170 KiB, which holds
+/// serde-wasm-bindgen back at the JS boundary and the content of the issues after it (the ledger, docs/size.md,
+/// has each figure).
+pub const STANDALONE_TARGET: u64 = 170 * 1024;
+/// The embed's transfer (embed.js and the app): the same ceiling as the page, which carries the same app.
+const EMBED_TARGET: u64 = STANDALONE_TARGET;
 /// The offline single file, raw (issue budget).
 const OFFLINE_BUDGET: u64 = dist::OFFLINE_BUDGET as u64;
-
-/// A ceiling of "today's size plus 2%".
-fn plus_two_percent(bytes: u64) -> u64 {
-    bytes + bytes.div_ceil(50)
-}
 
 /// Asserts the sizes of the three forms after the release build, printing each figure beside its budget.
 pub fn size_budgets() -> Result<String> {
@@ -164,11 +156,7 @@ pub fn size_budgets() -> Result<String> {
             get(&standalone, "gzip"),
             STANDALONE_TARGET,
         ),
-        (
-            "embed, gzip",
-            get(&embed, "gzip"),
-            plus_two_percent(EMBED_TODAY),
-        ),
+        ("embed, gzip", get(&embed, "gzip"), EMBED_TARGET),
         ("offline file, raw", get(&offline, "raw"), OFFLINE_BUDGET),
     ];
     let mut over = Vec::new();
@@ -184,13 +172,6 @@ pub fn size_budgets() -> Result<String> {
         if bytes > budget {
             over.push(line);
         }
-    }
-    let missed = get(&standalone, "gzip").saturating_sub(STANDALONE_TARGET);
-    if missed > 0 {
-        println!(
-            "  issue 13's 150 KiB target for the standalone page is missed by {missed} B ({:.1} KiB)",
-            missed as f64 / 1024.0
-        );
     }
     if !over.is_empty() {
         bail!("over budget: {}", over.join("; "));

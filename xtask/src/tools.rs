@@ -13,6 +13,8 @@ use std::process::Command;
 
 /// Trunk 0.22 needs a newer rustc than this machine's 1.95; 0.21.14 is the last that builds.
 pub const TRUNK_VERSION: &str = "0.21.14";
+/// What `cargo install` of Trunk (no default features) took on a fresh 2-core machine, for the install message.
+const TRUNK_MINUTES: u32 = 13;
 /// npm's binaryen; Debian's (108) cannot read this rustc's wasm.
 pub const BINARYEN_VERSION: &str = "132.0.0";
 
@@ -149,9 +151,32 @@ pub fn ensure_wasm_target() -> Result<()> {
     Ok(())
 }
 
-/// Makes sure every build tool is there and returns a PATH with their directories first.
+/// Downloads every crate the offline builds need into cargo's registry: the workspace's (Cargo.lock) and, when the
+/// release rebuilds the standard library ([`RELEASE_ENV`]), std's own dependencies at the versions of the installed
+/// `rust-src`'s lockfile. Trunk always runs cargo `--offline`, so without this a machine that never fetched std's
+/// crates fails deep in the release build (`no matching package named moto-rt`). Both are no-ops once cached.
+pub fn fetch_sources() -> Result<()> {
+    exec(crate::cargo().args(["fetch", "--locked", "--quiet"]))?;
+    if !release_env().is_empty() {
+        let sysroot = output(Command::new("rustc").args(["--print", "sysroot"]))
+            .context("`rustc --print sysroot` failed")?;
+        let library = Path::new(sysroot.trim()).join("lib/rustlib/src/rust/library/Cargo.toml");
+        exec(
+            crate::cargo()
+                .args(["fetch", "--locked", "--quiet", "--manifest-path"])
+                .arg(&library)
+                // std's manifest uses a cargo feature that stable cargo only reads with this set.
+                .env("RUSTC_BOOTSTRAP", "1"),
+        )
+        .context("fetching the standard library's dependencies for build-std")?;
+    }
+    Ok(())
+}
+
+/// Makes sure every build tool is there, every crate is fetched, and returns a PATH with the tools' directories first.
 pub fn build_path() -> Result<OsString> {
     ensure_wasm_target()?;
+    fetch_sources()?;
     let wb_version = wasm_bindgen_version()?;
     let wasm_bindgen = ensure(
         "wasm-bindgen",
@@ -187,14 +212,17 @@ pub fn build_path() -> Result<OsString> {
     let trunk = ensure(
         "trunk",
         TRUNK_VERSION,
-        &format!("trunk-{TRUNK_VERSION}"),
-        13,
+        &format!("trunk-{TRUNK_VERSION}-offline"),
+        TRUNK_MINUTES,
         |dir| {
             exec(
                 crate::cargo()
                     .args([
                         "install",
                         "--locked",
+                        // Without its default features (rustls, the update check): Trunk here never downloads
+                        // a tool or serves TLS, and the TLS stack is most of its compile time.
+                        "--no-default-features",
                         "trunk",
                         "--version",
                         &format!("={TRUNK_VERSION}"),
