@@ -192,7 +192,9 @@ fn every_path_the_docs_name_exists() {
     for doc in DOCS {
         let text = std::fs::read_to_string(root.join(doc)).unwrap();
         let mut checked = 0;
-        for (line, reference) in references(&text) {
+        let mut found = references(&text);
+        found.sort();
+        for (line, reference) in found {
             if !looks_like_a_path(&reference)
                 || reference.starts_with("dist/")
                 || reference.starts_with("target/")
