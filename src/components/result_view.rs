@@ -34,8 +34,8 @@ pub struct ResultViewProps<'a> {
 }
 
 /// The result. A plain function rather than a `#[component]`: its two hooks (the heading's focus, the copied state)
-/// live in the app, which saves a component's Yew machinery and the comparison of its props ("Session 5's size
-/// work" in ARCHITECTURE.md).
+/// live in the app, which saves a component's Yew machinery and the comparison of its props (docs/size.md,
+/// "Views as plain functions").
 pub fn result_view(props: ResultViewProps) -> Html {
     let lang = props.lang;
     let state = props.state;

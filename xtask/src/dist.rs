@@ -17,7 +17,7 @@
 //! (`xtask/templates/lzma.rs`, compiled to a small wasm of its own, and `lzma.js`; about 2.4 KB gzip) unpacks it for
 //! `WebAssembly.compileStreaming`. Served with HTTP gzip, base64 of LZMA costs about 1% over the LZMA bytes
 //! (base64's 6-bit alphabet compresses back), and LZMA is 19% smaller than gzip on this wasm (measured; see
-//! ARCHITECTURE.md).
+//! docs/size.md).
 
 use crate::prerender::Link;
 use crate::{exec, root};
