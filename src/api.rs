@@ -1,7 +1,7 @@
 //! `window.GiftcardDoctor`: the core's functions for host pages, taking and returning plain JS objects. Bad input
 //! throws an `Error` with a message naming the field; nothing panics.
 
-use crate::js::to_js;
+use crate::js::{from_js, to_js, Refused, MAX_INPUT_CHARS};
 use crate::page::browser_today as app_today;
 use giftcard_doctor_core::calendar::expiry_calendar;
 use giftcard_doctor_core::cards::{card_status, CardInput};
@@ -13,6 +13,17 @@ use wasm_bindgen::prelude::*;
 
 fn error(message: impl std::fmt::Display) -> JsValue {
     js_sys::Error::new(&message.to_string()).into()
+}
+
+/// The error for a value [`from_js`] refused: `shape` names the expected shape; neither quotes the value.
+fn refusal(refused: Refused, shape: &str) -> JsValue {
+    match refused {
+        Refused::Shape => error(shape),
+        Refused::TooLarge => error(format!(
+            "{}: larger than {MAX_INPUT_CHARS} characters as JSON; refused unread",
+            shape.split(':').next().unwrap_or("input")
+        )),
+    }
 }
 
 /// A string option of the `{ lang, marketplace, today }` options object.
@@ -39,8 +50,8 @@ pub fn facts_from_js(value: JsValue) -> Result<Facts, JsValue> {
         RawFacts::default()
     } else {
         // serde's own message may quote the value (a code typed in the wrong place): name the shape instead.
-        serde_wasm_bindgen::from_value(value).map_err(|_| {
-            error("facts: expected an object of the documented shape (strings for values, a list for cards)")
+        from_js(&value).map_err(|refused| {
+            refusal(refused, "facts: expected an object of the documented shape (strings for values, a list for cards)")
         })?
     };
     let mut facts = raw.lower().map_err(error)?;
@@ -90,8 +101,11 @@ pub fn js_analyze_history(text: JsValue, options: JsValue) -> Result<JsValue, Js
 /// problems. Never returns more than the last four characters of a code.
 pub fn js_card_status(card: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     // Read loosely, then checked field by field, so an error names the field and never quotes the value.
-    let raw: RawCard = serde_wasm_bindgen::from_value(card).map_err(|_| {
-        error("card: expected an object { code, issued, kind, amount, marketplace }")
+    let raw: RawCard = from_js(&card).map_err(|refused| {
+        refusal(
+            refused,
+            "card: expected an object { code, issued, kind, amount, marketplace }",
+        )
     })?;
     let card = raw.lower("").map_err(error)?;
     let input = CardInput {
@@ -121,8 +135,8 @@ pub fn js_card_status(card: JsValue, options: JsValue) -> Result<JsValue, JsValu
 pub fn js_expiry_calendar(cards: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let inputs: Vec<CardInput> =
         // The parser's own message may quote a value (an unknown `kind` given a code): only the shape is named.
-        serde_wasm_bindgen::from_value(cards).map_err(|_| {
-            error("cards: expected a list of { code, issued, issuedPrecision, kind, amount, marketplace }")
+        from_js(&cards).map_err(|refused| {
+            refusal(refused, "cards: expected a list of { code, issued, issuedPrecision, kind, amount, marketplace }")
         })?;
     let today = match option(&options, "today") {
         Some(t) => parse_date("today", &t).map_err(error)?,

@@ -492,13 +492,13 @@ async fn forgetting_the_answers_says_so_in_the_footer() {
     assert!(causes(&root).is_empty(), "started over");
 }
 
-/// A host's getter that throws half-way through a list of cards: the reader refuses the input, and the code it had
-/// already read from the first card is not left in the wasm's memory (the exception does not unwind past the
-/// destructors, so the wiping allocator zeroes the copy).
+/// A host's getter that throws half-way through a list of cards: the reader refuses the input, and no part of the code
+/// in the first card reaches the wasm's memory (`js::from_js` takes the value as JSON in JS first, where the throw is
+/// caught; read in place by serde-wasm-bindgen, the exception would cross the wasm and skip the wiping destructors).
 #[wasm_bindgen_test]
 fn a_throwing_getter_leaves_no_code_in_memory() {
+    use giftcard_doctor::js::from_js;
     use giftcard_doctor_core::cards::CardInput;
-    use serde_wasm_bindgen::from_value as from_js;
     // The code is put together in JS, so that no copy of it (not even this test's own) is in the wasm's memory but
     // the one the reader makes.
     let run = |src: &str| {
@@ -507,7 +507,7 @@ fn a_throwing_getter_leaves_no_code_in_memory() {
             .unwrap()
     };
     let cards = run("return [{ code: 'ZQ7K' + 'PLM3' + 'XW9RTBXA' }, { get amount() { throw new Error('host bug') } }];");
-    assert!(from_js::<Vec<CardInput>>(cards).is_err());
+    assert!(from_js::<Vec<CardInput>>(&cards).is_err());
     let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
     let find = js_sys::Function::new_with_args(
         "buffer",
@@ -524,10 +524,30 @@ fn a_throwing_getter_leaves_no_code_in_memory() {
     );
     // The check can see a code that is there: one read without a throw, still held.
     let held: Vec<CardInput> =
-        from_js(run("return [{ code: 'ZQ7K' + 'PLM3' + 'XW9RTBXA' }];")).unwrap();
+        from_js(&run("return [{ code: 'ZQ7K' + 'PLM3' + 'XW9RTBXA' }];")).unwrap();
     assert_eq!(
         find.call1(&JsValue::NULL, &memory.buffer()).unwrap(),
         JsValue::TRUE
     );
     drop(held);
+}
+
+/// A host's value over the size limit is refused before it is read, with an error that quotes none of it.
+#[wasm_bindgen_test]
+fn a_value_too_large_is_refused_unread() {
+    use giftcard_doctor::js::{from_js, Refused, MAX_INPUT_CHARS};
+    use giftcard_doctor_core::facts::RawFacts;
+    let big =
+        js_sys::Function::new_with_args("n", "return { marketplace: 'jp', loss: 'x'.repeat(n) };");
+    let at = |n: u32| big.call1(&JsValue::NULL, &n.into()).unwrap();
+    assert_eq!(
+        from_js::<RawFacts>(&at(MAX_INPUT_CHARS)).err(),
+        Some(Refused::TooLarge)
+    );
+    // Just under the limit it is read (and then refused by the facts' own check, not here).
+    assert!(from_js::<RawFacts>(&at(MAX_INPUT_CHARS - 64)).is_ok());
+    let error = giftcard_doctor::api::js_diagnose(at(MAX_INPUT_CHARS), JsValue::NULL).unwrap_err();
+    let message = js_sys::Error::from(error).message().as_string().unwrap();
+    assert!(message.starts_with("facts: larger than"), "{message}");
+    assert!(!message.contains("xxxx"), "{message}");
 }
