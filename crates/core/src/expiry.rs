@@ -1,6 +1,6 @@
 //! Expiry of gift cards: one rule table per marketplace, with Japan's cut-over on 2017-04-24, computed with chrono.
 //!
-//! Every rule names its source in `../shared/domain-facts.md` ("Expiry rules"). A card is valid up to and including
+//! Every rule names its source in `docs/domain-facts.md` ("Expiry rules"). A card is valid up to and including
 //! its expiry date; it is expired from the next day on. Adding N years to 29 February lands on 28 February (the
 //! conservative reading: never claim a day of validity the card may not have).
 
@@ -61,7 +61,7 @@ impl RuleId {
         }
     }
 
-    /// Whether the sources agree on the rule (domain-facts.md marks UK, Germany, Mexico and India *unsure*).
+    /// Whether the sources agree on the rule (docs/domain-facts.md marks UK, Germany, Mexico and India *unsure*).
     /// Under an unsure rule a card past its date "may" have expired; the engine never calls it certain.
     pub fn certain(self) -> bool {
         !matches!(

@@ -300,7 +300,7 @@ fn input_reads_from_camel_case_json() {
 
 #[test]
 fn past_the_date_of_an_unsure_rule_only_may_have_expired() {
-    // domain-facts.md marks the UK's 10 years as unsure: past it, the card "may" have expired, never certainly.
+    // docs/domain-facts.md marks the UK's 10 years as unsure: past it, the card "may" have expired, never certainly.
     let uk = status(
         &card(Some("2015-01-01"), CardKind::Email),
         Marketplace::Uk,
