@@ -207,10 +207,16 @@ fn bake(raw: &RawContent) -> Result<String, Vec<String>> {
         let Some(market) = Marketplace::from_id(&m.id) else {
             continue;
         };
+        let steps = t.texts(&m.steps);
+        let channel = t.text(&m.fraud_channel);
+        let page = m
+            .scam_page
+            .as_ref()
+            .map_or_else(|| "None".to_owned(), |p| format!("Some({})", t.text(p)));
         let _ = writeln!(
             out,
-            "        Support {{ marketplace: crate::marketplace::Marketplace::{market:?}, steps: {} }},",
-            t.texts(&m.steps),
+            "        Support {{ marketplace: crate::marketplace::Marketplace::{market:?}, steps: {steps}, \
+             fraud_channel: {channel}, scam_page: {page} }},",
         );
     }
     let _ = writeln!(

@@ -93,8 +93,25 @@ pub struct SupportView {
     pub steps: Vec<String>,
     /// What to have ready (the full code and where to find it, dates, order numbers).
     pub prepare: Vec<String>,
-    /// Never give the code to anyone else.
+    /// The warning a scammer cannot pass: Amazon does not ask for a code; where to report a scam in that country,
+    /// and the marketplace's own scam-report page where a source names one.
     pub warning: String,
+}
+
+/// Where a scam is reported on this marketplace, in the person's language (the `{fraud_channel}` placeholder).
+fn fraud_channel(market: Option<Marketplace>, lang: Lang) -> &'static str {
+    content()
+        .support_for(market.unwrap_or(Marketplace::Other))
+        .map_or("", |s| s.fraud_channel.get(lang))
+}
+
+/// Fills the marketplace placeholders of a cause's or the warning's text.
+fn fill_market(text: &str, market: Option<Marketplace>, lang: Lang) -> String {
+    if text.contains('{') {
+        fill(text, &[("fraud_channel", fraud_channel(market, lang))])
+    } else {
+        text.to_owned()
+    }
 }
 
 impl SupportView {
@@ -103,13 +120,16 @@ impl SupportView {
         let c = content();
         let texts =
             |list: crate::content::TextList| list.iter().map(|t| t.get(lang).to_owned()).collect();
+        let support = c.support_for(market.unwrap_or(Marketplace::Other));
+        let mut warning = fill_market(c.support_warning.get(lang), market, lang);
+        if let Some(page) = support.and_then(|s| s.scam_page) {
+            warning.push_str(if lang == Lang::Ja { "" } else { " " });
+            warning.push_str(page.get(lang));
+        }
         SupportView {
-            steps: c
-                .support_for(market.unwrap_or(Marketplace::Other))
-                .map(|s| texts(s.steps))
-                .unwrap_or_default(),
+            steps: support.map(|s| texts(s.steps)).unwrap_or_default(),
             prepare: texts(c.support_prepare),
-            warning: c.support_warning.get(lang).to_owned(),
+            warning,
         }
     }
 }
@@ -259,7 +279,8 @@ impl<'f> Context<'f> {
             | Fact::CannotSignIn
             | Fact::PromotionalCredit
             | Fact::SharedAccountOrDevice
-            | Fact::AmazonPoints => f.tri(fact).map(Tri::id),
+            | Fact::AmazonPoints
+            | Fact::CodeShared => f.tri(fact).map(Tri::id),
         }
     }
 
@@ -491,18 +512,19 @@ pub fn diagnose(facts: &Facts, lang: Lang) -> Result<Diagnosis, FactsError> {
             .filter(|f| content.rules[f.rule].effect != Effect::RuleOut)
             .flat_map(|f| render(content, &ctx, f, lang))
             .collect();
-        let texts =
-            |list: crate::content::TextList| list.iter().map(|t| t.get(lang).to_owned()).collect();
+        let market = facts.marketplace;
+        let one = |t: crate::content::Text| fill_market(t.get(lang), market, lang);
+        let texts = |list: crate::content::TextList| list.iter().map(one).collect();
         diagnosis.causes.push(RankedCause {
             id: cause.id.to_owned(),
             band: Band::of(s.score, s.decisive),
-            title: cause.title.get(lang).to_owned(),
-            explanation: cause.explanation.get(lang).to_owned(),
+            title: one(cause.title),
+            explanation: one(cause.explanation),
             reasons,
             checks: texts(cause.checks),
             actions: texts(cause.actions),
             recoverable: cause.recoverable,
-            recovery: cause.recovery.get(lang).to_owned(),
+            recovery: one(cause.recovery),
         });
     }
     Ok(diagnosis)

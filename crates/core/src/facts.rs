@@ -708,6 +708,7 @@ raw_facts! {
     promotional_credit = "promotionalCredit",
     shared_account_or_device = "sharedAccountOrDevice",
     amazon_points = "amazonPoints",
+    code_shared = "codeShared",
 }
 
 impl<'de> Deserialize<'de> for RawFacts {

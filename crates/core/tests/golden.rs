@@ -37,6 +37,10 @@ struct Expect {
     support_mentions: Option<String>,
     /// … and must not.
     support_lacks: Option<String>,
+    /// Text the support warning must contain (in both languages; a phone number or an address reads the same).
+    warning_mentions: Option<String>,
+    /// Text the top cause's actions must contain, in both languages (a number or an address).
+    top_actions_mention: Option<String>,
 }
 
 fn check(case: &Case, lang: Lang) -> Result<(), String> {
@@ -109,10 +113,35 @@ fn check(case: &Case, lang: Lang) -> Result<(), String> {
                     problems.push(format!("support steps contain `{bad}`: {steps}"));
                 }
             }
+            if let Some(want) = &case.expect.warning_mentions {
+                if !d.support.warning.contains(want.as_str()) {
+                    problems.push(format!("the warning lacks `{want}`: {}", d.support.warning));
+                }
+            }
+            if let Some(want) = &case.expect.top_actions_mention {
+                let actions = top.actions.join("\n");
+                if !actions.contains(want.as_str()) {
+                    problems.push(format!("the top cause's actions lack `{want}`: {actions}"));
+                }
+            }
             if d.support.prepare.is_empty() || d.support.warning.is_empty() {
                 problems.push("support has nothing to prepare or no warning".into());
             }
+            if d.support.warning.contains('{') {
+                problems.push(format!(
+                    "the warning has an unfilled placeholder: {}",
+                    d.support.warning
+                ));
+            }
             for r in &d.causes {
+                let texts = r
+                    .checks
+                    .iter()
+                    .chain(&r.actions)
+                    .chain([&r.recovery, &r.explanation]);
+                if let Some(t) = texts.into_iter().find(|t| t.contains('{')) {
+                    problems.push(format!("`{}` has an unfilled placeholder: {t}", r.id));
+                }
                 if r.reasons.iter().any(|s| s.contains('{')) {
                     problems.push(format!(
                         "`{}` has an unfilled placeholder: {:?}",

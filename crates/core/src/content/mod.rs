@@ -189,6 +189,10 @@ pub struct Question {
 pub struct Support {
     pub marketplace: crate::marketplace::Marketplace,
     pub steps: TextList,
+    /// Where a scam is reported in that country (fills `{fraud_channel}`).
+    pub fraud_channel: Text,
+    /// The marketplace's own scam-report page, where a source names one.
+    pub scam_page: Option<Text>,
 }
 
 /// All content, checked and lowered (by the build script, into the `CONTENT` static).
@@ -200,7 +204,7 @@ pub struct Content {
     pub support: &'static [Support],
     /// What to have ready before contacting customer service.
     pub support_prepare: TextList,
-    /// Never give the code to anyone else.
+    /// The warning a scammer cannot pass (with a `{fraud_channel}` placeholder).
     pub support_warning: Text,
 }
 
@@ -309,6 +313,8 @@ impl Content {
                     .map(|s| raw::RawSupportMarket {
                         id: s.marketplace.id().to_owned(),
                         steps: raw_texts(s.steps),
+                        fraud_channel: raw_text(&s.fraud_channel),
+                        scam_page: s.scam_page.as_ref().map(raw_text),
                     })
                     .collect(),
             },

@@ -118,7 +118,7 @@ pub struct RawUiFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSupportFile {
-    /// "Never give the code to anyone else", the same everywhere.
+    /// The warning a scammer cannot pass, the same everywhere but for its `{fraud_channel}`.
     pub warning: RawText,
     /// What to have ready, the same everywhere.
     pub prepare: Vec<RawText>,
@@ -133,6 +133,12 @@ pub struct RawSupportMarket {
     pub id: String,
     /// The steps, in that site's own menu words.
     pub steps: Vec<RawText>,
+    /// Where a scam is reported in that country, as a noun phrase ("the FTC at ReportFraud.ftc.gov"; "the police"
+    /// where no source names a channel): fills `{fraud_channel}` in the warning and in causes' texts.
+    pub fraud_channel: RawText,
+    /// A sentence naming the marketplace's own scam-report page, where a source names one.
+    #[serde(default)]
+    pub scam_page: Option<RawText>,
 }
 
 /// All content files together.

@@ -24,6 +24,7 @@ pub const REQUIRED_CAUSES: &[&str] = &[
     "account_suspended",
     "family_use",
     "amazon_points",
+    "code_given_away",
 ];
 
 /// One problem in the content, located by file and field path.
@@ -64,6 +65,33 @@ impl Checker {
                     path,
                     format!("contains markup `{markup}`: texts are plain text, never HTML"),
                 );
+            }
+        }
+    }
+
+    /// A text that may use the marketplace placeholders (`{fraud_channel}`) and no others.
+    fn text_with_market(&mut self, file: &'static str, path: &str, text: &RawText) {
+        self.text(file, path, text);
+        self.placeholders_within(file, path, text, vocab::CONTENT_PLACEHOLDERS);
+    }
+
+    /// Reports every placeholder of a text that is not in `allowed`.
+    fn placeholders_within(
+        &mut self,
+        file: &'static str,
+        path: &str,
+        text: &RawText,
+        allowed: &[&str],
+    ) {
+        for (lang, value) in [("ja", &text.ja), ("en", &text.en)] {
+            for p in placeholders(value) {
+                if !allowed.contains(&p) {
+                    self.report(
+                        file,
+                        format!("{path}.{lang}"),
+                        format!("unknown placeholder `{p}`"),
+                    );
+                }
             }
         }
     }
@@ -173,9 +201,9 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
         if !(0..=100).contains(&cause.prior) {
             c.report(CAUSES, format!("{at}.prior"), "must be between 0 and 100");
         }
-        c.text(CAUSES, &format!("{at}.title"), &cause.title);
-        c.text(CAUSES, &format!("{at}.explanation"), &cause.explanation);
-        c.text(CAUSES, &format!("{at}.recovery"), &cause.recovery);
+        c.text_with_market(CAUSES, &format!("{at}.title"), &cause.title);
+        c.text_with_market(CAUSES, &format!("{at}.explanation"), &cause.explanation);
+        c.text_with_market(CAUSES, &format!("{at}.recovery"), &cause.recovery);
         if cause.checks.is_empty() {
             c.report(
                 CAUSES,
@@ -191,10 +219,10 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
             );
         }
         for (j, t) in cause.checks.iter().enumerate() {
-            c.text(CAUSES, &format!("{at}.checks[{j}]"), t);
+            c.text_with_market(CAUSES, &format!("{at}.checks[{j}]"), t);
         }
         for (j, t) in cause.actions.iter().enumerate() {
-            c.text(CAUSES, &format!("{at}.actions[{j}]"), t);
+            c.text_with_market(CAUSES, &format!("{at}.actions[{j}]"), t);
         }
     }
     for required in REQUIRED_CAUSES {
@@ -412,7 +440,7 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
 
     // support.toml: every marketplace exactly once, each with steps.
     const SUPPORT: &str = "support.toml";
-    c.text(SUPPORT, "warning", &raw.support.warning);
+    c.text_with_market(SUPPORT, "warning", &raw.support.warning);
     if raw.support.prepare.is_empty() {
         c.report(SUPPORT, "prepare", "lists nothing to have ready");
     }
@@ -442,6 +470,19 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
         }
         for (j, t) in m.steps.iter().enumerate() {
             c.text(SUPPORT, &format!("{at}.steps[{j}]"), t);
+            c.placeholders_within(SUPPORT, &format!("{at}.steps[{j}]"), t, &[]);
+        }
+        // The channel fills a placeholder, so it holds none itself.
+        c.text(SUPPORT, &format!("{at}.fraud_channel"), &m.fraud_channel);
+        c.placeholders_within(
+            SUPPORT,
+            &format!("{at}.fraud_channel"),
+            &m.fraud_channel,
+            &[],
+        );
+        if let Some(page) = &m.scam_page {
+            c.text(SUPPORT, &format!("{at}.scam_page"), page);
+            c.placeholders_within(SUPPORT, &format!("{at}.scam_page"), page, &[]);
         }
     }
     for m in markets {

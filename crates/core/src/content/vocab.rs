@@ -80,6 +80,10 @@ facts! {
     SharedAccountOrDevice = "sharedAccountOrDevice": TRI, false;
     /// Part of the missing amount was Amazon points (amazon.co.jp only).
     AmazonPoints = "amazonPoints": TRI, false;
+    /// The person gave a gift card code, or a photo of a card or receipt, to someone who asked (by phone, SMS,
+    /// e-mail, chat, a website; someone claiming to be Amazon, a bank, a company or the police), or bought cards
+    /// because someone asked.
+    CodeShared = "codeShared": TRI, false;
     CardExpired = "cardExpired": &["yes", "maybe", "no", "never", "unknown"], true;
     /// `unmarked`: the account's marketplace is known but no card says where it was bought.
     CardForeign = "cardForeign": &["yes", "no", "unmarked"], true;
@@ -110,6 +114,10 @@ pub const REASON_PLACEHOLDERS: &[&str] = &[
     "{amount}",
     "{days}",
 ];
+
+/// Placeholders a cause's texts and the support warning may contain, filled in by the engine from the person's
+/// marketplace (`support.toml`).
+pub const CONTENT_PLACEHOLDERS: &[&str] = &["{fraud_channel}"];
 
 /// Looks up the values a fact can take.
 pub fn fact_values(name: &str) -> Option<&'static [&'static str]> {
