@@ -539,7 +539,7 @@ pub enum Answer {
 }
 
 /// The value every question accepts for "I don't know".
-pub const DONT_KNOW: &str = "unsure";
+pub use crate::facts::DONT_KNOW;
 
 /// Records an answer, returning the new facts. Unknown question ids and values are an error naming the question
 /// (never the value given).
@@ -577,14 +577,7 @@ pub fn apply_answer(
         (Fact::Marketplace, Answer::Value(v)) => {
             next.marketplace = Some(Marketplace::from_id(v).ok_or_else(bad)?)
         }
-        (Fact::Loss, Answer::Value(v)) => {
-            next.loss = Some(
-                [Loss::All, Loss::Partial, Loss::Unknown]
-                    .into_iter()
-                    .find(|l| l.id() == v)
-                    .ok_or_else(bad)?,
-            )
-        }
+        (Fact::Loss, Answer::Value(v)) => next.loss = Some(Loss::from_id(v).ok_or_else(bad)?),
         (Fact::CardIssued, Answer::Date(date, precision)) => {
             if facts.today.is_some_and(|t| *date > t) {
                 return Err(FactsError::new(question_id, UiKey::ErrorIssuedAfterToday));
@@ -635,13 +628,7 @@ pub fn current_answer(facts: &Facts, question_id: &str) -> Option<Answer> {
     let value = |s: &str| Some(Answer::Value(s.to_owned()));
     match question.fact {
         Fact::Marketplace => facts.marketplace.and_then(|m| value(m.id())),
-        Fact::Loss => facts.loss.and_then(|l| {
-            value(if l == Loss::Unknown {
-                DONT_KNOW
-            } else {
-                l.id()
-            })
-        }),
+        Fact::Loss => facts.loss.and_then(|l| value(l.id())),
         Fact::CardIssued => facts
             .cards
             .first()

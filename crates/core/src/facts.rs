@@ -5,6 +5,9 @@
 
 pub use crate::content::Fact;
 use crate::content::{content, Lang, UiKey};
+
+/// The value every question offers for "I don't know".
+pub const DONT_KNOW: &str = "unsure";
 pub use crate::marketplace::Marketplace;
 use chrono::NaiveDate;
 use serde::de::{self, Deserializer, Visitor};
@@ -53,12 +56,23 @@ pub enum Loss {
 }
 
 impl Loss {
-    /// The id used in facts (`partial`).
+    /// The id used in facts (`partial`). "Not known" is `unsure`, the value the wizard's question offers for it, so
+    /// the API, the UI and the share link use one name per value.
     pub fn id(self) -> &'static str {
         match self {
             Self::All => "all",
             Self::Partial => "partial",
-            Self::Unknown => "unknown",
+            Self::Unknown => "unsure",
+        }
+    }
+
+    /// Parses an id (`partial`); `unknown`, the name before issue 19, is still read from saved answers and links.
+    pub fn from_id(id: &str) -> Option<Self> {
+        match id {
+            "all" => Some(Self::All),
+            "partial" => Some(Self::Partial),
+            "unsure" | "unknown" => Some(Self::Unknown),
+            _ => None,
         }
     }
 }
@@ -98,12 +112,16 @@ impl CardKind {
             Self::Charge => "charge",
             Self::Corporate => "corporate",
             Self::Sheet => "sheet",
-            Self::Unknown => "unknown",
+            // The wizard's "I don't know" value: one name across the API, the card form and the share link.
+            Self::Unknown => "unsure",
         }
     }
 
-    /// Parses an id (`email`).
+    /// Parses an id (`email`); `unknown`, the name before issue 19, is still read from saved cards and hosts.
     pub fn from_id(id: &str) -> Option<Self> {
+        if id == "unknown" {
+            return Some(Self::Unknown);
+        }
         Self::ALL.into_iter().find(|k| k.id() == id)
     }
 }
@@ -570,7 +588,7 @@ impl RawCard {
                 &at("kind"),
                 &raw.kind,
                 CardKind::from_id,
-                "email, print, card, charge, corporate, sheet, unknown",
+                "email, print, card, charge, corporate, sheet, unsure",
             )?
             .unwrap_or_default(),
             amount,
@@ -607,6 +625,14 @@ macro_rules! raw_facts {
             pub today: Option<Value>,
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub loss: Option<Value>,
+            /// The first card's issue date (ISO), or `unsure`: what the `card_issued` question offers, as the share
+            /// link spells it. A date here fills the first card's when `cards` gives none.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub card_issued: Option<Value>,
+            /// The first card's kind, or `unsure`: what the `card_kind` question offers. Fills the first card's kind
+            /// when `cards` gives none.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub card_kind: Option<Value>,
             #[serde(default, skip_serializing_if = "Vec::is_empty")]
             pub cards: Vec<RawCard>,
             #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -646,7 +672,7 @@ macro_rules! raw_facts {
         /// Every field's name in input, in the order the derived `Deserialize` listed them (serde-wasm-bindgen reads
         /// the JS object's properties in this order).
         const RAW_FACTS_FIELDS: &[&str] =
-            &["marketplace", "today", "loss", "cards", "skipped", "history", $($name),*];
+            &["marketplace", "today", "loss", "cardIssued", "cardKind", "cards", "skipped", "history", $($name),*];
 
         /// The derived reading of [`RawFacts`], kept as the reference the hand-written one is tested against.
         #[cfg(test)]
@@ -659,6 +685,10 @@ macro_rules! raw_facts {
             today: Option<Value>,
             #[serde(default)]
             loss: Option<Value>,
+            #[serde(default)]
+            card_issued: Option<Value>,
+            #[serde(default)]
+            card_kind: Option<Value>,
             #[serde(default)]
             cards: Vec<RawCard>,
             #[serde(default)]
@@ -678,6 +708,8 @@ macro_rules! raw_facts {
                     marketplace: d.marketplace,
                     today: d.today,
                     loss: d.loss,
+                    card_issued: d.card_issued,
+                    card_kind: d.card_kind,
                     cards: d.cards,
                     skipped: d.skipped,
                     history: d.history,
@@ -739,6 +771,8 @@ impl<'de> Deserialize<'de> for RawFacts {
                                 "marketplace" => Some(&mut raw.marketplace),
                                 "today" => Some(&mut raw.today),
                                 "loss" => Some(&mut raw.loss),
+                                "cardIssued" => Some(&mut raw.card_issued),
+                                "cardKind" => Some(&mut raw.card_kind),
                                 _ => raw.tri_slot(name),
                             };
                             match slot {
@@ -820,26 +854,70 @@ fn one_of<T>(
 impl RawFacts {
     /// Checks and converts the facts; the first malformed field is the error.
     pub fn lower(&self) -> Result<Facts, FactsError> {
-        let marketplace = one_of(
-            "marketplace",
-            &self.marketplace,
-            Marketplace::from_id,
-            "jp, us, uk, de, fr, it, in, mx, other",
-        )?;
+        // Every value a question offers is accepted for its fact (issue 19): "I don't know" (`unsure`) on a question
+        // that has no such value of its own records the question as skipped, as answering it in the wizard does.
+        let mut skipped: Vec<String> = self
+            .skipped
+            .iter()
+            .filter(|s| s.len() <= 64)
+            .cloned()
+            .collect();
+        let mut skip = |fact: Fact| {
+            if let Some(q) = content().questions.iter().find(|q| q.fact == fact) {
+                if !skipped.iter().any(|s| s == q.id) {
+                    skipped.push(q.id.to_owned());
+                }
+            }
+        };
+        let unsure =
+            |value: &Option<Value>| matches!(value, Some(Value::Str(s)) if s.trim() == DONT_KNOW);
+        let marketplace = if unsure(&self.marketplace) {
+            skip(Fact::Marketplace);
+            None
+        } else {
+            one_of(
+                "marketplace",
+                &self.marketplace,
+                Marketplace::from_id,
+                "jp, us, uk, de, fr, it, in, mx, other, unsure",
+            )?
+        };
         let today = date("today", &self.today)?;
-        let loss = one_of(
-            "loss",
-            &self.loss,
-            |s| {
-                [Loss::All, Loss::Partial, Loss::Unknown]
-                    .into_iter()
-                    .find(|l| l.id() == s)
-            },
-            "all, partial, unknown",
-        )?;
+        let loss = one_of("loss", &self.loss, Loss::from_id, "all, partial, unsure")?;
         let mut cards = Vec::with_capacity(self.cards.len());
         for (i, raw) in self.cards.iter().enumerate() {
             cards.push(raw.lower(&format!("cards[{i}]."))?);
+        }
+        let blank = || Card {
+            issued: None,
+            issued_precision: Precision::Exact,
+            kind: CardKind::Unknown,
+            amount: None,
+            last4: None,
+            marketplace: None,
+        };
+        if unsure(&self.card_issued) {
+            skip(Fact::CardIssued);
+        } else if let Some(issued) = date("cardIssued", &self.card_issued)? {
+            if cards.is_empty() {
+                cards.push(blank());
+            }
+            cards[0].issued.get_or_insert(issued);
+        }
+        if unsure(&self.card_kind) {
+            skip(Fact::CardKind);
+        } else if let Some(kind) = one_of(
+            "cardKind",
+            &self.card_kind,
+            CardKind::from_id,
+            "email, print, card, charge, corporate, sheet, unsure",
+        )? {
+            if cards.is_empty() {
+                cards.push(blank());
+            }
+            if cards[0].kind == CardKind::Unknown {
+                cards[0].kind = kind;
+            }
         }
         let mut answers = Answers::default();
         for fact in Fact::ALL.iter().copied().filter(|f| f.is_tri()) {
@@ -854,12 +932,7 @@ impl RawFacts {
             loss,
             cards,
             answers,
-            skipped: self
-                .skipped
-                .iter()
-                .filter(|s| s.len() <= 64)
-                .cloned()
-                .collect(),
+            skipped,
             history: self.history.clone(),
         })
     }

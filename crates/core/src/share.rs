@@ -71,11 +71,7 @@ pub fn from_fragment(fragment: &str) -> Facts {
         };
         match fact {
             Fact::Marketplace => facts.marketplace = Marketplace::from_id(value),
-            Fact::Loss => {
-                facts.loss = [Loss::All, Loss::Partial, Loss::Unknown]
-                    .into_iter()
-                    .find(|l| l.id() == value)
-            }
+            Fact::Loss => facts.loss = Loss::from_id(value),
             Fact::CardIssued => {
                 if let Ok(date) = parse_date(key, value) {
                     first_card(&mut facts).issued = Some(date);

@@ -58,9 +58,9 @@ macro_rules! facts {
 
 facts! {
     Marketplace = "marketplace": &["jp", "us", "uk", "de", "fr", "it", "in", "mx", "other"], false;
-    Loss = "loss": &["all", "partial", "unknown"], false;
+    Loss = "loss": &["all", "partial", "unsure"], false;
     CardIssued = "cardIssued": &["known"], false;
-    CardKind = "cardKind": &["email", "print", "card", "charge", "corporate", "sheet", "unknown"], false;
+    CardKind = "cardKind": &["email", "print", "card", "charge", "corporate", "sheet", "unsure"], false;
     MultipleAccounts = "multipleAccounts": TRI, false;
     UnfamiliarActivity = "unfamiliarActivity": TRI, false;
     PhoneLostOrPhished = "phoneLostOrPhished": TRI, false;
