@@ -156,6 +156,7 @@ fn bake(raw: &RawContent) -> Result<String, Vec<String>> {
             "raise" => format!("Effect::Raise({weight})"),
             "lower" => format!("Effect::Lower({weight})"),
             "rule_out" => "Effect::RuleOut".to_owned(),
+            "at_most_medium" => "Effect::AtMostMedium".to_owned(),
             _ => continue,
         };
         let _ = writeln!(

@@ -310,6 +310,8 @@ struct Scored {
     evidence: i32,
     decisive: bool,
     ruled_out: bool,
+    /// At most "medium" (see [`Effect::AtMostMedium`]).
+    capped: bool,
     fired: Vec<Fired>,
 }
 
@@ -324,6 +326,7 @@ fn score(content: &Content, ctx: &Context) -> Vec<Scored> {
             evidence: 0,
             decisive: false,
             ruled_out: false,
+            capped: false,
             fired: Vec::new(),
         })
         .collect();
@@ -355,12 +358,16 @@ fn score(content: &Content, ctx: &Context) -> Vec<Scored> {
             }
             Effect::Lower(w) => s.score -= w,
             Effect::RuleOut => s.ruled_out = true,
+            Effect::AtMostMedium => s.capped = true,
         }
         s.fired.push(Fired { rule: r, cards });
     }
     for s in &mut scored {
         // A decisive fact outweighs anything that would exclude the cause.
         s.ruled_out &= !s.decisive;
+        if s.capped && !s.decisive {
+            s.score = s.score.min(HIGH - 1);
+        }
     }
     // A cause that does not exist on the person's marketplace (Amazon points outside Japan) is left out.
     if let Some(market) = ctx.facts.marketplace {
@@ -491,7 +498,7 @@ pub fn diagnose(facts: &Facts, lang: Lang) -> Result<Diagnosis, FactsError> {
         fired.sort_by_key(|f| match content.rules[f.rule].effect {
             Effect::Decisive => 0,
             Effect::RuleOut => 1,
-            Effect::Raise(_) => 2,
+            Effect::Raise(_) | Effect::AtMostMedium => 2,
             Effect::Lower(_) => 3,
         });
         if s.ruled_out {

@@ -167,6 +167,38 @@ fn broken_content_is_reported_with_file_and_field_path() {
     }
 }
 
+/// Issue 19's invariants: a rule on an unsure fact never decides or rules out, and only the marketplace placeholders
+/// appear in causes' texts and the warning (a channel or a step holds none).
+#[test]
+fn unsure_rules_and_stray_placeholders_are_reported() {
+    let mut raw = from_disk();
+    let maybe = raw
+        .rules
+        .rule
+        .iter()
+        .position(|r| r.when.iter().any(|c| c.is.as_deref() == Some("maybe")))
+        .expect("a rule on cardExpired = maybe");
+    raw.rules.rule[maybe].effect = "decisive".into();
+    raw.rules.rule[maybe].weight = None;
+    raw.causes.cause[0].actions[0].en = "Report it to {card}.".into();
+    raw.support.market[0].fraud_channel.ja = "{fraud_channel}".into();
+    raw.support.warning.en = "Call {police}.".into();
+    let problems: Vec<String> = validate(&raw).iter().map(ToString::to_string).collect();
+    let expected = [
+        format!("rules.toml: rule[{maybe}].effect: a rule on an unsure fact (cardExpired = maybe) may not be decisive"),
+        "causes.toml: cause[0].actions[0].en: unknown placeholder `{card}`".to_owned(),
+        "support.toml: market[0].fraud_channel.ja: unknown placeholder `{fraud_channel}`".to_owned(),
+        "support.toml: warning.en: unknown placeholder `{police}`".to_owned(),
+    ];
+    for want in &expected {
+        assert!(
+            problems.iter().any(|p| p.starts_with(want.as_str())),
+            "missing `{want}` in:\n{}",
+            problems.join("\n")
+        );
+    }
+}
+
 #[test]
 fn every_question_is_reachable() {
     let mut seen = BTreeSet::new();

@@ -126,6 +126,9 @@ pub enum Effect {
     Lower(i32),
     /// The facts exclude the cause.
     RuleOut,
+    /// The cause ranks at most "medium", whatever raised it: its evidence rests on a source that is not sure (an
+    /// unsure expiry rule, a guessed date across a boundary).
+    AtMostMedium,
 }
 
 /// A fact has one of these values.
@@ -265,6 +268,7 @@ impl Content {
                             Effect::Raise(w) => ("raise", Some(w)),
                             Effect::Lower(w) => ("lower", Some(w)),
                             Effect::RuleOut => ("rule_out", None),
+                            Effect::AtMostMedium => ("at_most_medium", None),
                         };
                         raw::RawRule {
                             cause: self.causes.get(r.cause).map_or("", |c| c.id).to_owned(),

@@ -54,7 +54,7 @@ pub struct RawRulesFile {
 #[serde(deny_unknown_fields)]
 pub struct RawRule {
     pub cause: String,
-    /// `decisive`, `raise`, `lower` or `rule_out`.
+    /// `decisive`, `raise`, `lower`, `rule_out` or `at_most_medium`.
     pub effect: String,
     /// Points added (`raise`) or taken away (`lower`); absent for `decisive` and `rule_out`.
     #[serde(default)]

@@ -255,17 +255,36 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
                 format!("{at}.weight"),
                 "raise and lower need a positive weight",
             ),
-            ("decisive" | "rule_out", None) => {}
-            ("decisive" | "rule_out", Some(_)) => c.report(
+            ("decisive" | "rule_out" | "at_most_medium", None) => {}
+            ("decisive" | "rule_out" | "at_most_medium", Some(_)) => c.report(
                 RULES,
                 format!("{at}.weight"),
-                "decisive and rule_out rules take no weight",
+                "decisive, rule_out and at_most_medium rules take no weight",
             ),
             (other, _) => c.report(
                 RULES,
                 format!("{at}.effect"),
-                format!("unknown effect `{other}` (decisive, raise, lower or rule_out)"),
+                format!(
+                    "unknown effect `{other}` (decisive, raise, lower, rule_out or at_most_medium)"
+                ),
             ),
+        }
+        // A rule resting on an unsure source (a card that only "may" have expired) can raise or lower its cause but
+        // never decide it or rule it out.
+        let unsure = rule.when.iter().any(|cond| {
+            cond.fact == "cardExpired"
+                && cond
+                    .is
+                    .iter()
+                    .chain(cond.any_of.iter().flatten())
+                    .any(|v| v == "maybe")
+        });
+        if unsure && matches!(rule.effect.as_str(), "decisive" | "rule_out") {
+            c.report(
+                RULES,
+                format!("{at}.effect"),
+                "a rule on an unsure fact (cardExpired = maybe) may not be decisive or rule_out",
+            );
         }
         if rule.when.is_empty() {
             c.report(

@@ -275,7 +275,7 @@ ui_keys! {
     RuleJpOldUnknownKind = "rule_jp_old_unknown_kind",
     RuleUsNever = "rule_us_never",
     RuleUk10y = "rule_uk_10y",
-    RuleDe10y = "rule_de_10y",
+    RuleDe3yOr10y = "rule_de_3y_or_10y",
     RuleFr10y = "rule_fr_10y",
     RuleIt10y = "rule_it_10y",
     RuleMx5y = "rule_mx_5y",
