@@ -94,3 +94,45 @@ fn every_offered_value_is_accepted_taken_and_kept() {
         problems.join("\n")
     );
 }
+
+/// Amazon Pay takes the gift balance only where a source says so (jp, in): elsewhere the wizard never asks about it,
+/// whatever the answers, and no `amazon_pay` cause is offered.
+#[test]
+fn amazon_pay_is_asked_and_offered_only_in_japan_and_india() {
+    use giftcard_doctor_core::engine::apply_answer;
+    for market in giftcard_doctor_core::content::Fact::Marketplace.values() {
+        for policy in ["yes", "no", "unsure"] {
+            let raw: RawFacts =
+                serde_json::from_value(json!({ "today": "2026-12-07", "marketplace": market }))
+                    .unwrap();
+            let mut facts = raw.lower().unwrap();
+            let mut asked = Vec::new();
+            while let Some(q) = next_question(&facts) {
+                assert!(
+                    asked.len() < 40,
+                    "{market}: no end to the questions: {asked:?}"
+                );
+                asked.push(q.id);
+                let answer = match q.kind {
+                    QuestionKind::Tri => policy.to_owned(),
+                    _ => "unsure".to_owned(),
+                };
+                facts = apply_answer(&facts, q.id, &Answer::Value(answer)).unwrap();
+            }
+            let offered = diagnose(&facts, Lang::En).unwrap();
+            let listed = offered.causes.iter().any(|c| c.id == "amazon_pay")
+                || offered.ruled_out.iter().any(|c| c.id == "amazon_pay");
+            let expected = matches!(*market, "jp" | "in");
+            if !expected {
+                assert!(
+                    !asked.contains(&"amazon_pay"),
+                    "{market} ({policy}): asked {asked:?}"
+                );
+            }
+            assert_eq!(
+                listed, expected,
+                "{market} ({policy}): amazon_pay listed: {listed}"
+            );
+        }
+    }
+}
