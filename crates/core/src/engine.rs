@@ -149,6 +149,10 @@ pub struct Diagnosis {
 struct CardEval {
     expiry: Option<Expiry>,
     foreign: bool,
+    /// Its latest possible expiry is before the day the balance was last seen intact.
+    before_seen: bool,
+    /// Its possible expiry dates straddle that day: it may have left before or after it.
+    straddles_seen: bool,
 }
 
 /// Facts plus what the engine derives from them.
@@ -157,8 +161,15 @@ struct Context<'f> {
     cards: Vec<CardEval>,
 }
 
-/// A card's value of the `cardExpired` fact. Past the date of a rule the sources are unsure of is only "maybe".
-fn card_expired_value(expiry: &Expiry) -> &'static str {
+/// A card's value of the `cardExpired` fact. Past the date of a rule the sources are unsure of is only "maybe"; a card
+/// gone before the balance was last seen intact is `before_seen`.
+fn card_expired_value(eval: &CardEval, expiry: &Expiry) -> &'static str {
+    if eval.before_seen {
+        return "before_seen";
+    }
+    if eval.straddles_seen && expiry.status == Status::Expired {
+        return "maybe";
+    }
     match expiry.status {
         Status::Expired if expiry.rule.certain() => "yes",
         Status::Expired | Status::MaybeExpired => "maybe",
@@ -189,7 +200,25 @@ impl<'f> Context<'f> {
             };
             let foreign =
                 matches!((card.marketplace, facts.marketplace), (Some(c), Some(a)) if c != a);
-            cards.push(CardEval { expiry, foreign });
+            // Only a card that expired (or may have) can have left before the balance was seen; for a range, even
+            // its latest possible date must be before that day.
+            let (before_seen, straddles_seen) = match (&expiry, facts.last_seen_intact) {
+                (Some(e), Some(seen))
+                    if matches!(e.status, Status::Expired | Status::MaybeExpired) =>
+                {
+                    let latest_before = e.expires.is_some_and(|latest| latest < seen);
+                    let earliest_before =
+                        e.earliest.or(e.expires).is_some_and(|first| first < seen);
+                    (latest_before, earliest_before && !latest_before)
+                }
+                _ => (false, false),
+            };
+            cards.push(CardEval {
+                expiry,
+                foreign,
+                before_seen,
+                straddles_seen,
+            });
         }
         Ok(Context { facts, cards })
     }
@@ -218,17 +247,16 @@ impl<'f> Context<'f> {
                 let values: Vec<&str> = self
                     .cards
                     .iter()
-                    .filter_map(|c| c.expiry.as_ref())
-                    .map(card_expired_value)
+                    .filter_map(|c| c.expiry.as_ref().map(|e| card_expired_value(c, e)))
                     .collect();
-                // The worst card decides; "no" and "never" only when every card is safe.
-                let all_safe =
-                    !values.is_empty() && values.iter().all(|v| *v == "no" || *v == "never");
-                match ["yes", "maybe", "no", "never"]
+                // The worst card decides; "before_seen", "no" and "never" only when every card is safe.
+                let safe = ["before_seen", "no", "never"];
+                let all_safe = !values.is_empty() && values.iter().all(|v| safe.contains(v));
+                match ["yes", "maybe", "before_seen", "no", "never"]
                     .into_iter()
                     .find(|v| values.contains(v))
                 {
-                    Some("no" | "never") if !all_safe => Some("unknown"),
+                    Some(v) if safe.contains(&v) && !all_safe => Some("unknown"),
                     other => other,
                 }
             }
@@ -280,7 +308,10 @@ impl<'f> Context<'f> {
             | Fact::PromotionalCredit
             | Fact::SharedAccountOrDevice
             | Fact::AmazonPoints
-            | Fact::CodeShared => f.tri(fact).map(Tri::id),
+            | Fact::CodeShared
+            | Fact::RecentTopUp
+            | Fact::PaidMemberships => f.tri(fact).map(Tri::id),
+            Fact::LastSeenIntact => f.last_seen_intact.map(|_| "known"),
         }
     }
 
@@ -288,7 +319,7 @@ impl<'f> Context<'f> {
     fn card_matches(&self, card: usize, fact: Fact, values: &[&str]) -> bool {
         let eval = &self.cards[card];
         let value = match fact {
-            Fact::CardExpired => eval.expiry.as_ref().map(card_expired_value),
+            Fact::CardExpired => eval.expiry.as_ref().map(|e| card_expired_value(eval, e)),
             Fact::CardForeign => Some(if eval.foreign { "yes" } else { "no" }),
             _ => return false,
         };
@@ -354,7 +385,11 @@ fn score(content: &Content, ctx: &Context) -> Vec<Scored> {
             Effect::Decisive => s.decisive = true,
             Effect::Raise(w) => {
                 s.score += w;
-                s.evidence += w;
+                // How much is missing is a base rate, not an answer pointing at a cause: "all gone" may lift a cause
+                // within its band but not above one the person's other answers support.
+                if !rule.when.iter().all(|c| c.fact == Fact::Loss) {
+                    s.evidence += w;
+                }
             }
             Effect::Lower(w) => s.score -= w,
             Effect::RuleOut => s.ruled_out = true,
@@ -473,6 +508,13 @@ fn render(content: &Content, ctx: &Context, fired: &Fired, lang: Lang) -> Vec<St
                     ),
                     ("days", &days),
                     ("amount", &amount),
+                    (
+                        "seen",
+                        &ctx.facts
+                            .last_seen_intact
+                            .map(|d| format_date(d, lang))
+                            .unwrap_or_default(),
+                    ),
                 ],
             )
         })
@@ -578,6 +620,7 @@ pub fn apply_answer(
                         card.kind = CardKind::Unknown;
                     }
                 }
+                Fact::LastSeenIntact => next.last_seen_intact = None,
                 _ => {}
             }
         }
@@ -606,6 +649,18 @@ pub fn apply_answer(
         }
         (Fact::CardIssued, Answer::Value(v)) => {
             let date = parse_date(question_id, v)?;
+            return apply_answer(facts, question_id, &Answer::Date(date, Precision::Exact));
+        }
+        (Fact::LastSeenIntact, Answer::Date(date, _)) => {
+            // A day after today cannot have been seen; "around" a date is read as its first possible day by hosts
+            // (`YYYY-MM`), while a date typed here is taken as given.
+            if facts.today.is_some_and(|t| *date > t) {
+                return Err(bad());
+            }
+            next.last_seen_intact = Some(*date);
+        }
+        (Fact::LastSeenIntact, Answer::Value(v)) => {
+            let date = crate::facts::parse_day_or_month(question_id, v)?;
             return apply_answer(facts, question_id, &Answer::Date(date, Precision::Exact));
         }
         (Fact::CardKind, Answer::Value(v)) => {
@@ -645,6 +700,9 @@ pub fn current_answer(facts: &Facts, question_id: &str) -> Option<Answer> {
             .first()
             .filter(|c| c.kind != CardKind::Unknown)
             .and_then(|c| value(c.kind.id())),
+        Fact::LastSeenIntact => facts
+            .last_seen_intact
+            .map(|d| Answer::Date(d, Precision::Exact)),
         fact => facts.tri(fact).and_then(|t| value(t.id())),
     }
 }

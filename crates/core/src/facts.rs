@@ -211,6 +211,9 @@ pub struct Facts {
     pub skipped: Vec<String>,
     /// What a pasted balance history showed.
     pub history: Option<Findings>,
+    /// The last day the person saw the balance intact (a month given alone counts from its first day, the earliest
+    /// it can mean): a card whose latest possible expiry is before it cannot explain the drop.
+    pub last_seen_intact: Option<NaiveDate>,
 }
 
 impl Facts {
@@ -633,6 +636,9 @@ macro_rules! raw_facts {
             /// when `cards` gives none.
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub card_kind: Option<Value>,
+            /// When the balance was last seen intact: `YYYY-MM-DD`, or `YYYY-MM` for a month.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub last_seen_intact: Option<Value>,
             #[serde(default, skip_serializing_if = "Vec::is_empty")]
             pub cards: Vec<RawCard>,
             #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -672,7 +678,7 @@ macro_rules! raw_facts {
         /// Every field's name in input, in the order the derived `Deserialize` listed them (serde-wasm-bindgen reads
         /// the JS object's properties in this order).
         const RAW_FACTS_FIELDS: &[&str] =
-            &["marketplace", "today", "loss", "cardIssued", "cardKind", "cards", "skipped", "history", $($name),*];
+            &["marketplace", "today", "loss", "cardIssued", "cardKind", "lastSeenIntact", "cards", "skipped", "history", $($name),*];
 
         /// The derived reading of [`RawFacts`], kept as the reference the hand-written one is tested against.
         #[cfg(test)]
@@ -689,6 +695,8 @@ macro_rules! raw_facts {
             card_issued: Option<Value>,
             #[serde(default)]
             card_kind: Option<Value>,
+            #[serde(default)]
+            last_seen_intact: Option<Value>,
             #[serde(default)]
             cards: Vec<RawCard>,
             #[serde(default)]
@@ -710,6 +718,7 @@ macro_rules! raw_facts {
                     loss: d.loss,
                     card_issued: d.card_issued,
                     card_kind: d.card_kind,
+                    last_seen_intact: d.last_seen_intact,
                     cards: d.cards,
                     skipped: d.skipped,
                     history: d.history,
@@ -741,6 +750,8 @@ raw_facts! {
     shared_account_or_device = "sharedAccountOrDevice",
     amazon_points = "amazonPoints",
     code_shared = "codeShared",
+    recent_top_up = "recentTopUp",
+    paid_memberships = "paidMemberships",
 }
 
 impl<'de> Deserialize<'de> for RawFacts {
@@ -773,6 +784,7 @@ impl<'de> Deserialize<'de> for RawFacts {
                                 "loss" => Some(&mut raw.loss),
                                 "cardIssued" => Some(&mut raw.card_issued),
                                 "cardKind" => Some(&mut raw.card_kind),
+                                "lastSeenIntact" => Some(&mut raw.last_seen_intact),
                                 _ => raw.tri_slot(name),
                             };
                             match slot {
@@ -824,6 +836,14 @@ pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate, FactsError> {
         _ => None,
     };
     date.ok_or_else(|| FactsError::new(field, UiKey::ErrorExpectedDate))
+}
+
+/// Parses `YYYY-MM-DD`, or `YYYY-MM` as the first day of that month (the earliest day a month can mean).
+pub fn parse_day_or_month(field: &str, text: &str) -> Result<NaiveDate, FactsError> {
+    if text.len() == 7 {
+        return parse_date(field, &format!("{text}-01"));
+    }
+    parse_date(field, text)
 }
 
 fn date(field: &str, value: &Option<Value>) -> Result<Option<NaiveDate>, FactsError> {
@@ -883,6 +903,14 @@ impl RawFacts {
             )?
         };
         let today = date("today", &self.today)?;
+        let last_seen_intact = if unsure(&self.last_seen_intact) {
+            skip(Fact::LastSeenIntact);
+            None
+        } else {
+            string("lastSeenIntact", &self.last_seen_intact)?
+                .map(|s| parse_day_or_month("lastSeenIntact", s))
+                .transpose()?
+        };
         let loss = one_of("loss", &self.loss, Loss::from_id, "all, partial, unsure")?;
         let mut cards = Vec::with_capacity(self.cards.len());
         for (i, raw) in self.cards.iter().enumerate() {
@@ -934,6 +962,7 @@ impl RawFacts {
             answers,
             skipped,
             history: self.history.clone(),
+            last_seen_intact,
         })
     }
 }
@@ -962,6 +991,7 @@ impl Facts {
                 .collect(),
             skipped: self.skipped.clone(),
             history: self.history.clone(),
+            last_seen_intact: self.last_seen_intact.and_then(|d| s(&d.to_string())),
             ..RawFacts::default()
         };
         for (fact, value) in &self.answers {

@@ -29,6 +29,9 @@ pub fn to_fragment(facts: &Facts) -> String {
             pairs.push((Fact::CardKind.name().into(), card.kind.id().into()));
         }
     }
+    if let Some(seen) = facts.last_seen_intact {
+        pairs.push((Fact::LastSeenIntact.name().into(), seen.to_string()));
+    }
     for (fact, value) in &facts.answers {
         pairs.push((fact.name().into(), value.id().into()));
     }
@@ -82,6 +85,7 @@ pub fn from_fragment(fragment: &str) -> Facts {
                     first_card(&mut facts).kind = kind;
                 }
             }
+            Fact::LastSeenIntact => facts.last_seen_intact = parse_date(key, value).ok(),
             fact if fact.is_tri() => {
                 let tri = [Tri::Yes, Tri::No, Tri::Unsure]
                     .into_iter()

@@ -41,6 +41,8 @@ struct Expect {
     warning_mentions: Option<String>,
     /// Text the top cause's actions must contain, in both languages (a number or an address).
     top_actions_mention: Option<String>,
+    /// Whether the top cause's money can come back (`yes`, `maybe`, `no`).
+    top_recoverable: Option<String>,
 }
 
 fn check(case: &Case, lang: Lang) -> Result<(), String> {
@@ -122,6 +124,14 @@ fn check(case: &Case, lang: Lang) -> Result<(), String> {
                 let actions = top.actions.join("\n");
                 if !actions.contains(want.as_str()) {
                     problems.push(format!("the top cause's actions lack `{want}`: {actions}"));
+                }
+            }
+            if let Some(want) = &case.expect.top_recoverable {
+                if top.recoverable.id() != want {
+                    problems.push(format!(
+                        "the top cause is recoverable `{}`, expected `{want}`",
+                        top.recoverable.id()
+                    ));
                 }
             }
             if d.support.prepare.is_empty() || d.support.warning.is_empty() {

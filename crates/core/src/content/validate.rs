@@ -25,6 +25,8 @@ pub const REQUIRED_CAUSES: &[&str] = &[
     "family_use",
     "amazon_points",
     "code_given_away",
+    "top_up_pending",
+    "membership_fee",
 ];
 
 /// One problem in the content, located by file and field path.
@@ -408,11 +410,13 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
                                 format!("`{}` is not a yes/no fact", q.fact),
                             );
                         }
-                        if q.kind == "date" && q.fact != "cardIssued" {
+                        if q.kind == "date"
+                            && !["cardIssued", "lastSeenIntact"].contains(&q.fact.as_str())
+                        {
                             c.report(
                                 QUESTIONS,
                                 format!("{at}.kind"),
-                                "only `cardIssued` is asked as a date",
+                                "only `cardIssued` and `lastSeenIntact` are asked as dates",
                             );
                         }
                     }

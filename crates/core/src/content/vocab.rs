@@ -84,7 +84,15 @@ facts! {
     /// e-mail, chat, a website; someone claiming to be Amazon, a bank, a company or the police), or bought cards
     /// because someone asked.
     CodeShared = "codeShared": TRI, false;
-    CardExpired = "cardExpired": &["yes", "maybe", "no", "never", "unknown"], true;
+    /// A top-up (reload, チャージ) was paid recently and has not shown up in the balance.
+    RecentTopUp = "recentTopUp": TRI, false;
+    /// Memberships (Prime, Kindle Unlimited, Audible, Music or others) are paid on the account.
+    PaidMemberships = "paidMemberships": TRI, false;
+    /// When the person last saw the balance intact (`known` once a date is given; the date is in the facts).
+    LastSeenIntact = "lastSeenIntact": &["known"], false;
+    /// `before_seen`: the card's latest possible expiry is before the day the balance was last seen intact, so it had
+    /// already left the balance then and cannot explain the drop.
+    CardExpired = "cardExpired": &["yes", "maybe", "before_seen", "no", "never", "unknown"], true;
     /// `unmarked`: the account's marketplace is known but no card says where it was bought.
     CardForeign = "cardForeign": &["yes", "no", "unmarked"], true;
     CardNeedsKind = "cardNeedsKind": &["yes", "no"], true;
@@ -113,6 +121,7 @@ pub const REASON_PLACEHOLDERS: &[&str] = &[
     "{rule}",
     "{amount}",
     "{days}",
+    "{seen}",
 ];
 
 /// Placeholders a cause's texts and the support warning may contain, filled in by the engine from the person's
