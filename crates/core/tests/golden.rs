@@ -43,6 +43,16 @@ struct Expect {
     top_actions_mention: Option<String>,
     /// Whether the top cause's money can come back (`yes`, `maybe`, `no`).
     top_recoverable: Option<String>,
+    /// Text one of the top cause's reasons must contain, per language.
+    top_reasons_mention: Option<Both>,
+}
+
+/// A text expected in each language.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Both {
+    ja: String,
+    en: String,
 }
 
 fn check(case: &Case, lang: Lang) -> Result<(), String> {
@@ -124,6 +134,15 @@ fn check(case: &Case, lang: Lang) -> Result<(), String> {
                 let actions = top.actions.join("\n");
                 if !actions.contains(want.as_str()) {
                     problems.push(format!("the top cause's actions lack `{want}`: {actions}"));
+                }
+            }
+            if let Some(both) = &case.expect.top_reasons_mention {
+                let want = if lang == Lang::Ja { &both.ja } else { &both.en };
+                if !top.reasons.iter().any(|r| r.contains(want.as_str())) {
+                    problems.push(format!(
+                        "no reason of the top cause mentions `{want}`: {:?}",
+                        top.reasons
+                    ));
                 }
             }
             if let Some(want) = &case.expect.top_recoverable {
