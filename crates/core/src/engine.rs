@@ -59,6 +59,44 @@ impl Band {
     }
 }
 
+/// A link to an Amazon page, on the person's marketplace's own host.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Link {
+    /// The page's name and its host (`Gift card balance (www.amazon.co.jp)`), so the host is visible in the text.
+    pub label: String,
+    /// An `https://` address on the marketplace's own Amazon host.
+    pub href: String,
+}
+
+/// The links to these pages on a marketplace, in order, for those it has an address for (none for `other` or an
+/// unknown marketplace).
+fn links(pages: &[&str], market: Option<Marketplace>, lang: Lang) -> Vec<Link> {
+    let c = content();
+    let Some(market) = market else {
+        return Vec::new();
+    };
+    pages
+        .iter()
+        .filter_map(|page| {
+            let href = c.link(market, page)?;
+            let label = c.page(page)?.label.get(lang);
+            let host = href
+                .strip_prefix("https://")
+                .and_then(|rest| rest.split('/').next())
+                .unwrap_or_default();
+            let label = match lang {
+                Lang::Ja => format!("{label}（{host}）"),
+                Lang::En => format!("{label} ({host})"),
+            };
+            Some(Link {
+                label,
+                href: href.to_owned(),
+            })
+        })
+        .collect()
+}
+
 /// A cause in the ranking, in the person's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -74,6 +112,8 @@ pub struct RankedCause {
     pub recoverable: Recoverable,
     /// Why the money can or cannot come back.
     pub recovery: String,
+    /// The pages its checks name, on the person's marketplace (only those with a sourced address).
+    pub links: Vec<Link>,
 }
 
 /// A cause the facts exclude, with why.
@@ -96,6 +136,8 @@ pub struct SupportView {
     /// The warning a scammer cannot pass: Amazon does not ask for a code; where to report a scam in that country,
     /// and the marketplace's own scam-report page where a source names one.
     pub warning: String,
+    /// Contact us and the scam-report page, where the marketplace has a sourced address.
+    pub links: Vec<Link>,
 }
 
 /// Where a scam is reported on this marketplace, in the person's language (the `{fraud_channel}` placeholder).
@@ -130,6 +172,7 @@ impl SupportView {
             steps: support.map(|s| texts(s.steps)).unwrap_or_default(),
             prepare: texts(c.support_prepare),
             warning,
+            links: links(c.support_links, market, lang),
         }
     }
 }
@@ -574,6 +617,7 @@ pub fn diagnose(facts: &Facts, lang: Lang) -> Result<Diagnosis, FactsError> {
             actions: texts(cause.actions),
             recoverable: cause.recoverable,
             recovery: one(cause.recovery),
+            links: links(cause.links, market, lang),
         });
     }
     Ok(diagnosis)

@@ -45,6 +45,10 @@ struct Expect {
     top_recoverable: Option<String>,
     /// Text one of the top cause's reasons must contain, per language.
     top_reasons_mention: Option<Both>,
+    /// An address one of the top cause's or the support block's links must start with.
+    links_include: Option<String>,
+    /// No link anywhere (a marketplace without sourced addresses).
+    no_links: Option<bool>,
 }
 
 /// A text expected in each language.
@@ -144,6 +148,27 @@ fn check(case: &Case, lang: Lang) -> Result<(), String> {
                         top.reasons
                     ));
                 }
+            }
+            let hrefs: Vec<&str> = top
+                .links
+                .iter()
+                .chain(&d.support.links)
+                .map(|l| l.href.as_str())
+                .collect();
+            if let Some(want) = &case.expect.links_include {
+                if !hrefs.iter().any(|h| h.starts_with(want.as_str())) {
+                    problems.push(format!("no link starts with `{want}`: {hrefs:?}"));
+                }
+            }
+            let every: Vec<&str> = d
+                .causes
+                .iter()
+                .flat_map(|c| &c.links)
+                .chain(&d.support.links)
+                .map(|l| l.href.as_str())
+                .collect();
+            if case.expect.no_links == Some(true) && !every.is_empty() {
+                problems.push(format!("expected no links, got {every:?}"));
             }
             if let Some(want) = &case.expect.top_recoverable {
                 if top.recoverable.id() != want {

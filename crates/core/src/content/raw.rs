@@ -40,6 +40,9 @@ pub struct RawCause {
     pub recovery: RawText,
     pub checks: Vec<RawText>,
     pub actions: Vec<RawText>,
+    /// The pages its checks name (ids of `support.toml`'s `page`), linked where the marketplace has an address.
+    #[serde(default)]
+    pub links: Vec<String>,
 }
 
 /// `rules.toml`.
@@ -122,7 +125,22 @@ pub struct RawSupportFile {
     pub warning: RawText,
     /// What to have ready, the same everywhere.
     pub prepare: Vec<RawText>,
+    /// The pages the support block links to (ids of `page`).
+    #[serde(default)]
+    pub links: Vec<String>,
+    /// The Amazon pages that can be linked, with their labels.
+    #[serde(default)]
+    pub page: Vec<RawPage>,
     pub market: Vec<RawSupportMarket>,
+}
+
+/// A kind of Amazon page a link can open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPage {
+    /// One of the vocabulary's pages (`balance`).
+    pub id: String,
+    pub label: RawText,
 }
 
 /// The way to customer service on one marketplace.
@@ -139,6 +157,9 @@ pub struct RawSupportMarket {
     /// A sentence naming the marketplace's own scam-report page, where a source names one.
     #[serde(default)]
     pub scam_page: Option<RawText>,
+    /// Page id → address on the marketplace's own host, only where a source names the address.
+    #[serde(default)]
+    pub links: std::collections::BTreeMap<String, String>,
 }
 
 /// All content files together.

@@ -223,6 +223,15 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
         for (j, t) in cause.checks.iter().enumerate() {
             c.text_with_market(CAUSES, &format!("{at}.checks[{j}]"), t);
         }
+        for (j, page) in cause.links.iter().enumerate() {
+            if !raw.support.page.iter().any(|p| &p.id == page) {
+                c.report(
+                    CAUSES,
+                    format!("{at}.links[{j}]"),
+                    format!("`{page}` is not a page of support.toml"),
+                );
+            }
+        }
         for (j, t) in cause.actions.iter().enumerate() {
             c.text_with_market(CAUSES, &format!("{at}.actions[{j}]"), t);
         }
@@ -470,6 +479,33 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
     for (j, t) in raw.support.prepare.iter().enumerate() {
         c.text(SUPPORT, &format!("prepare[{j}]"), t);
     }
+    let mut pages = BTreeSet::new();
+    for (i, p) in raw.support.page.iter().enumerate() {
+        if !vocab::PAGES.contains(&p.id.as_str()) {
+            c.report(
+                SUPPORT,
+                format!("page[{i}].id"),
+                format!("`{}` is not a page ({})", p.id, vocab::PAGES.join(", ")),
+            );
+        }
+        if !pages.insert(p.id.as_str()) {
+            c.report(
+                SUPPORT,
+                format!("page[{i}].id"),
+                format!("`{}` is listed twice", p.id),
+            );
+        }
+        c.text(SUPPORT, &format!("page[{i}].label"), &p.label);
+    }
+    for (j, page) in raw.support.links.iter().enumerate() {
+        if !pages.contains(page.as_str()) {
+            c.report(
+                SUPPORT,
+                format!("links[{j}]"),
+                format!("`{page}` is not a page"),
+            );
+        }
+    }
     let markets = vocab::Fact::Marketplace.values();
     let mut seen_markets = BTreeSet::new();
     for (i, m) in raw.support.market.iter().enumerate() {
@@ -506,6 +542,35 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
         if let Some(page) = &m.scam_page {
             c.text(SUPPORT, &format!("{at}.scam_page"), page);
             c.placeholders_within(SUPPORT, &format!("{at}.scam_page"), page, &[]);
+        }
+        // Every address is https on the marketplace's own Amazon host; a marketplace without one has no links.
+        for (page, href) in &m.links {
+            let path = format!("{at}.links.{page}");
+            if !pages.contains(page.as_str()) {
+                c.report(SUPPORT, path.clone(), format!("`{page}` is not a page"));
+            }
+            match vocab::market_host(&m.id) {
+                None => c.report(
+                    SUPPORT,
+                    path,
+                    "this marketplace has no Amazon host of its own: no links",
+                ),
+                Some(host) => {
+                    let prefix = format!("https://{host}/");
+                    let rest = href.strip_prefix(&prefix);
+                    let clean = rest.is_some_and(|r| {
+                        r.bytes()
+                            .all(|b| b.is_ascii_graphic() && !b"\"'<>\\`".contains(&b))
+                    });
+                    if !clean {
+                        c.report(
+                            SUPPORT,
+                            path,
+                            format!("`{href}` is not a plain address starting {prefix}"),
+                        );
+                    }
+                }
+            }
         }
     }
     for m in markets {

@@ -128,6 +128,36 @@ pub const REASON_PLACEHOLDERS: &[&str] = &[
 /// marketplace (`support.toml`).
 pub const CONTENT_PLACEHOLDERS: &[&str] = &["{fraud_channel}"];
 
+/// The Amazon pages a cause's checks or the support block may link to (`support.toml` labels them and gives each
+/// marketplace's address where a source names one).
+pub const PAGES: &[&str] = &[
+    "balance",
+    "orders",
+    "digital_orders",
+    "memberships",
+    "subscribe_and_save",
+    "login_security",
+    "message_centre",
+    "contact_us",
+    "scam_report",
+];
+
+/// The marketplace's own Amazon host: every link for it must be `https://` on this host. `other` has none, so it
+/// gets no links.
+pub fn market_host(market: &str) -> Option<&'static str> {
+    Some(match market {
+        "jp" => "www.amazon.co.jp",
+        "us" => "www.amazon.com",
+        "uk" => "www.amazon.co.uk",
+        "de" => "www.amazon.de",
+        "fr" => "www.amazon.fr",
+        "it" => "www.amazon.it",
+        "in" => "www.amazon.in",
+        "mx" => "www.amazon.com.mx",
+        _ => return None,
+    })
+}
+
 /// Looks up the values a fact can take.
 pub fn fact_values(name: &str) -> Option<&'static [&'static str]> {
     Fact::from_name(name).map(Fact::values)
