@@ -136,3 +136,24 @@ fn amazon_pay_is_asked_and_offered_only_in_japan_and_india() {
         }
     }
 }
+
+/// The JS API's `nextQuestion({ accountSuspendedNotice: "yes" })`: a notice alone never ends the questions, because it
+/// may be the phishing bait itself; and `diagnose({ marketplace: "jp", codeShared: "yes", loss: "all" })` puts the
+/// scam first.
+#[test]
+fn a_notice_alone_leaves_questions_and_a_code_given_away_comes_first() {
+    let lower = |v: serde_json::Value| {
+        serde_json::from_value::<RawFacts>(v)
+            .unwrap()
+            .lower()
+            .unwrap()
+    };
+    assert!(next_question(&lower(json!({ "accountSuspendedNotice": "yes" }))).is_some());
+    assert!(next_question(&lower(json!({ "invalidationEmail": "yes" }))).is_some());
+    let d = diagnose(
+        &lower(json!({ "marketplace": "jp", "codeShared": "yes", "loss": "all" })),
+        Lang::Ja,
+    )
+    .unwrap();
+    assert_eq!(d.causes[0].id, "code_given_away");
+}
