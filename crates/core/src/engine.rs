@@ -224,6 +224,14 @@ fn card_expired_value(eval: &CardEval, expiry: &Expiry) -> &'static str {
 
 impl<'f> Context<'f> {
     fn new(facts: &'f Facts) -> Result<Self, FactsError> {
+        if let (Some(seen), Some(today)) = (facts.last_seen_intact, facts.today) {
+            if seen > today {
+                return Err(FactsError::new(
+                    "lastSeenIntact",
+                    UiKey::ErrorSeenAfterToday,
+                ));
+            }
+        }
         let mut cards = Vec::with_capacity(facts.cards.len());
         for (i, card) in facts.cards.iter().enumerate() {
             let market = card.marketplace.or(facts.marketplace);
@@ -699,7 +707,7 @@ pub fn apply_answer(
             // A day after today cannot have been seen; "around" a date is read as its first possible day by hosts
             // (`YYYY-MM`), while a date typed here is taken as given.
             if facts.today.is_some_and(|t| *date > t) {
-                return Err(bad());
+                return Err(FactsError::new(question_id, UiKey::ErrorSeenAfterToday));
             }
             next.last_seen_intact = Some(*date);
         }

@@ -246,6 +246,7 @@ ui_keys! {
     ErrorExpectedOneOf = "error_expected_one_of",
     ErrorExpectedAmount = "error_expected_amount",
     ErrorIssuedAfterToday = "error_issued_after_today",
+    ErrorSeenAfterToday = "error_seen_after_today",
     ErrorUnknownQuestion = "error_unknown_question",
     ErrorNotAnAnswer = "error_not_an_answer",
     CardsHeading = "cards_heading",
