@@ -134,7 +134,7 @@ fn bake(raw: &RawContent) -> Result<String, Vec<String>> {
             out,
             "        Cause {{\n            id: {:?},\n            prior: {},\n            marketplaces: &[{}],\n            \
              recoverable: Recoverable::{recoverable},\n            title: {},\n            explanation: {},\n            \
-             recovery: {},\n            checks: {},\n            actions: {},\n        }},",
+             recovery: {},\n            checks: {},\n            actions: {},\n            links: &{:?},\n        }},",
             c.id,
             c.prior,
             markets.join(", "),
@@ -143,6 +143,7 @@ fn bake(raw: &RawContent) -> Result<String, Vec<String>> {
             t.text(&c.recovery),
             t.texts(&c.checks),
             t.texts(&c.actions),
+            c.links,
         );
     }
     out.push_str("    ],\n    rules: &[\n");
@@ -156,6 +157,7 @@ fn bake(raw: &RawContent) -> Result<String, Vec<String>> {
             "raise" => format!("Effect::Raise({weight})"),
             "lower" => format!("Effect::Lower({weight})"),
             "rule_out" => "Effect::RuleOut".to_owned(),
+            "at_most_medium" => "Effect::AtMostMedium".to_owned(),
             _ => continue,
         };
         let _ = writeln!(
@@ -207,17 +209,37 @@ fn bake(raw: &RawContent) -> Result<String, Vec<String>> {
         let Some(market) = Marketplace::from_id(&m.id) else {
             continue;
         };
+        let steps = t.texts(&m.steps);
+        let channel = t.text(&m.fraud_channel);
+        let page = m
+            .scam_page
+            .as_ref()
+            .map_or_else(|| "None".to_owned(), |p| format!("Some({})", t.text(p)));
+        let links: Vec<(&str, &str)> = m
+            .links
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         let _ = writeln!(
             out,
-            "        Support {{ marketplace: crate::marketplace::Marketplace::{market:?}, steps: {} }},",
-            t.texts(&m.steps),
+            "        Support {{ marketplace: crate::marketplace::Marketplace::{market:?}, steps: {steps}, \
+             fraud_channel: {channel}, scam_page: {page}, links: &{links:?} }},",
         );
     }
+    let prepare = t.texts(&raw.support.prepare);
+    let warning = t.text(&raw.support.warning);
+    let pages: Vec<String> = raw
+        .support
+        .page
+        .iter()
+        .map(|p| format!("Page {{ id: {:?}, label: {} }}", p.id, t.text(&p.label)))
+        .collect();
     let _ = writeln!(
         out,
-        "    ],\n    support_prepare: {},\n    support_warning: {},\n}};",
-        t.texts(&raw.support.prepare),
-        t.text(&raw.support.warning),
+        "    ],\n    support_prepare: {prepare},\n    support_warning: {warning},\n    support_links: &{:?},\n    \
+         pages: &[{}],\n}};",
+        raw.support.links,
+        pages.join(", "),
     );
     let mut problems = Vec::new();
     for (name, texts) in [("JA", &t.ja), ("EN", &t.en)] {

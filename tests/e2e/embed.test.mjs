@@ -130,12 +130,12 @@ describe("in the page, in Shadow DOM", () => {
     // Answering one leaves the other alone.
     await ja.answer("jp");
     await ja.answer("all");
-    await ja.expectQuestion("invalidation_email");
+    await ja.expectQuestion("code_shared");
     await en.expectQuestion("marketplace");
     for (const value of ["jp", "us", "unsure"]) assert.equal(await en.radio("marketplace", value).isChecked(), false);
     await en.walk({ marketplace: "us", loss: "partial", pending_orders: "yes" });
     assert.equal((await en.causes())[0].id, "pending_order");
-    await ja.expectQuestion("invalidation_email");
+    await ja.expectQuestion("code_shared");
     assert.equal(await ja.causeItems.count(), 0);
     await ja.walk({ invalidation_email: "yes" });
     assert.equal((await ja.causes())[0].id, "invalidated");

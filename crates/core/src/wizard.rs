@@ -206,12 +206,55 @@ mod tests {
         let mut w = fresh();
         w.answer("marketplace", &v("jp")).unwrap();
         w.answer("loss", &v("all")).unwrap();
-        assert_eq!(at(&w), "invalidation_email");
-        w.answer("invalidation_email", &v("yes")).unwrap();
+        // Scams first: the code question comes right after the loss.
+        assert_eq!(at(&w), "code_shared");
+        w.answer("code_shared", &v("yes")).unwrap();
         assert_eq!(w.position, Position::Result);
         assert_eq!(w.progress(), (3, 3));
         assert!(w.back());
-        assert_eq!(at(&w), "invalidation_email");
+        assert_eq!(at(&w), "code_shared");
+    }
+
+    /// A notice may be the phishing bait itself: the wizard does not stop on it before it has asked about the signs
+    /// of phishing and takeover, and stops once none of them is "yes".
+    #[test]
+    fn a_notice_does_not_end_the_wizard_before_the_signs_of_phishing_are_asked() {
+        let mut w = fresh();
+        w.answer("marketplace", &v("jp")).unwrap();
+        w.answer("loss", &v("all")).unwrap();
+        w.answer("code_shared", &v("no")).unwrap();
+        w.answer("invalidation_email", &v("no")).unwrap();
+        w.answer("suspended_notice", &v("yes")).unwrap();
+        let mut signs = Vec::new();
+        while let Position::Question(q) = w.position.clone() {
+            assert!(signs.len() < 30, "the wizard never ends: {signs:?}");
+            w.answer(&q, &v("no")).unwrap();
+            signs.push(q);
+        }
+        for sign in [
+            "cannot_sign_in",
+            "unfamiliar_activity",
+            "phone_lost_or_phished",
+        ] {
+            assert!(
+                signs.iter().any(|q| q == sign),
+                "{sign} not asked: {signs:?}"
+            );
+        }
+        // And with the notice alone, something is still asked.
+        let alone = Wizard::new(Facts {
+            today: NaiveDate::from_ymd_opt(2026, 11, 27),
+            answers: {
+                let mut a = crate::facts::Answers::default();
+                a.insert(
+                    crate::facts::Fact::AccountSuspendedNotice,
+                    crate::facts::Tri::Yes,
+                );
+                a
+            },
+            ..Facts::default()
+        });
+        assert_ne!(alone.position, Position::Result);
     }
 
     #[test]
@@ -219,8 +262,9 @@ mod tests {
         let mut w = fresh();
         w.answer("marketplace", &v("jp")).unwrap();
         w.answer("loss", &v("all")).unwrap();
-        w.answer("invalidation_email", &v("yes")).unwrap();
-        w.revise("invalidation_email", &v("no")).unwrap();
+        w.answer("code_shared", &v("yes")).unwrap();
+        assert_eq!(w.position, Position::Result);
+        w.revise("code_shared", &v("no")).unwrap();
         assert_eq!(w.position, Position::Result);
         w.revise(
             "card_issued",

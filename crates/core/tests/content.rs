@@ -167,6 +167,56 @@ fn broken_content_is_reported_with_file_and_field_path() {
     }
 }
 
+/// Issue 19's invariants: a rule on an unsure fact never decides or rules out; only the marketplace placeholders
+/// appear in causes' texts and the warning (a channel or a step holds none); every link is https on its
+/// marketplace's own host, `other` has none, and a cause links only to pages that exist.
+#[test]
+fn unsure_rules_stray_placeholders_and_foreign_links_are_reported() {
+    let mut raw = from_disk();
+    let maybe = raw
+        .rules
+        .rule
+        .iter()
+        .position(|r| r.when.iter().any(|c| c.is.as_deref() == Some("maybe")))
+        .expect("a rule on cardExpired = maybe");
+    raw.rules.rule[maybe].effect = "decisive".into();
+    raw.rules.rule[maybe].weight = None;
+    raw.causes.cause[0].actions[0].en = "Report it to {card}.".into();
+    raw.support.market[0].fraud_channel.ja = "{fraud_channel}".into();
+    raw.support.warning.en = "Call {police}.".into();
+    raw.support.market[0].links.insert(
+        "balance".into(),
+        "https://www.amazon.co.jp.evil.example/gc".into(),
+    );
+    let other = raw
+        .support
+        .market
+        .iter()
+        .position(|m| m.id == "other")
+        .unwrap();
+    raw.support.market[other]
+        .links
+        .insert("balance".into(), "https://www.amazon.com/gc/balance".into());
+    raw.causes.cause[0].links.push("no_such_page".into());
+    let problems: Vec<String> = validate(&raw).iter().map(ToString::to_string).collect();
+    let expected = [
+        format!("rules.toml: rule[{maybe}].effect: a rule on an unsure fact (cardExpired = maybe) may not be decisive"),
+        "causes.toml: cause[0].actions[0].en: unknown placeholder `{card}`".to_owned(),
+        "support.toml: market[0].fraud_channel.ja: unknown placeholder `{fraud_channel}`".to_owned(),
+        "support.toml: warning.en: unknown placeholder `{police}`".to_owned(),
+        "support.toml: market[0].links.balance: `https://www.amazon.co.jp.evil.example/gc` is not a plain address starting https://www.amazon.co.jp/".to_owned(),
+        format!("support.toml: market[{other}].links.balance: this marketplace has no Amazon host of its own"),
+        "causes.toml: cause[0].links[2]: `no_such_page` is not a page of support.toml".to_owned(),
+    ];
+    for want in &expected {
+        assert!(
+            problems.iter().any(|p| p.starts_with(want.as_str())),
+            "missing `{want}` in:\n{}",
+            problems.join("\n")
+        );
+    }
+}
+
 #[test]
 fn every_question_is_reachable() {
     let mut seen = BTreeSet::new();

@@ -115,6 +115,15 @@ pub struct Cause {
     pub recovery: Text,
     pub checks: TextList,
     pub actions: TextList,
+    /// The pages its checks name (page ids).
+    pub links: &'static [&'static str],
+}
+
+/// A kind of Amazon page a link can open, with its label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub id: &'static str,
+    pub label: Text,
 }
 
 /// What a rule does to its cause.
@@ -126,6 +135,9 @@ pub enum Effect {
     Lower(i32),
     /// The facts exclude the cause.
     RuleOut,
+    /// The cause ranks at most "medium", whatever raised it: its evidence rests on a source that is not sure (an
+    /// unsure expiry rule, a guessed date across a boundary).
+    AtMostMedium,
 }
 
 /// A fact has one of these values.
@@ -189,6 +201,12 @@ pub struct Question {
 pub struct Support {
     pub marketplace: crate::marketplace::Marketplace,
     pub steps: TextList,
+    /// Where a scam is reported in that country (fills `{fraud_channel}`).
+    pub fraud_channel: Text,
+    /// The marketplace's own scam-report page, where a source names one.
+    pub scam_page: Option<Text>,
+    /// Page id → address on the marketplace's host, where a source names one.
+    pub links: &'static [(&'static str, &'static str)],
 }
 
 /// All content, checked and lowered (by the build script, into the `CONTENT` static).
@@ -200,8 +218,12 @@ pub struct Content {
     pub support: &'static [Support],
     /// What to have ready before contacting customer service.
     pub support_prepare: TextList,
-    /// Never give the code to anyone else.
+    /// The warning a scammer cannot pass (with a `{fraud_channel}` placeholder).
     pub support_warning: Text,
+    /// The pages the support block links to.
+    pub support_links: &'static [&'static str],
+    /// The pages that can be linked, with their labels.
+    pub pages: &'static [Page],
 }
 
 impl Content {
@@ -248,6 +270,7 @@ impl Content {
                         recovery: raw_text(&c.recovery),
                         checks: raw_texts(c.checks),
                         actions: raw_texts(c.actions),
+                        links: c.links.iter().map(|l| (*l).to_owned()).collect(),
                     })
                     .collect(),
             },
@@ -261,6 +284,7 @@ impl Content {
                             Effect::Raise(w) => ("raise", Some(w)),
                             Effect::Lower(w) => ("lower", Some(w)),
                             Effect::RuleOut => ("rule_out", None),
+                            Effect::AtMostMedium => ("at_most_medium", None),
                         };
                         raw::RawRule {
                             cause: self.causes.get(r.cause).map_or("", |c| c.id).to_owned(),
@@ -303,12 +327,28 @@ impl Content {
             support: raw::RawSupportFile {
                 warning: raw_text(&self.support_warning),
                 prepare: raw_texts(self.support_prepare),
+                links: self.support_links.iter().map(|l| (*l).to_owned()).collect(),
+                page: self
+                    .pages
+                    .iter()
+                    .map(|p| raw::RawPage {
+                        id: p.id.to_owned(),
+                        label: raw_text(&p.label),
+                    })
+                    .collect(),
                 market: self
                     .support
                     .iter()
                     .map(|s| raw::RawSupportMarket {
                         id: s.marketplace.id().to_owned(),
                         steps: raw_texts(s.steps),
+                        fraud_channel: raw_text(&s.fraud_channel),
+                        scam_page: s.scam_page.as_ref().map(raw_text),
+                        links: s
+                            .links
+                            .iter()
+                            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                            .collect(),
                     })
                     .collect(),
             },
@@ -341,6 +381,26 @@ impl Content {
     /// A UI text with `{name}` placeholders filled in.
     pub fn ui_with(&self, key: UiKey, lang: Lang, args: &[(&str, &str)]) -> String {
         fill(self.ui(key, lang), args)
+    }
+
+    /// The address of a page on a marketplace, where a source names one.
+    pub fn link(
+        &self,
+        market: crate::marketplace::Marketplace,
+        page: &str,
+    ) -> Option<&'static str> {
+        self.support
+            .iter()
+            .find(|s| s.marketplace == market)?
+            .links
+            .iter()
+            .find(|(p, _)| *p == page)
+            .map(|(_, href)| *href)
+    }
+
+    /// A page's label.
+    pub fn page(&self, id: &str) -> Option<&Page> {
+        self.pages.iter().find(|p| p.id == id)
     }
 
     /// A cause by id.

@@ -24,6 +24,9 @@ pub const REQUIRED_CAUSES: &[&str] = &[
     "account_suspended",
     "family_use",
     "amazon_points",
+    "code_given_away",
+    "top_up_pending",
+    "membership_fee",
 ];
 
 /// One problem in the content, located by file and field path.
@@ -64,6 +67,33 @@ impl Checker {
                     path,
                     format!("contains markup `{markup}`: texts are plain text, never HTML"),
                 );
+            }
+        }
+    }
+
+    /// A text that may use the marketplace placeholders (`{fraud_channel}`) and no others.
+    fn text_with_market(&mut self, file: &'static str, path: &str, text: &RawText) {
+        self.text(file, path, text);
+        self.placeholders_within(file, path, text, vocab::CONTENT_PLACEHOLDERS);
+    }
+
+    /// Reports every placeholder of a text that is not in `allowed`.
+    fn placeholders_within(
+        &mut self,
+        file: &'static str,
+        path: &str,
+        text: &RawText,
+        allowed: &[&str],
+    ) {
+        for (lang, value) in [("ja", &text.ja), ("en", &text.en)] {
+            for p in placeholders(value) {
+                if !allowed.contains(&p) {
+                    self.report(
+                        file,
+                        format!("{path}.{lang}"),
+                        format!("unknown placeholder `{p}`"),
+                    );
+                }
             }
         }
     }
@@ -173,9 +203,9 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
         if !(0..=100).contains(&cause.prior) {
             c.report(CAUSES, format!("{at}.prior"), "must be between 0 and 100");
         }
-        c.text(CAUSES, &format!("{at}.title"), &cause.title);
-        c.text(CAUSES, &format!("{at}.explanation"), &cause.explanation);
-        c.text(CAUSES, &format!("{at}.recovery"), &cause.recovery);
+        c.text_with_market(CAUSES, &format!("{at}.title"), &cause.title);
+        c.text_with_market(CAUSES, &format!("{at}.explanation"), &cause.explanation);
+        c.text_with_market(CAUSES, &format!("{at}.recovery"), &cause.recovery);
         if cause.checks.is_empty() {
             c.report(
                 CAUSES,
@@ -191,10 +221,19 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
             );
         }
         for (j, t) in cause.checks.iter().enumerate() {
-            c.text(CAUSES, &format!("{at}.checks[{j}]"), t);
+            c.text_with_market(CAUSES, &format!("{at}.checks[{j}]"), t);
+        }
+        for (j, page) in cause.links.iter().enumerate() {
+            if !raw.support.page.iter().any(|p| &p.id == page) {
+                c.report(
+                    CAUSES,
+                    format!("{at}.links[{j}]"),
+                    format!("`{page}` is not a page of support.toml"),
+                );
+            }
         }
         for (j, t) in cause.actions.iter().enumerate() {
-            c.text(CAUSES, &format!("{at}.actions[{j}]"), t);
+            c.text_with_market(CAUSES, &format!("{at}.actions[{j}]"), t);
         }
     }
     for required in REQUIRED_CAUSES {
@@ -227,17 +266,36 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
                 format!("{at}.weight"),
                 "raise and lower need a positive weight",
             ),
-            ("decisive" | "rule_out", None) => {}
-            ("decisive" | "rule_out", Some(_)) => c.report(
+            ("decisive" | "rule_out" | "at_most_medium", None) => {}
+            ("decisive" | "rule_out" | "at_most_medium", Some(_)) => c.report(
                 RULES,
                 format!("{at}.weight"),
-                "decisive and rule_out rules take no weight",
+                "decisive, rule_out and at_most_medium rules take no weight",
             ),
             (other, _) => c.report(
                 RULES,
                 format!("{at}.effect"),
-                format!("unknown effect `{other}` (decisive, raise, lower or rule_out)"),
+                format!(
+                    "unknown effect `{other}` (decisive, raise, lower, rule_out or at_most_medium)"
+                ),
             ),
+        }
+        // A rule resting on an unsure source (a card that only "may" have expired) can raise or lower its cause but
+        // never decide it or rule it out.
+        let unsure = rule.when.iter().any(|cond| {
+            cond.fact == "cardExpired"
+                && cond
+                    .is
+                    .iter()
+                    .chain(cond.any_of.iter().flatten())
+                    .any(|v| v == "maybe")
+        });
+        if unsure && matches!(rule.effect.as_str(), "decisive" | "rule_out") {
+            c.report(
+                RULES,
+                format!("{at}.effect"),
+                "a rule on an unsure fact (cardExpired = maybe) may not be decisive or rule_out",
+            );
         }
         if rule.when.is_empty() {
             c.report(
@@ -361,11 +419,13 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
                                 format!("`{}` is not a yes/no fact", q.fact),
                             );
                         }
-                        if q.kind == "date" && q.fact != "cardIssued" {
+                        if q.kind == "date"
+                            && !["cardIssued", "lastSeenIntact"].contains(&q.fact.as_str())
+                        {
                             c.report(
                                 QUESTIONS,
                                 format!("{at}.kind"),
-                                "only `cardIssued` is asked as a date",
+                                "only `cardIssued` and `lastSeenIntact` are asked as dates",
                             );
                         }
                     }
@@ -412,12 +472,39 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
 
     // support.toml: every marketplace exactly once, each with steps.
     const SUPPORT: &str = "support.toml";
-    c.text(SUPPORT, "warning", &raw.support.warning);
+    c.text_with_market(SUPPORT, "warning", &raw.support.warning);
     if raw.support.prepare.is_empty() {
         c.report(SUPPORT, "prepare", "lists nothing to have ready");
     }
     for (j, t) in raw.support.prepare.iter().enumerate() {
         c.text(SUPPORT, &format!("prepare[{j}]"), t);
+    }
+    let mut pages = BTreeSet::new();
+    for (i, p) in raw.support.page.iter().enumerate() {
+        if !vocab::PAGES.contains(&p.id.as_str()) {
+            c.report(
+                SUPPORT,
+                format!("page[{i}].id"),
+                format!("`{}` is not a page ({})", p.id, vocab::PAGES.join(", ")),
+            );
+        }
+        if !pages.insert(p.id.as_str()) {
+            c.report(
+                SUPPORT,
+                format!("page[{i}].id"),
+                format!("`{}` is listed twice", p.id),
+            );
+        }
+        c.text(SUPPORT, &format!("page[{i}].label"), &p.label);
+    }
+    for (j, page) in raw.support.links.iter().enumerate() {
+        if !pages.contains(page.as_str()) {
+            c.report(
+                SUPPORT,
+                format!("links[{j}]"),
+                format!("`{page}` is not a page"),
+            );
+        }
     }
     let markets = vocab::Fact::Marketplace.values();
     let mut seen_markets = BTreeSet::new();
@@ -442,6 +529,48 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
         }
         for (j, t) in m.steps.iter().enumerate() {
             c.text(SUPPORT, &format!("{at}.steps[{j}]"), t);
+            c.placeholders_within(SUPPORT, &format!("{at}.steps[{j}]"), t, &[]);
+        }
+        // The channel fills a placeholder, so it holds none itself.
+        c.text(SUPPORT, &format!("{at}.fraud_channel"), &m.fraud_channel);
+        c.placeholders_within(
+            SUPPORT,
+            &format!("{at}.fraud_channel"),
+            &m.fraud_channel,
+            &[],
+        );
+        if let Some(page) = &m.scam_page {
+            c.text(SUPPORT, &format!("{at}.scam_page"), page);
+            c.placeholders_within(SUPPORT, &format!("{at}.scam_page"), page, &[]);
+        }
+        // Every address is https on the marketplace's own Amazon host; a marketplace without one has no links.
+        for (page, href) in &m.links {
+            let path = format!("{at}.links.{page}");
+            if !pages.contains(page.as_str()) {
+                c.report(SUPPORT, path.clone(), format!("`{page}` is not a page"));
+            }
+            match vocab::market_host(&m.id) {
+                None => c.report(
+                    SUPPORT,
+                    path,
+                    "this marketplace has no Amazon host of its own: no links",
+                ),
+                Some(host) => {
+                    let prefix = format!("https://{host}/");
+                    let rest = href.strip_prefix(&prefix);
+                    let clean = rest.is_some_and(|r| {
+                        r.bytes()
+                            .all(|b| b.is_ascii_graphic() && !b"\"'<>\\`".contains(&b))
+                    });
+                    if !clean {
+                        c.report(
+                            SUPPORT,
+                            path,
+                            format!("`{href}` is not a plain address starting {prefix}"),
+                        );
+                    }
+                }
+            }
         }
     }
     for m in markets {

@@ -58,9 +58,9 @@ macro_rules! facts {
 
 facts! {
     Marketplace = "marketplace": &["jp", "us", "uk", "de", "fr", "it", "in", "mx", "other"], false;
-    Loss = "loss": &["all", "partial", "unknown"], false;
+    Loss = "loss": &["all", "partial", "unsure"], false;
     CardIssued = "cardIssued": &["known"], false;
-    CardKind = "cardKind": &["email", "print", "card", "charge", "corporate", "sheet", "unknown"], false;
+    CardKind = "cardKind": &["email", "print", "card", "charge", "corporate", "sheet", "unsure"], false;
     MultipleAccounts = "multipleAccounts": TRI, false;
     UnfamiliarActivity = "unfamiliarActivity": TRI, false;
     PhoneLostOrPhished = "phoneLostOrPhished": TRI, false;
@@ -80,7 +80,19 @@ facts! {
     SharedAccountOrDevice = "sharedAccountOrDevice": TRI, false;
     /// Part of the missing amount was Amazon points (amazon.co.jp only).
     AmazonPoints = "amazonPoints": TRI, false;
-    CardExpired = "cardExpired": &["yes", "maybe", "no", "never", "unknown"], true;
+    /// The person gave a gift card code, or a photo of a card or receipt, to someone who asked (by phone, SMS,
+    /// e-mail, chat, a website; someone claiming to be Amazon, a bank, a company or the police), or bought cards
+    /// because someone asked.
+    CodeShared = "codeShared": TRI, false;
+    /// A top-up (reload, チャージ) was paid recently and has not shown up in the balance.
+    RecentTopUp = "recentTopUp": TRI, false;
+    /// Memberships (Prime, Kindle Unlimited, Audible, Music or others) are paid on the account.
+    PaidMemberships = "paidMemberships": TRI, false;
+    /// When the person last saw the balance intact (`known` once a date is given; the date is in the facts).
+    LastSeenIntact = "lastSeenIntact": &["known"], false;
+    /// `before_seen`: the card's latest possible expiry is before the day the balance was last seen intact, so it had
+    /// already left the balance then and cannot explain the drop.
+    CardExpired = "cardExpired": &["yes", "maybe", "before_seen", "no", "never", "unknown"], true;
     /// `unmarked`: the account's marketplace is known but no card says where it was bought.
     CardForeign = "cardForeign": &["yes", "no", "unmarked"], true;
     CardNeedsKind = "cardNeedsKind": &["yes", "no"], true;
@@ -109,7 +121,42 @@ pub const REASON_PLACEHOLDERS: &[&str] = &[
     "{rule}",
     "{amount}",
     "{days}",
+    "{seen}",
 ];
+
+/// Placeholders a cause's texts and the support warning may contain, filled in by the engine from the person's
+/// marketplace (`support.toml`).
+pub const CONTENT_PLACEHOLDERS: &[&str] = &["{fraud_channel}"];
+
+/// The Amazon pages a cause's checks or the support block may link to (`support.toml` labels them and gives each
+/// marketplace's address where a source names one).
+pub const PAGES: &[&str] = &[
+    "balance",
+    "orders",
+    "digital_orders",
+    "memberships",
+    "subscribe_and_save",
+    "login_security",
+    "message_centre",
+    "contact_us",
+    "scam_report",
+];
+
+/// The marketplace's own Amazon host: every link for it must be `https://` on this host. `other` has none, so it
+/// gets no links.
+pub fn market_host(market: &str) -> Option<&'static str> {
+    Some(match market {
+        "jp" => "www.amazon.co.jp",
+        "us" => "www.amazon.com",
+        "uk" => "www.amazon.co.uk",
+        "de" => "www.amazon.de",
+        "fr" => "www.amazon.fr",
+        "it" => "www.amazon.it",
+        "in" => "www.amazon.in",
+        "mx" => "www.amazon.com.mx",
+        _ => return None,
+    })
+}
 
 /// Looks up the values a fact can take.
 pub fn fact_values(name: &str) -> Option<&'static [&'static str]> {
@@ -199,6 +246,7 @@ ui_keys! {
     ErrorExpectedOneOf = "error_expected_one_of",
     ErrorExpectedAmount = "error_expected_amount",
     ErrorIssuedAfterToday = "error_issued_after_today",
+    ErrorSeenAfterToday = "error_seen_after_today",
     ErrorUnknownQuestion = "error_unknown_question",
     ErrorNotAnAnswer = "error_not_an_answer",
     CardsHeading = "cards_heading",
@@ -267,7 +315,7 @@ ui_keys! {
     RuleJpOldUnknownKind = "rule_jp_old_unknown_kind",
     RuleUsNever = "rule_us_never",
     RuleUk10y = "rule_uk_10y",
-    RuleDe10y = "rule_de_10y",
+    RuleDe3yOr10y = "rule_de_3y_or_10y",
     RuleFr10y = "rule_fr_10y",
     RuleIt10y = "rule_it_10y",
     RuleMx5y = "rule_mx_5y",

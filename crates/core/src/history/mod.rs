@@ -1,7 +1,7 @@
 //! The balance-history analyzer: reads what a person pasted from their gift card balance page, checks every row's
 //! balance against the next, and sums what went where.
 //!
-//! Layouts (`shared/domain-facts.md`, "The balance history page"): Japanese (日付 / 利用内容 / 金額 / 残高) and
+//! Layouts (`docs/domain-facts.md`, "The balance history page"): Japanese (日付 / 利用内容 / 金額 / 残高) and
 //! English (Date / Description / Amount / Closing balance), each copied as tab-separated rows, as space-separated
 //! rows, or one cell per line. All three are read the same way: the text is folded ([`crate::text`]), every line
 //! (every tab cell, when there are tabs) is split into cells ([`cells`]: a date at its start, up to two amounts at
