@@ -251,3 +251,21 @@ export async function openStandalone(browser, server, { colorScheme = "light", v
   await w.ready();
   return { context, page, w, errors };
 }
+
+/**
+ * Opens the standalone page at a result reached from a share link (`#gcd?key=value&…`, the answers given as facts),
+ * answering whatever the wizard still asks with `fallback`: the state a test needs without walking to it question by
+ * question. Returns what `openStandalone` returns.
+ */
+export async function openResult(browser, server, facts, { fallback = "no", ...options } = {}) {
+  const context = await newContext(browser, { viewport: VIEWPORTS.desktop, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  const fragment = Object.entries(facts).map(([k, v]) => `${k}=${v}`).join("&");
+  await page.goto(server.url(`/index.html#gcd?${fragment}`));
+  const w = new Widget(page, options.lang ?? "ja");
+  await w.walk({}, { fallback });
+  await w.resultHeading.waitFor();
+  return { context, page, w, errors };
+}
