@@ -133,7 +133,11 @@ fn year_first(s: &str, era_offset: i32) -> Option<TypedDate> {
         return None;
     }
     let year = era_offset + year.parse::<i32>().ok()?;
-    typed(year, month.parse().ok()?, day.map(str::parse).transpose().ok()?)
+    typed(
+        year,
+        month.parse().ok()?,
+        day.map(str::parse).transpose().ok()?,
+    )
 }
 
 /// A date from its parts; without a day, the middle of the month.
@@ -156,12 +160,14 @@ const ERAS: &[Era] = &[
 
 /// `令和7年3月1日`, `令和元年5月`, `R7.3.1`, `h29/4/24`: a date in a Japanese era, inside that era.
 fn era_date(s: &str) -> Option<TypedDate> {
-    let (offset, first, last, rest) = ERAS.iter().find_map(|(name, letter, offset, first, last)| {
-        let rest = s
-            .strip_prefix(name)
-            .or_else(|| s.strip_prefix(|c: char| c.eq_ignore_ascii_case(letter)))?;
-        Some((*offset, *first, *last, rest.trim_start()))
-    })?;
+    let (offset, first, last, rest) =
+        ERAS.iter()
+            .find_map(|(name, letter, offset, first, last)| {
+                let rest = s
+                    .strip_prefix(name)
+                    .or_else(|| s.strip_prefix(|c: char| c.eq_ignore_ascii_case(letter)))?;
+                Some((*offset, *first, *last, rest.trim_start()))
+            })?;
     // 元年, the era's first year.
     let rest = rest.replacen('元', "1", 1);
     let t = year_first(&rest, offset)?;

@@ -99,6 +99,8 @@ export class Widget {
       if (value === "unsure") await this.button("dont_know").click();
       else {
         await this.typedDate.fill(value);
+        // The sureness starts unchosen (a guess otherwise): a test's full date is one the person checked.
+        if (/^\d{4}-\d{2}-\d{2}$/.test(value)) await this.scope.getByRole("radio", { name: this.t("date_precision_exact") }).check();
         await this.next.click();
       }
     } else {

@@ -156,6 +156,7 @@ ui_keys! {
     ProgressStep = "progress_step",
     DateTyped = "date_typed",
     DateInvalid = "date_invalid",
+    DateEmpty = "date_empty",
     DatePrecision = "date_precision",
     DatePrecisionExact = "date_precision_exact",
     DatePrecisionApproximate = "date_precision_approximate",
