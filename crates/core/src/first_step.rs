@@ -4,7 +4,8 @@
 //! Presentation policy over a [`Diagnosis`], kept in the core so the views only render it.
 
 use crate::content::vocab::Fact;
-use crate::engine::{Band, Diagnosis, RankedCause};
+use crate::content::Question;
+use crate::engine::{unanswered_questions, Band, Diagnosis, RankedCause};
 use crate::facts::{Facts, Tri};
 
 /// The facts that say someone else may hold the code or the account: a phishing link or a lost phone, activity the
@@ -40,6 +41,15 @@ pub fn first_step<'d>(diagnosis: &'d Diagnosis, facts: &Facts) -> Option<FirstSt
         action: cause.actions.first().map(String::as_str),
         scam: scam_signs(facts),
     })
+}
+
+/// The questions the result offers to answer after the wizard stopped early (their conditions hold and no answer was
+/// given), the scam and takeover questions first: an answer there can change everything, and the wizard stops as
+/// soon as the answers point to one cause.
+pub fn remaining_questions(facts: &Facts) -> Vec<&'static Question> {
+    let mut questions = unanswered_questions(facts, true);
+    questions.sort_by_key(|q| !SCAM_SIGNS.contains(&q.fact));
+    questions
 }
 
 /// How many of the ranked causes the result shows open, in the main list: those the answers support (band medium
@@ -100,6 +110,27 @@ mod tests {
             ],
         );
         assert!(!scam_signs(&calm));
+    }
+
+    #[test]
+    fn the_questions_left_start_with_the_takeover_signs() {
+        let f = facts("jp", &[("invalidationEmail", "yes")]);
+        let left = remaining_questions(&f);
+        assert!(!left.is_empty());
+        let signs = left
+            .iter()
+            .take_while(|q| SCAM_SIGNS.contains(&q.fact))
+            .count();
+        assert!(
+            signs >= 2,
+            "{:?}",
+            left.iter().map(|q| q.id).collect::<Vec<_>>()
+        );
+        assert!(left[signs..].iter().all(|q| !SCAM_SIGNS.contains(&q.fact)));
+        assert!(
+            left.iter().all(|q| q.id != "invalidation_email"),
+            "an answered question is not offered"
+        );
     }
 
     #[test]
