@@ -60,7 +60,7 @@ pub fn support(
     };
     html! {
         <section class="gcd-support" aria-labelledby="gcd-support-heading">
-            <h3 id="gcd-support-heading" class="gcd-section-heading">{ t(UiKey::SupportHeading, lang) }</h3>
+            <h3 id="gcd-support-heading" class="gcd-section-heading" tabindex="-1">{ t(UiKey::SupportHeading, lang) }</h3>
             <p>{ t(UiKey::SupportLead, lang) }</p>
             <ol class="gcd-steps">
                 { for support.steps.iter().map(|s| html! { <li>{ s }</li> }) }

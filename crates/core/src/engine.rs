@@ -836,6 +836,27 @@ pub fn next_question(facts: &Facts) -> Option<&'static Question> {
     open_questions(facts).first().copied()
 }
 
+/// The questions not answered yet whose conditions hold now (`now`), or also those whose conditions may still hold
+/// once the facts they name are known (`!now`), in the content's order. The second is an upper bound of what the
+/// wizard can still ask that does not grow as answers come in (a condition's fact only becomes known); the first is
+/// what the result offers to answer after the wizard stopped early.
+pub fn unanswered_questions(facts: &Facts, now: bool) -> Vec<&'static Question> {
+    let Ok(ctx) = Context::new(facts) else {
+        return Vec::new();
+    };
+    content()
+        .questions
+        .iter()
+        .filter(|q| {
+            !is_answered(facts, q)
+                && q.ask_if.iter().all(|cond| match ctx.value(cond.fact) {
+                    Some(v) => cond.values.contains(&v),
+                    None => !now,
+                })
+        })
+        .collect()
+}
+
 /// How far the wizard is: the number of questions answered and an upper bound of those still to come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Progress {

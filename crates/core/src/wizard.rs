@@ -2,7 +2,7 @@
 //! over, and the progress shown. The app's reducer (`src/state.rs`) calls exactly these, so they are tested here with
 //! plain `cargo test`.
 
-use crate::engine::{apply_answer, next_question, progress as engine_progress, Answer};
+use crate::engine::{apply_answer, next_question, Answer};
 use crate::facts::{Facts, FactsError};
 
 /// What the widget shows.
@@ -51,9 +51,14 @@ pub fn back(asked: &[String], position: &Position) -> Option<Position> {
     target.map(Position::Question)
 }
 
-/// The step number shown and the most steps there can be, honest when questions are skipped.
+/// The step number shown and the most steps there can be: the questions answered and every question that may still
+/// be asked, counted before its condition is known, so the figure never grows in front of the person (issue 23: it
+/// went from "of at most 17" to "of at most 19" after the first answer); it shrinks as questions become moot.
 pub fn progress(facts: &Facts, asked: &[String], position: &Position) -> (usize, usize) {
-    let remaining = engine_progress(facts).remaining;
+    let remaining = match position {
+        Position::Result => 0,
+        Position::Question(_) => crate::engine::unanswered_questions(facts, false).len(),
+    };
     let current = match position {
         Position::Question(q) => asked.iter().position(|a| a == q).unwrap_or(asked.len()) + 1,
         Position::Result => asked.len(),
@@ -136,6 +141,8 @@ impl Wizard {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::QuestionKind;
+    use crate::engine::DONT_KNOW;
     use crate::facts::{Marketplace, Precision};
     use chrono::NaiveDate;
 
@@ -199,6 +206,55 @@ mod tests {
         w.answer("loss", &v("all")).unwrap();
         assert_eq!(at(&w), third);
         assert_eq!(w.asked, ["marketplace", "loss"]);
+    }
+
+    /// Issue 23: "of at most N" never grows in front of the person. Every marketplace, walked answering each question
+    /// with its first choice, its second, or "I don't know" (a date: an old card, a new one, or unknown).
+    #[test]
+    fn the_most_steps_shown_never_grow_on_any_walk() {
+        let content = crate::content();
+        for market in Marketplace::ALL {
+            for pick in 0..3 {
+                let mut w = fresh();
+                let mut last = w.progress().1;
+                let mut trail = vec![format!("1 of {last}")];
+                w.answer("marketplace", &v(market.id())).unwrap();
+                while let Position::Question(q) = w.position.clone() {
+                    let question = content.question(&q).unwrap();
+                    let answer = match question.kind {
+                        QuestionKind::Date => match pick {
+                            0 => Answer::Date(
+                                NaiveDate::from_ymd_opt(2014, 3, 1).unwrap(),
+                                Precision::Exact,
+                            ),
+                            1 => Answer::Date(
+                                NaiveDate::from_ymd_opt(2025, 3, 15).unwrap(),
+                                Precision::Approximate,
+                            ),
+                            _ => v(DONT_KNOW),
+                        },
+                        _ => match question.choices.get(pick) {
+                            Some(c) if pick < 2 => v(c.value),
+                            _ => v(DONT_KNOW),
+                        },
+                    };
+                    w.answer(&q, &answer).unwrap();
+                    if w.position == Position::Result {
+                        break;
+                    }
+                    let (current, total) = w.progress();
+                    trail.push(format!("{current} of {total}"));
+                    assert!(
+                        total <= last,
+                        "{} pick {pick}: {}",
+                        market.id(),
+                        trail.join(", ")
+                    );
+                    assert!(current <= total);
+                    last = total;
+                }
+            }
+        }
     }
 
     #[test]
