@@ -8,10 +8,12 @@ use crate::content::Question;
 use crate::engine::{unanswered_questions, Band, Diagnosis, RankedCause};
 use crate::facts::{Facts, Tri};
 
-/// The facts that say someone else may hold the code or the account: a phishing link or a lost phone, activity the
-/// person does not recognise, or a sign-in that no longer works. With any of them said "yes", a notice the person
+/// The facts that say someone else may hold the code or the account: a code given to someone who asked for it, a
+/// phishing link or a lost phone, activity the person does not recognise, or a sign-in that no longer works (the
+/// same signs that keep a notice from being decisive, docs/domain-facts.md). With any of them said "yes", a notice the person
 /// received may itself be the scam, so the warning comes first.
 const SCAM_SIGNS: &[Fact] = &[
+    Fact::CodeShared,
     Fact::PhoneLostOrPhished,
     Fact::UnfamiliarActivity,
     Fact::CannotSignIn,
@@ -98,7 +100,7 @@ mod tests {
             first.action,
             d.causes[0].actions.first().map(String::as_str)
         );
-        for sign in ["unfamiliarActivity", "cannotSignIn"] {
+        for sign in ["codeShared", "unfamiliarActivity", "cannotSignIn"] {
             let f = facts("us", &[(sign, "yes")]);
             assert!(scam_signs(&f), "{sign}");
         }
