@@ -214,6 +214,7 @@ ui_keys! {
     FirstCause = "first_cause",
     FirstScam = "first_scam",
     GoToSupport = "go_to_support",
+    NewTab = "new_tab",
     OtherPossibilities = "other_possibilities",
     IfThisCause = "if_this_cause",
     RemainingNote = "remaining_note",
