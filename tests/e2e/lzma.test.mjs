@@ -97,7 +97,8 @@ async function compress(inputs, props) {
       await writeFile(files[i], bytes);
     }
     xtaskLzma([...(props ? ["--props", props] : []), ...files]);
-    return Promise.all(files.map(async (f) => new Uint8Array(await readFile(`${f}.lzma`))));
+    // Awaited here, before `finally` removes the folder the files are read from (a race that failed one run).
+    return await Promise.all(files.map(async (f) => new Uint8Array(await readFile(`${f}.lzma`))));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
