@@ -17,6 +17,12 @@ const PHONE = { width: 390, height: 844 };
 async function layout(w) {
   const box = w.scope.getByRole("region", { name: w.t("first_heading"), exact: true });
   await box.waitFor();
+  // The "other possibilities" disclosure, with its own marker; opened, so its cards are laid out and measurable.
+  const others = w.scope.locator(".gcd-others-summary");
+  if (await others.count()) {
+    assert.ok(await others.evaluate((s) => getComputedStyle(s, "::before").borderRightStyle !== "none"), "the disclosure shows a marker");
+    await others.click();
+  }
   const cards = await w.scope.locator("li[data-cause]").evaluateAll((items) =>
     items.map((li) => {
       const details = li.querySelector("details");
