@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use giftcard_doctor::components::{App, AppProps};
 use giftcard_doctor_core::content::Fact;
 use giftcard_doctor_core::facts::{Facts, Tri};
+use giftcard_doctor_core::{content, Lang, UiKey};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -193,6 +194,21 @@ async fn walking_to_the_result_ranks_an_expired_card_first() {
     find::<HtmlInputElement>(&root, "input[type=radio][value=exact]").click();
     yew::scheduler::flush().await;
     click(&root, "button[type=submit]").await;
+    // Before it stops on the expiry, the wizard asks when the balance was last seen: "I don't know".
+    assert_eq!(
+        text(&root, "legend"),
+        content()
+            .question("last_seen_intact")
+            .unwrap()
+            .text
+            .get(Lang::En)
+    );
+    click_button(
+        &root,
+        ".gcd-question",
+        content().ui(UiKey::DontKnow, Lang::En),
+    )
+    .await;
     // Issued before 2017-04-24, the card lasted at most 3 years whatever its type, so the type is not asked: it
     // expired by 2019-05-01 at the latest, which settles the diagnosis.
     let first = root

@@ -265,6 +265,7 @@ ui_keys! {
     CardCode = "card_code",
     CardCodeHelp = "card_code_help",
     CardIssued = "card_issued",
+    LastSeenField = "last_seen_field",
     CardKind = "card_kind",
     CardAmount = "card_amount",
     CardAdd = "card_add",
