@@ -2,8 +2,8 @@
 //! memory and this shows where the money went, with the balance timeline. The pasted text is never stored.
 //!
 //! The text stays in the text area until 読み取る is pressed: it is not copied into the wasm on every keystroke, the
-//! size is checked on the browser's own length first, on every way a text comes in (a paste or a drop before the
-//! browser inserts it; any other change, from typing, an IME, autofill or a script, as its `input` event arrives;
+//! size is checked on the browser's own length first, on every way a text comes in (a paste before the browser
+//! inserts it; any other change, from a drop, typing, an IME, autofill or a script, as its `input` event arrives;
 //! and again on 読み取る), so a 40 MiB text is refused without being copied or laid out; and the copy that was read
 //! is overwritten once the report is made.
 
@@ -153,15 +153,10 @@ fn report_view(
     }
 }
 
-/// The length, in UTF-16 units, of the text a paste (`clipboardData`) or drop (`dataTransfer`) event carries, read on
-/// the JS side: the text itself is never copied into the wasm here. 0 when the event has no text.
-fn carried_length(event: &Event) -> usize {
-    let field = if event.type_() == "drop" {
-        "dataTransfer"
-    } else {
-        "clipboardData"
-    };
-    let text = js_sys::Reflect::get(event, &field.into())
+/// The length, in UTF-16 units, of the text a paste event carries, read on the JS side: the text itself is never
+/// copied into the wasm here. 0 when the event has no text.
+fn pasted_length(event: &Event) -> usize {
+    let text = js_sys::Reflect::get(event, &"clipboardData".into())
         .ok()
         .filter(|d| d.is_object())
         .and_then(|data| {
@@ -238,25 +233,20 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
             }
         })
     };
-    // A paste or a drop is measured before the browser inserts it: far too large a text is refused here, without
-    // entering the text area (whose layout alone would take seconds for tens of megabytes) and without a copy into
-    // the wasm.
-    let carried = {
+    // A paste is measured before the browser inserts it: far too large a text is refused here, without entering the
+    // text area and without a copy into the wasm.
+    let on_paste = {
         let refused = refused.clone();
-        Rc::new(move |e: &Event| {
-            if refused(carried_length(e)) {
+        Callback::from(move |e: Event| {
+            if refused(pasted_length(&e)) {
                 e.prevent_default();
             }
         })
     };
-    let on_paste = {
-        let carried = carried.clone();
-        Callback::from(move |e: Event| carried(&e))
-    };
-    let on_drop = Callback::from(move |e: DragEvent| carried(&e));
-    // Every other way in (typing, an IME, autofill, a script setting the value and firing `input`) is measured as it
-    // arrives: a text over the limit is taken out of the box at once, before the browser lays it out (36 s for
-    // 40 MiB, issue 21) and before 読み取る could copy it.
+    // Every other way in (a drop, typing, an IME, autofill, a script setting the value) ends in an `input` event: a
+    // text over the limit is taken out of the box there, before the browser lays it out (36 s for 40 MiB, issue 21)
+    // and before 読み取る could copy it. (A drop needs no handler of its own: measuring it before insertion would only
+    // save the browser one copy, for a listener and an event type more in the wasm.)
     let on_input = {
         let field_ref = field_ref.clone();
         Callback::from(move |_: InputEvent| {
@@ -313,7 +303,7 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
             <p class="gcd-muted">{ t(UiKey::HistoryLead, lang) }</p>
             <label class="gcd-field-label" for={field.clone()}>{ t(UiKey::HistoryPaste, lang) }</label>
             <textarea id={field.clone()} ref={field_ref} class="gcd-input gcd-history-text" rows="8" spellcheck="false"
-                autocomplete="off" autocapitalize="off" onpaste={on_paste} ondrop={on_drop}
+                autocomplete="off" autocapitalize="off" onpaste={on_paste}
                 oninput={on_input} />
             <div class="gcd-actions">
                 <button type="button" class="gcd-button gcd-button-primary" onclick={on_analyze}>{ t(UiKey::HistoryAnalyze, lang) }</button>
