@@ -109,11 +109,13 @@ test("input over the size limit is refused with a message, without freezing the 
     await w.walk({ marketplace: "jp", invalidation_email: "yes" });
     const h = history(w);
     await h.open();
-    // 3 MB: set directly, as a paste would, rather than typed key by key.
+    // 2.7 MB of UTF-8 in 1.9 M UTF-16 units: under the limit by the browser's count, which the box checks as the text
+    // comes in, so it is taken in; over it in bytes, which 読み取る finds. Set directly, as a paste would.
     await h.area.evaluate((el) => {
-      el.value = "2026年1月22日\tAmazon.co.jpの注文\t-￥754\t￥639\n".repeat(60_000);
+      el.value = "2026年1月22日\tAmazon.co.jpの注文\t-￥754\t￥639\n".repeat(50_000);
       el.dispatchEvent(new InputEvent("input", { bubbles: true }));
     });
+    assert.equal(await h.area.evaluate((el) => el.value.length), 1_900_000, "kept: under the limit in UTF-16 units");
     await h.read.click();
     const alert = w.scope.locator(".gcd-history [role=alert]");
     await alert.waitFor();
@@ -145,15 +147,19 @@ test("a 40 MiB text is refused within 2 s by every way into the box (input, past
       assert.equal(await alert.count(), 0, `${door}: no message left from before`);
       const ms = await h.area.evaluate((el, door) => {
         const text = "2026年1月22日\tAmazon.co.jpの注文\t-￥754\t￥639\n".repeat(1_200_000).slice(0, 40 * 1024 * 1024);
-        const t0 = performance.now();
+        // Timed from the event: setting 40 MiB as the value is the script's own cost (seconds), not the widget's.
+        // In the same task as the event, as a browser's insertion is: a frame in between would lay the text out.
+        let event;
         if (door === "input") {
           el.value = text;
-          el.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertReplacementText" }));
+          event = new InputEvent("input", { bubbles: true, inputType: "insertReplacementText" });
         } else {
           const data = new DataTransfer();
           data.setData("text/plain", text);
-          el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+          event = new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true });
         }
+        const t0 = performance.now();
+        el.dispatchEvent(event);
         return performance.now() - t0;
       }, door);
       await alert.waitFor({ timeout: 2000 });
