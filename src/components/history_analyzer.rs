@@ -101,7 +101,7 @@ fn report_view(
                 <p class="gcd-muted">{ tf(UiKey::HistoryAmbiguousDates, lang, &[("lines", &list(&report.ambiguous_date_lines))]) }</p>
             }
             <h4 class="gcd-subheading">{ t(UiKey::HistoryTotals, lang) }</h4>
-            <div class="gcd-table-wrap">
+            <div class="gcd-table-wrap" tabindex="0" role="region" aria-label={t(UiKey::HistoryTotals, lang)}>
                 <table class="gcd-table">
                     <tbody>
                         { for Kind::ALL.iter().filter(|k| report.totals.get(**k) != 0).map(|k| html! {
@@ -131,7 +131,8 @@ fn report_view(
                 if shown < report.rows.len() {
                     <p class="gcd-muted">{ tf(UiKey::HistoryRowsCapped, lang, &[("shown", &shown.to_string()), ("total", &report.rows.len().to_string())]) }</p>
                 }
-                <div class="gcd-table-wrap">
+                // A named region that takes focus: the 残高 column of a wide table is reached by keyboard too (issue 23).
+                <div class="gcd-table-wrap" tabindex="0" role="region" aria-label={t(UiKey::HistoryRows, lang)}>
                     <table class="gcd-table">
                         { rows_head(lang) }
                         <tbody>

@@ -41,9 +41,14 @@ pub fn timeline_chart(
                 <h4 class="gcd-subheading">{ t(UiKey::TimelineHeading, lang) }</h4>
                 <p id={summary_id.clone()} class="gcd-timeline-summary">{ &tl.summary }</p>
             </figcaption>
+            // The axis labels are drawn over the chart by an SVG of CSS pixels, at a fixed size (the chart's own text
+            // shrank with it: 8 px on a phone, issue 23), placed in percent of the same box; a label the one before
+            // already shows is not repeated, and the middle date gives way on a narrow chart (widget.css). No style
+            // attribute: the pages' CSP allows none.
+            <div class="gcd-tl-plot">
             <svg class="gcd-timeline-svg" viewBox={format!("0 0 {} {}", tl.width, tl.height)} role="group"
                 aria-labelledby={summary_id} aria-describedby={detail_id.clone()}
-                preserveAspectRatio="xMidYMid meet">
+                preserveAspectRatio="none">
                 <g class="gcd-tl-axes" aria-hidden="true">
                     <line x1={left.to_string()} y1={bottom.to_string()} x2={right.to_string()} y2={bottom.to_string()} />
                     <line x1={left.to_string()} y1={top.to_string()} x2={left.to_string()} y2={bottom.to_string()} />
@@ -51,15 +56,8 @@ pub fn timeline_chart(
                         // The time axis breaks here: the expiry dates on the right are years later.
                         <path class="gcd-tl-break" d={format!("M{} {}l4 -8M{} {}l4 -8", at - 4, bottom + 4, at, bottom + 4)} />
                     }
-                    { for tl.y_ticks.iter().map(|tick| html! {
-                        <text x={(left - 6).to_string()} y={(tick.at + 4).to_string()} text-anchor="end">{ &tick.label }</text>
-                    }) }
-                    { for tl.x_ticks.iter().enumerate().map(|(i, tick)| {
-                        let anchor = match (i, tl.axis_break.is_some()) { (0, _) => "start", (1, false) => "middle", _ => "end" };
-                        html! { <text x={tick.at.to_string()} y={(bottom + 20).to_string()} text-anchor={anchor}>{ &tick.label }</text> }
-                    }) }
                 </g>
-                <path class="gcd-tl-line" d={tl.path.clone()} aria-hidden="true" />
+                <path class="gcd-tl-line" d={tl.path.clone()} aria-hidden="true" vector-effect="non-scaling-stroke" />
                 { for tl.marks.iter().enumerate().map(|(i, m)| {
                     let on_enter = { let active = active.clone(); Callback::from(move |_: MouseEvent| active.set(Some(i))) };
                     let on_focus = { let active = active.clone(); Callback::from(move |_: FocusEvent| active.set(Some(i))) };
@@ -72,28 +70,63 @@ pub fn timeline_chart(
                             <g class="gcd-tl-mark" tabindex="0" role="img" aria-label={label.clone()} onmouseenter={on_enter} onfocus={on_focus}>
                                 <title>{ label }</title>
                                 // A band wider than the dashed line, so the pointer finds it.
-                                <rect class="gcd-tl-hit" x={(m.x - 6).to_string()} y={top.to_string()} width="12" height={(bottom - top).to_string()} />
-                                <line x1={m.x.to_string()} y1={top.to_string()} x2={m.x.to_string()} y2={bottom.to_string()} />
-                                <path d={format!("M{} {}l6 8h-12z", m.x, top)} />
+                                <rect class="gcd-tl-hit" x={(m.x - 12).to_string()} y={top.to_string()} width="24" height={(bottom - top).to_string()} />
+                                <line x1={m.x.to_string()} y1={top.to_string()} x2={m.x.to_string()} y2={bottom.to_string()} vector-effect="non-scaling-stroke" />
                             </g>
                         }, class)
                     } else {
+                        // The dot is drawn in CSS pixels (zero-length lines with round caps, so it stays round
+                        // whatever the chart's proportions): a ring in the kind's colour and a core filled or hollow
+                        // (widget.css); around it a 24 px target for a thumb or a pointer.
                         set_class(html! {
-                            <circle class="gcd-tl-mark" cx={m.x.to_string()} cy={m.y.to_string()} r="5" tabindex="0" role="img"
-                                aria-label={label.clone()} onmouseenter={on_enter} onfocus={on_focus}>
+                            <g class="gcd-tl-mark" tabindex="0" role="img" aria-label={label.clone()}
+                                onmouseenter={on_enter} onfocus={on_focus}>
                                 <title>{ label }</title>
-                            </circle>
+                                <line class="gcd-tl-hit" x1={m.x.to_string()} y1={m.y.to_string()} x2={m.x.to_string()} y2={m.y.to_string()}
+                                    vector-effect="non-scaling-stroke" />
+                                <line class="gcd-tl-dot" x1={m.x.to_string()} y1={m.y.to_string()} x2={m.x.to_string()} y2={m.y.to_string()}
+                                    vector-effect="non-scaling-stroke" />
+                                <line class="gcd-tl-core" x1={m.x.to_string()} y1={m.y.to_string()} x2={m.x.to_string()} y2={m.y.to_string()}
+                                    vector-effect="non-scaling-stroke" />
+                            </g>
                         }, class)
                     }
                 }) }
             </svg>
+            <svg class="gcd-tl-labels" aria-hidden="true">
+                { for tl.y_ticks.iter().map(|tick| html! {
+                    <text x={format!("{:.2}%", pct(left, tl.width))} y={format!("{:.2}%", pct(tick.at, tl.height))} dx="4" dy="-4">{ &tick.label }</text>
+                }) }
+                { for tl.x_ticks.iter().enumerate().filter(|(i, tick)| *i == 0 || tl.x_ticks[i - 1].label != tick.label).map(|(i, tick)| {
+                    let last = i + 1 == tl.x_ticks.len() && i > 0;
+                    let (class, anchor) = match (i, last) { (0, _) => ("gcd-tl-x-first", "start"), (_, true) => ("gcd-tl-x-last", "end"), _ => ("gcd-tl-x-mid", "middle") };
+                    html! { <text class={class} text-anchor={anchor} x={format!("{:.2}%", pct(tick.at, tl.width))} y={format!("{:.2}%", pct(bottom, tl.height))} dy="18">{ &tick.label }</text> }
+                }) }
+            </svg>
+            </div>
+            <ul class="gcd-tl-legend">
+                { for [
+                    ("gcd-tl-added", UiKey::LegendAdded),
+                    ("gcd-tl-order", UiKey::LegendOrder),
+                    ("gcd-tl-amazon_pay", UiKey::LegendAmazonPay),
+                    ("gcd-tl-unexplained", UiKey::LegendUnexplained),
+                    ("gcd-tl-expiry", UiKey::LegendExpiry),
+                ].into_iter().filter(|(class, _)| tl.marks.iter().any(|m| format!("gcd-tl-{}", m.kind.id()) == *class
+                    || (*class == "gcd-tl-added" && m.kind.id() == "credit")
+                    || (*class == "gcd-tl-unexplained" && matches!(m.kind.id(), "expired" | "reversal"))))
+                    .map(|(class, key)| html! {
+                        <li><span class={format!("gcd-tl-swatch {class}")} aria-hidden="true"></span>{ t(key, lang) }</li>
+                    }) }
+            </ul>
             <p id={detail_id} class="gcd-timeline-detail" aria-live="polite">{ detail.unwrap_or_default() }</p>
             if tl.unmarked > 0 {
                 <p class="gcd-muted">{ tf(UiKey::TimelineMoreEvents, lang, &[("count", &tl.unmarked.to_string())]) }</p>
             }
             <details class="gcd-timeline-table">
                 <summary>{ t(UiKey::TimelineTable, lang) }</summary>
-                <div class="gcd-table-wrap">
+                // A named region that takes focus, so a keyboard can scroll a table wider than a phone; the shadow
+                // at its edge says there is more (widget.css).
+                <div class="gcd-table-wrap" tabindex="0" role="region" aria-label={t(UiKey::TimelineTable, lang)}>
                     <table class="gcd-table">
                         { rows_head(lang) }
                         <tbody>
@@ -142,4 +175,9 @@ pub fn use_active_mark(shown: bool) -> UseStateHandle<Option<usize>> {
         });
     }
     active
+}
+
+/// Where a coordinate of the chart's `extent` lies, in percent (for the HTML labels over the drawing).
+fn pct(at: i32, extent: i32) -> f64 {
+    f64::from(at) * 100.0 / f64::from(extent.max(1))
 }

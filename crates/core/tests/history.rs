@@ -599,11 +599,20 @@ fn timeline_of_a_paste_marks_the_unexplained_drop_and_the_card_expiry() {
     );
     assert!(t.marks.windows(2).all(|w| w[0].date <= w[1].date));
     // Changes of one day are drawn apart, so each can be seen and tapped (issue 23).
-    let changes: Vec<_> = t.marks.iter().filter(|m| m.kind != MarkKind::Expiry).collect();
-    let same_day = changes.windows(2).filter(|w| w[0].date == w[1].date).count();
+    let changes: Vec<_> = t
+        .marks
+        .iter()
+        .filter(|m| m.kind != MarkKind::Expiry)
+        .collect();
+    let same_day = changes
+        .windows(2)
+        .filter(|w| w[0].date == w[1].date)
+        .count();
     assert!(same_day > 0, "the sample has changes of one day");
     assert!(
-        changes.windows(2).all(|w| w[0].date != w[1].date || w[0].x < w[1].x),
+        changes
+            .windows(2)
+            .all(|w| w[0].date != w[1].date || w[0].x < w[1].x),
         "same-day marks apart"
     );
 }
@@ -663,7 +672,10 @@ fn timeline_from_cards_alone_adds_each_card_and_takes_back_an_expired_one() {
         today,
         Lang::En,
     );
-    assert_eq!(status.expires.map(|d| d.to_string()), Some(t.marks[1].date.to_string()));
+    assert_eq!(
+        status.expires.map(|d| d.to_string()),
+        Some(t.marks[1].date.to_string())
+    );
     assert_eq!(t.marks[1].balance, "¥0");
     assert_eq!(t.marks[3].balance, "¥5,000");
     assert_eq!(t.marks[4].date_text, "12 May 2034");

@@ -415,5 +415,10 @@ ui_keys! {
     TimelineEventUnexplained = "timeline_event_unexplained",
     TimelineEventExpiry = "timeline_event_expiry",
     TimelineTable = "timeline_table",
+    LegendAdded = "legend_added",
+    LegendOrder = "legend_order",
+    LegendAmazonPay = "legend_amazon_pay",
+    LegendUnexplained = "legend_unexplained",
+    LegendExpiry = "legend_expiry",
     TimelineMoreEvents = "timeline_more_events",
 }
