@@ -6,7 +6,7 @@
 //! that was read is overwritten once the report is made.
 
 use crate::components::timeline::{rows_head, timeline_chart, use_active_mark};
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, tn};
 use crate::state::Action;
 use chrono::NaiveDate;
 use giftcard_doctor_core::display::format_date;
@@ -83,7 +83,7 @@ fn report_view(
     let more = (report.rows.len() - shown).min(ROWS_STEP);
     html! {
         <div class="gcd-history-report">
-            <p role="status">{ tf(UiKey::HistoryUnderstood, lang, &[("read", &report.rows.len().to_string()), ("total", &reading.lines.to_string())]) }</p>
+            <p role="status">{ tn(UiKey::HistoryUnderstood, lang, report.rows.len(), &[("total", &reading.lines.to_string())]) }</p>
             if !report.unexplained.is_empty() {
                 <div class="gcd-warning">
                     <ul>
@@ -124,7 +124,7 @@ fn report_view(
             <details class="gcd-history-rows">
                 <summary>{ format!("{} ({})", t(UiKey::HistoryRows, lang), report.rows.len()) }</summary>
                 if shown < report.rows.len() {
-                    <p class="gcd-muted">{ tf(UiKey::HistoryRowsCapped, lang, &[("shown", &shown.to_string()), ("total", &report.rows.len().to_string())]) }</p>
+                    <p class="gcd-muted">{ tn(UiKey::HistoryRowsCapped, lang, report.rows.len(), &[("shown", &shown.to_string())]) }</p>
                 }
                 <div class="gcd-table-wrap">
                     <table class="gcd-table">
@@ -143,7 +143,7 @@ fn report_view(
                 </div>
                 if more > 0 {
                     <button type="button" class="gcd-button gcd-button-quiet" onclick={on_more}>
-                        { tf(UiKey::HistoryShowMore, lang, &[("count", &more.to_string())]) }
+                        { tn(UiKey::HistoryShowMore, lang, more, &[]) }
                     </button>
                 }
             </details>

@@ -95,7 +95,7 @@ pub fn expiry_calendar(
             "PRODID:-//giftcard-doctor//expiry calendar//{}",
             match lang {
                 Lang::Ja => "JA",
-                Lang::En => "EN",
+                Lang::En | Lang::EnGb | Lang::EnIn => "EN",
             }
         ),
         "CALSCALE:GREGORIAN".to_owned(),

@@ -297,10 +297,7 @@ impl CardStatus {
     /// The expiry sentences for this status.
     pub fn expiry_text(&self, lang: Lang) -> ExpiryText {
         let c = content();
-        let days = self
-            .days_left
-            .map(|d| d.abs().to_string())
-            .unwrap_or_default();
+        let days = self.days_left.map_or(0, i64::unsigned_abs);
         let (tone, state) = match (self.expires, self.expired, self.days_left) {
             (None, _, _) => (Tone::Unknown, self.rule_text.clone()),
             (Some(_), _, _) if self.maybe_expired => (
@@ -309,14 +306,14 @@ impl CardStatus {
             ),
             (Some(_), true, _) => (
                 Tone::Expired,
-                c.ui_with(UiKey::CardDaysSince, lang, &[("days", &days)]),
+                c.ui_count(UiKey::CardDaysSince, lang, days, &[]),
             ),
             (Some(_), false, Some(0)) => {
                 (Tone::Valid, c.ui(UiKey::CardExpiresToday, lang).to_owned())
             }
             (Some(_), false, _) => (
                 Tone::Valid,
-                c.ui_with(UiKey::CardDaysLeft, lang, &[("days", &days)]),
+                c.ui_count(UiKey::CardDaysLeft, lang, days, &[]),
             ),
         };
         ExpiryText {

@@ -217,10 +217,23 @@ pub fn from_report(
             ("to", &format_date(to, lang)),
             ("max", &money(max)),
             ("last", &money(balance)),
-            ("drops", &drops.to_string()),
-            ("unexplained", &unexplained.to_string()),
         ],
     );
+    // Each count in a sentence of its own, so each takes its own plural form; how many drops no entry explains is
+    // said only when there were drops.
+    let sep = if lang.is_english() { " " } else { "" };
+    let mut summary = summary;
+    summary.push_str(sep);
+    summary.push_str(&c.ui_count(UiKey::TimelineDrops, lang, drops as u64, &[]));
+    if drops > 0 {
+        summary.push_str(sep);
+        summary.push_str(&c.ui_count(
+            UiKey::TimelineUnexplainedDrops,
+            lang,
+            unexplained as u64,
+            &[],
+        ));
+    }
     Some(layout(
         (from, start_balance),
         changes,
@@ -287,11 +300,7 @@ pub fn from_cards(
             }
         })
         .collect();
-    let summary = c.ui_with(
-        UiKey::TimelineCardsSummary,
-        lang,
-        &[("count", &dated.len().to_string())],
-    );
+    let summary = c.ui_count(UiKey::TimelineCardsSummary, lang, dated.len() as u64, &[]);
     Some(layout(
         (first, 0),
         changes,

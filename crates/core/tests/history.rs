@@ -617,6 +617,6 @@ fn timeline_from_cards_alone_adds_each_card_and_takes_back_an_expired_one() {
     );
     assert_eq!(t.marks[2].balance, "¥0");
     assert_eq!(t.marks[3].balance, "¥5,000");
-    assert_eq!(t.marks[4].date_text, "12 May 2034");
+    assert_eq!(t.marks[4].date_text, "May 12, 2034");
     assert!(timeline::from_cards(&[], Marketplace::Jp, today, Lang::En).is_none());
 }

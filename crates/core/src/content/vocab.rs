@@ -120,9 +120,40 @@ pub const REASON_PLACEHOLDERS: &[&str] = &[
     "{expires}",
     "{rule}",
     "{amount}",
-    "{days}",
+    "{count}",
     "{seen}",
 ];
+
+/// The placeholder that holds a count: a text with it has its plural forms (see `raw::RawText`).
+pub const COUNT: &str = "{count}";
+
+/// Placeholders that used to hold counts, before texts had plural forms: a number a sentence agrees with is `{count}`.
+pub const NOT_COUNTS: &[&str] = &["{days}", "{drops}", "{unexplained}", "{read}", "{found}"];
+
+/// US English (`en`) and British English (`en_gb`, and `en_in`, which falls back to it) spellings: a text with either
+/// has both texts, each with its own.
+pub const SPELLINGS: &[(&str, &str)] = &[
+    ("canceled", "cancelled"),
+    ("canceling", "cancelling"),
+    ("center", "centre"),
+    ("recognize", "recognise"),
+    ("unauthorized", "unauthorised"),
+    ("authorization", "authorisation"),
+    ("uncheck", "untick"),
+    ("color", "colour"),
+];
+
+/// Amazon.com's words (`en`) and Amazon.co.uk's (`en_gb`) for the same thing: neither side uses the other's. Unlike a
+/// spelling, the US word has other senses ("reload the page"), so it alone does not ask for an `en_gb`.
+pub const TERMS: &[(&str, &str)] = &[
+    ("reload", "top-up"),
+    ("reload", "top up"),
+    ("reloads", "top-ups"),
+    ("reloaded", "topped up"),
+];
+
+/// Words no English text uses, with Amazon's own: every Amazon writes `email`.
+pub const ENGLISH_TERMS: &[(&str, &str)] = &[("e-mail", "email"), ("e-mails", "emails")];
 
 /// Placeholders a cause's texts and the support warning may contain, filled in by the engine from the person's
 /// marketplace (`support.toml`).
@@ -342,6 +373,8 @@ ui_keys! {
     CalendarCardNoCode = "calendar_card_no_code",
     TimelineHeading = "timeline_heading",
     TimelineSummary = "timeline_summary",
+    TimelineDrops = "timeline_drops",
+    TimelineUnexplainedDrops = "timeline_unexplained_drops",
     TimelineCardsSummary = "timeline_cards_summary",
     TimelineEventUnexplained = "timeline_event_unexplained",
     TimelineEventExpiry = "timeline_event_expiry",
