@@ -182,7 +182,7 @@ impl Checker {
         if counted && text.en_one.is_none() {
             self.report(
                 file,
-                format!("{path}"),
+                path.to_string(),
                 "has a count (`{count}`) but no plural forms: add `en_one`, the English for exactly 1 (`en` is \
                  the `other` form; Japanese needs only `ja`)",
             );
@@ -190,7 +190,7 @@ impl Checker {
         if counted && (text.en_gb.is_some() || text.en_in.is_some()) {
             self.report(
                 file,
-                format!("{path}"),
+                path.to_string(),
                 "a counted text has no marketplace variants: reword it so one English serves every site",
             );
         }
