@@ -126,6 +126,33 @@ impl Checker {
                 }
             }
         }
+        // Dates written out: `April 24, 2017` in US English, `24 April 2017` in British (and Indian) English, as
+        // display.rs writes them; a text with a date has both.
+        for (name, value) in text.forms() {
+            if !name.starts_with("en") {
+                continue;
+            }
+            let british = matches!(name, "en_gb" | "en_in");
+            if let Some(date) = written_date(value, !british) {
+                let want = if british {
+                    "24 April 2017"
+                } else {
+                    "April 24, 2017"
+                };
+                self.report(
+                    file,
+                    format!("{path}.{name}"),
+                    format!("writes the date `{date}`: this English writes `{want}`"),
+                );
+            }
+        }
+        if written_date(&text.en, false).is_some() && text.en_gb.is_none() {
+            self.report(
+                file,
+                format!("{path}.en"),
+                "has a date: add the text's `en_gb`, with the date as `24 April 2017`",
+            );
+        }
         let gb_or_us = text.en_gb.as_deref().unwrap_or(&text.en);
         if text.en_gb.as_deref() == Some(text.en.as_str()) {
             self.report(
@@ -290,6 +317,42 @@ fn has_word(text: &str, word: &str) -> bool {
     text.match_indices(&word).any(|(i, _)| {
         !letter(text[..i].chars().next_back()) && !letter(text[i + word.len()..].chars().next())
     })
+}
+
+/// A date written out in `text`, in British order (`24 April 2017`) when `british`, else in US order
+/// (`April 24, 2017`).
+fn written_date(text: &str, british: bool) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
+    for month in MONTHS {
+        for (i, _) in text.match_indices(month) {
+            let before = text[..i].strip_suffix(' ').unwrap_or("");
+            let day_before =
+                before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            let after = text[i + month.len()..].strip_prefix(' ').unwrap_or("");
+            let day_after = digits(after);
+            if british && day_before > 0 {
+                return Some(text[i - 1 - day_before..i + month.len()].to_owned());
+            }
+            if !british && day_after > 0 && after[day_after..].starts_with(',') {
+                return Some(text[i..i + month.len() + 1 + day_after].to_owned());
+            }
+        }
+    }
+    None
 }
 
 /// A text's placeholders, sorted.
