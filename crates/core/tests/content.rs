@@ -421,6 +421,7 @@ fn english_follows_the_marketplace_and_the_validation_holds_each_to_its_spelling
     raw.ui.text.get_mut("back").unwrap().en = "Back (戻る)".into();
     raw.ui.text.get_mut("yes").unwrap().en = "Yes, by e-mail".into();
     raw.ui.text.get_mut("no").unwrap().en_gb = Some("No".into());
+    raw.ui.text.get_mut("restart").unwrap().en = "Start over from 24 April 2017".into();
     let problems: Vec<String> = validate(&raw).iter().map(ToString::to_string).collect();
     let expected = [
         format!("ui.toml: text.{canceled}.en: `canceled` is `cancelled` in British English: add the text's `en_gb`"),
@@ -428,6 +429,7 @@ fn english_follows_the_marketplace_and_the_validation_holds_each_to_its_spelling
         "ui.toml: text.back.en: contains Japanese (`戻`)".to_owned(),
         "ui.toml: text.yes.en: write `email`, not `e-mail`".to_owned(),
         "ui.toml: text.no.en_gb: is the same as `en`: remove it".to_owned(),
+        "ui.toml: text.restart.en: writes the date `24 April`: this English writes `April 24, 2017`".to_owned(),
     ];
     for want in &expected {
         assert!(
