@@ -7,9 +7,10 @@ use giftcard_doctor_core::calendar::expiry_calendar;
 use giftcard_doctor_core::cards::{card_status, CardInput};
 use giftcard_doctor_core::engine::{diagnose, next_question, QuestionView};
 use giftcard_doctor_core::facts::{parse_date, Marketplace, RawCard, RawFacts};
-use giftcard_doctor_core::history::analyze;
+use giftcard_doctor_core::history::{analyze, check_utf16_len};
 use giftcard_doctor_core::{Facts, Lang};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 fn error(message: impl std::fmt::Display) -> JsValue {
     js_sys::Error::new(&message.to_string()).into()
@@ -89,12 +90,17 @@ fn marketplace_of(options: &JsValue) -> Result<Marketplace, JsValue> {
 /// `GiftcardDoctor.analyzeHistory(text, { marketplace, lang })`: the rows, totals by kind, unexplained changes and
 /// unread lines of a pasted balance history. The text is read in memory and dropped.
 pub fn js_analyze_history(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let text = text
-        .as_string()
-        .ok_or_else(|| error("text: expected a string"))?;
-    let report = analyze(&text, marketplace_of(&options)?)
-        .map_err(|e| error(e.localized(lang_of(&options))))?;
-    to_js(&report)
+    // Its length in JS first: a text over the limit is refused before a byte of it is copied into the wasm.
+    let units = text
+        .dyn_ref::<js_sys::JsString>()
+        .ok_or_else(|| error("text: expected a string"))?
+        .length();
+    check_utf16_len(units as usize).map_err(|e| error(e.localized(lang_of(&options))))?;
+    let mut text = text.as_string().unwrap_or_default();
+    let report = analyze(&text, marketplace_of(&options)?);
+    // The copy may hold a pasted code: overwritten before it is freed.
+    giftcard_doctor_core::text::wipe(&mut text);
+    to_js(&report.map_err(|e| error(e.localized(lang_of(&options))))?)
 }
 
 /// `GiftcardDoctor.cardStatus(card, { marketplace, today, lang })`: a card's expiry, its masked code and any

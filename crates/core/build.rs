@@ -19,6 +19,10 @@ mod validate;
 #[path = "src/content/vocab.rs"]
 #[allow(dead_code)]
 mod vocab;
+// The width fold, which validation uses to check that history wordings can match a folded row.
+#[path = "src/text.rs"]
+#[allow(dead_code)]
+mod text;
 // For the marketplace ids: the generated code names the variants, so a wrong one is a compile error.
 #[path = "src/marketplace.rs"]
 #[allow(dead_code)]
@@ -26,7 +30,7 @@ mod marketplace;
 
 use marketplace::Marketplace;
 use raw::{RawCondition, RawContent, RawText, FILES};
-use vocab::{Fact, UiKey};
+use vocab::{Fact, Meaning, UiKey};
 
 fn main() {
     let manifest =
@@ -57,8 +61,9 @@ fn main() {
     let questions = parse(FILES[2], &texts[2], &mut errors);
     let ui = parse(FILES[3], &texts[3], &mut errors);
     let support = parse(FILES[4], &texts[4], &mut errors);
-    if let (Some(causes), Some(rules), Some(questions), Some(ui), Some(support)) =
-        (causes, rules, questions, ui, support)
+    let history = parse(FILES[5], &texts[5], &mut errors);
+    if let (Some(causes), Some(rules), Some(questions), Some(ui), Some(support), Some(history)) =
+        (causes, rules, questions, ui, support, history)
     {
         let raw = RawContent {
             causes,
@@ -66,6 +71,7 @@ fn main() {
             questions,
             ui,
             support,
+            history,
         };
         errors.extend(validate::validate(&raw).iter().map(ToString::to_string));
         if errors.is_empty() {
@@ -241,6 +247,7 @@ fn bake(raw: &RawContent) -> Result<String, Vec<String>> {
         raw.support.links,
         pages.join(", "),
     );
+    history(raw, &mut out);
     let mut problems = Vec::new();
     for (name, texts) in [("JA", &t.ja), ("EN", &t.en)] {
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
@@ -265,6 +272,52 @@ fn bake(raw: &RawContent) -> Result<String, Vec<String>> {
     } else {
         Err(problems)
     }
+}
+
+/// Writes `history.toml` as `HISTORY_WORDS`, the classifier's table (one list of words per [`Meaning`], in
+/// [`Meaning::ALL`] order, each in file order), and `HISTORY`, the wordings with their languages, marketplaces and
+/// sources, which only tools read (so the wasm, which never refers to it, does not carry it).
+fn history(raw: &RawContent, out: &mut String) {
+    let lists: Vec<String> = Meaning::ALL
+        .iter()
+        .map(|meaning| {
+            let words: Vec<String> = raw
+                .history
+                .wording
+                .iter()
+                .filter(|w| Meaning::from_name(&w.means) == Some(*meaning))
+                .flat_map(|w| w.words.iter().map(|word| format!("{word:?}")))
+                .collect();
+            format!("    &[{}],", words.join(", "))
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "static HISTORY_WORDS: [&[&str]; {}] = [\n{}\n];",
+        Meaning::ALL.len(),
+        lists.join("\n")
+    );
+    out.push_str("static HISTORY: &[Wording] = &[\n");
+    for w in &raw.history.wording {
+        let Some(meaning) = Meaning::from_name(&w.means) else {
+            continue;
+        };
+        let markets: Vec<String> = w
+            .marketplaces
+            .iter()
+            .filter_map(|m| Marketplace::from_id(m))
+            .map(|m| format!("crate::marketplace::Marketplace::{m:?}"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "    Wording {{ lang: {:?}, marketplaces: &[{}], means: Meaning::{meaning:?}, words: &{:?}, source: {:?} }},",
+            w.lang,
+            markets.join(", "),
+            w.words,
+            w.source.as_deref().unwrap_or_default(),
+        );
+    }
+    out.push_str("];\n");
 }
 
 /// The texts in index order, as the `Text(index)` literals that point at them were written.

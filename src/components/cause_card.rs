@@ -2,6 +2,7 @@
 //! money can come back.
 
 use crate::components::checklist::checklist;
+use crate::components::links::links;
 use crate::components::markup::with_class;
 use crate::i18n::t;
 use crate::state::{Action, Ticks};
@@ -44,6 +45,7 @@ pub fn cause_card(
                         </ul>
                     }
                     { checklist(t(UiKey::ChecksHeading, lang), &c.checks, &format!("{}:c", c.id), ticks, send) }
+                    { links(&c.links, lang) }
                     { checklist(t(UiKey::ActionsHeading, lang), &c.actions, &format!("{}:a", c.id), ticks, send) }
                     // Under a less likely cause the recovery holds only if it was the cause: said so, and not in bold.
                     { with_class("p", AttrValue::Static(recovery_class), if c.band == Band::Low {

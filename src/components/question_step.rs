@@ -67,6 +67,8 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
 
     let q = &props.question;
     let is_date = q.kind == QuestionKind::Date;
+    // The two date questions: a card's issue date (with how sure it is), or when the balance was last seen.
+    let asks_issue_date = q.fact == "cardIssued";
     let on_submit = {
         let selected = selected.clone();
         let date_text = date_text.clone();
@@ -87,10 +89,13 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
                 match read_typed(&date_text) {
                     // A month without a day is a guess, whatever was chosen; so is a date whose sureness was not
                     // said (the careful reading: a guess near an expiry boundary never rules expiry out).
+                    // (The last-seen date has no sureness question: with a day, it is the day typed.)
                     Ok(typed) => answer(Answer::Date(
                         typed.date,
                         match *precision {
-                            Some(Precision::Exact) if typed.day_given => Precision::Exact,
+                            _ if !typed.day_given => Precision::Approximate,
+                            _ if !asks_issue_date => Precision::Exact,
+                            Some(Precision::Exact) => Precision::Exact,
                             _ => Precision::Approximate,
                         },
                     )),
@@ -181,7 +186,7 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
         html! {
             <div class="gcd-date">
                 <label class="gcd-field">
-                    <span class="gcd-field-label">{ t(UiKey::CardIssued, lang) }</span>
+                    <span class="gcd-field-label">{ t(if asks_issue_date { UiKey::CardIssued } else { UiKey::LastSeenField }, lang) }</span>
                     <input type="date" class="gcd-input" value={iso} max={max} oninput={on_date.clone()}
                         spellcheck="false" autocomplete="off" aria-describedby={described.clone()} />
                 </label>
@@ -197,14 +202,17 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
                         ref={typed_field.clone()} />
                 </label>
                 // How sure the date is: a guess near an expiry boundary can neither rule expiry out nor make it certain.
-                // A labelled radiogroup rather than a nested fieldset, so the question keeps its one legend.
-                <div class="gcd-precision" role="radiogroup" aria-labelledby={precision_label_id.clone()}>
-                    <p class="gcd-field-label" id={precision_label_id}>{ t(UiKey::DatePrecision, lang) }</p>
-                    <div class="gcd-choices">
-                        { precision_choice(Precision::Exact, UiKey::DatePrecisionExact) }
-                        { precision_choice(Precision::Approximate, UiKey::DatePrecisionApproximate) }
+                // A labelled radiogroup rather than a nested fieldset, so the question keeps its one legend. Asked of
+                // the issue date only: when the balance was last seen is a month at most.
+                if asks_issue_date {
+                    <div class="gcd-precision" role="radiogroup" aria-labelledby={precision_label_id.clone()}>
+                        <p class="gcd-field-label" id={precision_label_id}>{ t(UiKey::DatePrecision, lang) }</p>
+                        <div class="gcd-choices">
+                            { precision_choice(Precision::Exact, UiKey::DatePrecisionExact) }
+                            { precision_choice(Precision::Approximate, UiKey::DatePrecisionApproximate) }
+                        </div>
                     </div>
-                </div>
+                }
             </div>
         }
     } else {

@@ -1,6 +1,7 @@
 //! How to reach customer service on the person's own marketplace (steps, what to have ready, the scam warning, all
 //! from the core), and a plain-text summary to paste into the chat (last four characters of codes only).
 
+use crate::components::links::links;
 use crate::i18n::t;
 use giftcard_doctor_core::engine::SupportView;
 use giftcard_doctor_core::{Lang, UiKey};
@@ -65,6 +66,7 @@ pub fn support(
             <ol class="gcd-steps">
                 { for support.steps.iter().map(|s| html! { <li>{ s }</li> }) }
             </ol>
+            { links(&support.links, lang) }
             <p>{ t(UiKey::SupportPrepare, lang) }</p>
             <ul class="gcd-prepare">
                 { for support.prepare.iter().map(|s| html! { <li>{ s }</li> }) }

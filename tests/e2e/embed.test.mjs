@@ -259,7 +259,8 @@ describe("ready event and JS API", () => {
       assert.deepEqual(sorted(result), ["causes", "ruledOut", "support"]);
       assert.ok(result.causes.length > 0);
       for (const c of result.causes) {
-        assert.deepEqual(sorted(c), ["actions", "band", "checks", "explanation", "id", "reasons", "recoverable", "recovery", "title"]);
+        assert.deepEqual(sorted(c), ["actions", "band", "checks", "explanation", "id", "links", "reasons", "recoverable", "recovery", "title"]);
+        for (const link of c.links) assert.ok(link.href.startsWith("https://www.amazon."), link.href);
         assert.ok(["high", "medium", "low"].includes(c.band), c.band);
         assert.ok(["yes", "maybe", "no"].includes(c.recoverable), c.recoverable);
         for (const key of ["id", "title", "explanation", "recovery"]) assert.equal(typeof c[key], "string", key);

@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { browserAndServer } from "./lib/harness.mjs";
 import { focusedElement, openResult } from "./lib/widget.mjs";
 import { screenshot } from "./lib/util.mjs";
+import { QUESTIONS } from "./lib/content.mjs";
 
 const env = browserAndServer();
 const PHONE = { width: 390, height: 844 };
@@ -16,6 +17,12 @@ const PHONE = { width: 390, height: 844 };
 async function layout(w) {
   const box = w.scope.getByRole("region", { name: w.t("first_heading"), exact: true });
   await box.waitFor();
+  // The "other possibilities" disclosure, with its own marker; opened, so its cards are laid out and measurable.
+  const others = w.scope.locator(".gcd-others-summary");
+  if (await others.count()) {
+    assert.ok(await others.evaluate((s) => getComputedStyle(s, "::before").borderRightStyle !== "none"), "the disclosure shows a marker");
+    await others.click();
+  }
   const cards = await w.scope.locator("li[data-cause]").evaluateAll((items) =>
     items.map((li) => {
       const details = li.querySelector("details");
@@ -93,4 +100,36 @@ describe("the result's first screen (issue 23)", () => {
       await context.close();
     });
   }
+});
+
+describe("the questions left after an early stop (issue 23.3)", () => {
+  test("the result says why it stopped and offers the questions left, takeover signs first; an answer re-ranks live", async () => {
+    // A certain expiry: the wizard stops once nothing can unseat it (the questions that could, answered "I don't
+    // know" on the way), with questions it never asked.
+    const { context, page, w, errors } = await openResult(env.browser, env.server, { marketplace: "jp", loss: "all", codeShared: "no", cardIssued: "2015-03-01" }, { lang: "en", fallback: "unsure" });
+    const before = await w.causes();
+    assert.equal(before[0].id, "expired", JSON.stringify(before));
+    await w.scope.getByText(w.t("remaining_note")).waitFor();
+    const disclosure = w.scope.getByText(new RegExp(`^${w.t("remaining_heading").split("{count}")[0].replace(/[()]/g, "\\$&")}`));
+    await disclosure.click();
+    const rows = w.scope.locator(".gcd-remaining .gcd-answer-row");
+    assert.ok((await rows.count()) > 0);
+    // The questions the wizard did not ask, each starting at "choose an answer"; the takeover signs first.
+    const labels = await rows.locator("label").allInnerTexts();
+    const signs = ["phone_lost_or_phished", "unfamiliar_activity", "cannot_sign_in", "code_shared"]
+      .map((id) => QUESTIONS.get(id)?.text.en)
+      .filter(Boolean);
+    const firstOther = labels.findIndex((l) => !signs.includes(l));
+    assert.ok(labels.slice(firstOther).every((l) => !signs.includes(l)), `takeover questions first: ${labels.join(" | ")}`);
+    const select = rows.first().locator("select");
+    assert.equal(await select.inputValue(), "");
+    // Answered there, the question leaves the list and the result is worked out again in place.
+    const values = await select.locator("option").evaluateAll((os) => os.map((o) => o.value));
+    await select.selectOption(values[1]);
+    await rows.nth(labels.length - 1).waitFor({ state: "detached" });
+    assert.equal(await rows.count(), labels.length - 1);
+    assert.ok((await w.causes()).length > 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });

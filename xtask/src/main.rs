@@ -9,6 +9,7 @@ mod fuzz;
 mod imports;
 mod minify;
 mod prerender;
+mod runtime_js;
 mod serve;
 mod test;
 mod tools;

@@ -11,7 +11,7 @@ use crate::display::format_date;
 use crate::expiry::{self, Expiry, Status};
 use crate::facts::{parse_date, CardKind, Facts, FactsError, Loss, Marketplace, Precision, Tri};
 use crate::money::format_amount;
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
 /// Score from which a cause is "high".
@@ -704,7 +704,12 @@ pub fn apply_answer(
             let date = parse_date(question_id, v)?;
             return apply_answer(facts, question_id, &Answer::Date(date, Precision::Exact));
         }
-        (Fact::LastSeenIntact, Answer::Date(date, _)) => {
+        (Fact::LastSeenIntact, Answer::Date(date, precision)) => {
+            // A month alone (a guess) is read as its first day: the careful end, which rules out the fewest cards.
+            let date = &match precision {
+                Precision::Approximate => date.with_day(1).unwrap_or(*date),
+                Precision::Exact => *date,
+            };
             // A day after today cannot have been seen; "around" a date is read as its first possible day by hosts
             // (`YYYY-MM`), while a date typed here is taken as given.
             if facts.today.is_some_and(|t| *date > t) {
@@ -812,17 +817,37 @@ fn can_change(
     })
 }
 
-/// The questions still worth asking, in the order the content lists them. Empty when the top cause is certain.
+/// The questions still worth asking, in the order the content lists them. When the top cause is certain, only those
+/// whose answer could still unseat it: a card that expired years ago cannot explain a balance seen intact last month
+/// (issue 19.6), so the wizard asks when the balance was last seen before it stops on the expiry.
 fn open_questions(facts: &Facts) -> Vec<&'static Question> {
     let content = content();
     let Ok(ctx) = Context::new(facts) else {
         return Vec::new();
     };
     let scored = score(content, &ctx);
+    let mut base = signature(&scored);
     if scored.first().is_some_and(|s| s.decisive) {
-        return Vec::new();
+        // Compared on the top entry alone: the rest of the ranking no longer decides what the person does first.
+        base.truncate(1);
+        return content
+            .questions
+            .iter()
+            .filter(|q| {
+                !is_answered(facts, q)
+                    && applies(&ctx, q)
+                    && sample_answers(facts, q).iter().any(|answer| {
+                        apply_answer(facts, q.id, answer)
+                            .ok()
+                            .and_then(|next| {
+                                let ctx = Context::new(&next).ok()?;
+                                signature(&score(content, &ctx)).first().copied()
+                            })
+                            .is_some_and(|top| top != base[0])
+                    })
+            })
+            .collect();
     }
-    let base = signature(&scored);
     content
         .questions
         .iter()

@@ -208,6 +208,65 @@ mod tests {
         assert_eq!(w.asked, ["marketplace", "loss"]);
     }
 
+    /// Issue 19.6: an expired card is certain only until the person says they saw the balance after it expired; the
+    /// wizard asks before it stops, and a month alone is read as its first day.
+    #[test]
+    fn an_expired_card_waits_for_when_the_balance_was_last_seen() {
+        let mut w = fresh();
+        w.facts.marketplace = Some(Marketplace::Jp);
+        w.facts.loss = Some(crate::facts::Loss::All);
+        let issued = NaiveDate::from_ymd_opt(2015, 3, 1).unwrap();
+        w.facts = apply_answer(
+            &w.facts,
+            "card_issued",
+            &Answer::Date(issued, Precision::Exact),
+        )
+        .unwrap();
+        let top = |f: &Facts| {
+            crate::diagnose(f, crate::Lang::En).unwrap().causes[0]
+                .id
+                .clone()
+        };
+        assert_eq!(top(&w.facts), "expired");
+        // Every other question answered "no", the wizard still reaches the last-seen question before it stops.
+        let mut asked = Vec::new();
+        while let Some(q) = next_question(&w.facts).filter(|q| q.id != "last_seen_intact") {
+            asked.push(q.id);
+            assert!(asked.len() < 30, "{asked:?}");
+            w.facts = apply_answer(
+                &w.facts,
+                q.id,
+                &v(if q.kind == QuestionKind::Tri {
+                    "no"
+                } else {
+                    DONT_KNOW
+                }),
+            )
+            .unwrap();
+        }
+        assert_eq!(top(&w.facts), "expired", "{asked:?}");
+        assert_eq!(
+            next_question(&w.facts).map(|q| q.id),
+            Some("last_seen_intact"),
+            "{asked:?}"
+        );
+        let seen = NaiveDate::from_ymd_opt(2026, 10, 20).unwrap();
+        let after = apply_answer(
+            &w.facts,
+            "last_seen_intact",
+            &Answer::Date(seen, Precision::Approximate),
+        )
+        .unwrap();
+        assert_eq!(after.last_seen_intact, NaiveDate::from_ymd_opt(2026, 10, 1));
+        assert_ne!(top(&after), "expired");
+        let d = crate::diagnose(&after, crate::Lang::En).unwrap();
+        assert!(
+            d.ruled_out.iter().any(|r| r.id == "expired"),
+            "{:?}",
+            d.ruled_out
+        );
+    }
+
     /// Issue 23: "of at most N" never grows in front of the person. Every marketplace, walked answering each question
     /// with its first choice, its second, or "I don't know" (a date: an old card, a new one, or unknown).
     #[test]

@@ -2,7 +2,8 @@
 //! file and field path; and the tidy rules of the repository (every Rust module opens with a `//!` line).
 
 use giftcard_doctor_core::content::raw::{
-    RawCausesFile, RawContent, RawQuestionsFile, RawRulesFile, RawSupportFile, RawUiFile,
+    RawCausesFile, RawContent, RawHistoryFile, RawQuestionsFile, RawRulesFile, RawSupportFile,
+    RawUiFile,
 };
 use giftcard_doctor_core::content::validate::validate;
 use giftcard_doctor_core::content::{content, Lang, UiKey};
@@ -25,6 +26,7 @@ fn from_disk() -> RawContent {
         questions: toml::from_str::<RawQuestionsFile>(&read("questions.toml")).unwrap(),
         ui: toml::from_str::<RawUiFile>(&read("ui.toml")).unwrap(),
         support: toml::from_str::<RawSupportFile>(&read("support.toml")).unwrap(),
+        history: toml::from_str::<RawHistoryFile>(&read("history.toml")).unwrap(),
     }
 }
 
@@ -109,6 +111,11 @@ fn baked_content_equals_the_files() {
         "support.toml: market",
         &baked.support.market,
         &files.support.market,
+    );
+    same_items(
+        "history.toml: wording",
+        &baked.history.wording,
+        &files.history.wording,
     );
     assert_eq!(baked, files, "the baked content differs from the files");
     assert!(validate(&baked).is_empty());
@@ -215,6 +222,67 @@ fn unsure_rules_stray_placeholders_and_foreign_links_are_reported() {
             problems.join("\n")
         );
     }
+}
+
+#[test]
+fn broken_history_wordings_are_reported_with_file_and_field_path() {
+    let mut raw = from_disk();
+    let at = |raw: &RawContent, lang: &str, means: &str| {
+        raw.history
+            .wording
+            .iter()
+            .position(|w| w.lang == lang && w.means == means)
+            .unwrap()
+    };
+    let expired = at(&raw, "ja", "expired");
+    raw.history.wording[expired].source = None;
+    let refund = at(&raw, "en", "refund");
+    raw.history.wording[refund].source = Some("a blog".into());
+    raw.history.wording[refund].words.push("Refunded".into());
+    raw.history.wording[refund]
+        .words
+        .push("ｒｅｆｕｎｄ".into());
+    let added = at(&raw, "de", "added");
+    raw.history.wording[added].lang = "xx".into();
+    raw.history.wording[added]
+        .marketplaces
+        .push("atlantis".into());
+    raw.history.wording[added].means = "gone".into();
+    // Every `released` wording gone: no row could be read as one.
+    raw.history.wording.retain(|w| w.means != "released");
+    // Positions after the removal.
+    let expired = at(&raw, "ja", "expired");
+    let refund = at(&raw, "en", "refund");
+    let added = raw
+        .history
+        .wording
+        .iter()
+        .position(|w| w.lang == "xx")
+        .unwrap();
+    let problems: Vec<String> = validate(&raw).iter().map(ToString::to_string).collect();
+    let expected = [
+        format!("history.toml: wording[{expired}].source: is missing"),
+        format!("history.toml: wording[{refund}].source: `a blog` is neither a URL"),
+        format!("history.toml: wording[{refund}].words[1]: `Refunded` has upper-case letters"),
+        format!("history.toml: wording[{refund}].words[2]: `ｒｅｆｕｎｄ` is not width-folded"),
+        format!("history.toml: wording[{added}].lang: `xx` is not a page language"),
+        format!("history.toml: wording[{added}].marketplaces[1]: `atlantis` is not a marketplace"),
+        format!("history.toml: wording[{added}].means: unknown meaning `gone`"),
+        "history.toml: wording: no wording means `released`".to_owned(),
+    ];
+    for want in &expected {
+        assert!(
+            problems.iter().any(|p| p.starts_with(want.as_str())),
+            "missing `{want}` in:\n{}",
+            problems.join("\n")
+        );
+    }
+    assert_eq!(
+        problems.len(),
+        expected.len(),
+        "other problems than the ones made:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]

@@ -96,7 +96,8 @@ export class Widget {
     const q = await this.current();
     if (!q) throw new Error(`answer(${value}): the result is showing, not a question`);
     if (q.kind === "date") {
-      if (value === "unsure") await this.button("dont_know").click();
+      // A walk's fallback ("no", "unsure") on the date question is "I don't know".
+      if (value === "unsure" || value === "no") await this.button("dont_know").click();
       else {
         await this.typedDate.fill(value);
         // The sureness starts unchosen (a guess otherwise): a test's full date is one the person checked.

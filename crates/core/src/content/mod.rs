@@ -1,5 +1,5 @@
-//! Content: the causes, rules, questions and texts, read from `static/content/*.toml` and lowered at build time into
-//! the model the engine uses.
+//! Content: the causes, rules, questions, texts and history wordings, read from `static/content/*.toml` and lowered
+//! at build time into the model the engine uses.
 //!
 //! Flow: TOML files → [`raw`] structs (build script, checked by [`validate`]) → lowered by the build script into Rust
 //! source for a `static` [`Content`] (typed effects, facts and conditions, texts as indices into one [`blob`] per
@@ -11,7 +11,7 @@ pub mod raw;
 pub mod validate;
 pub mod vocab;
 
-pub use vocab::{Fact, UiKey};
+pub use vocab::{Fact, Meaning, UiKey};
 
 use blob::{first_form, form, MARK_GB, MARK_IN, MARK_ONE, MARK_ZERO};
 use raw::{RawCondition, RawContent, RawText};
@@ -285,6 +285,19 @@ pub struct Support {
     pub links: &'static [(&'static str, &'static str)],
 }
 
+/// Words of `history.toml` that share a language, a meaning and a source, as the file lists them. Only tools and the
+/// test that the baked content equals the file read these; the classifier reads [`Content::history_words`], so the
+/// wasm carries no source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wording {
+    pub lang: &'static str,
+    pub marketplaces: &'static [crate::marketplace::Marketplace],
+    pub means: Meaning,
+    pub words: &'static [&'static str],
+    /// A URL, or `assumed`.
+    pub source: &'static str,
+}
+
 /// All content, checked and lowered (by the build script, into the `CONTENT` static).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Content {
@@ -425,7 +438,29 @@ impl Content {
                     })
                     .collect(),
             },
+            history: raw::RawHistoryFile {
+                wording: HISTORY
+                    .iter()
+                    .map(|w| raw::RawWording {
+                        lang: w.lang.to_owned(),
+                        marketplaces: w.marketplaces.iter().map(|m| m.id().to_owned()).collect(),
+                        means: w.means.name().to_owned(),
+                        words: w.words.iter().map(|word| (*word).to_owned()).collect(),
+                        source: Some(w.source.to_owned()),
+                    })
+                    .collect(),
+            },
         }
+    }
+
+    /// The words of `history.toml` that mean `meaning`, in file order: what the history classifier matches.
+    pub fn history_words(&self, meaning: Meaning) -> &'static [&'static str] {
+        HISTORY_WORDS[meaning.index()]
+    }
+
+    /// The wordings of `history.toml` with their languages, marketplaces and sources, for tools.
+    pub fn history_wordings(&self) -> &'static [Wording] {
+        HISTORY
     }
 
     /// The support steps of a marketplace (the generic ones for `other`).
@@ -507,8 +542,8 @@ pub fn fill_count(form: &str, count: u64, args: &[(&str, &str)]) -> String {
     fill(&form.replace("{count}", &count.to_string()), args)
 }
 
-// The build script's output: `static CONTENT: Content = …` and the packed texts (`JA`, `EN` and their `…_MARKS`),
-// written from the content it had just validated.
+// The build script's output: `static CONTENT: Content = …`, the packed texts (`JA`, `EN` and their `…_MARKS`) and the
+// history wordings (`HISTORY_WORDS`, `HISTORY`), written from the content it had just validated.
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
 /// The product's content: baked into the binary by the build script, so nothing is decoded or allocated at start.

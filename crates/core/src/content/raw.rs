@@ -196,6 +196,31 @@ pub struct RawSupportMarket {
     pub links: std::collections::BTreeMap<String, String>,
 }
 
+/// `history.toml`: the words that tell what a row of a pasted balance history is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHistoryFile {
+    pub wording: Vec<RawWording>,
+}
+
+/// Words of one language and meaning that share a source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWording {
+    /// The language of the balance page that shows them (`ja`).
+    pub lang: String,
+    /// The marketplaces whose page they are written for (ids).
+    pub marketplaces: Vec<String>,
+    /// What they say about the row (`expired`): a [`super::vocab::Meaning`] name.
+    pub means: String,
+    /// Matched anywhere in the row's description, in lower case.
+    pub words: Vec<String>,
+    /// The page where they were seen, or `assumed`. Optional here so that a missing source is reported by
+    /// validation with its path, like every other problem, instead of failing the parse.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
 /// All content files together.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RawContent {
@@ -204,6 +229,7 @@ pub struct RawContent {
     pub questions: RawQuestionsFile,
     pub ui: RawUiFile,
     pub support: RawSupportFile,
+    pub history: RawHistoryFile,
 }
 
 /// The content files, by name, in the order they are read.
@@ -213,4 +239,5 @@ pub const FILES: &[&str] = &[
     "questions.toml",
     "ui.toml",
     "support.toml",
+    "history.toml",
 ];

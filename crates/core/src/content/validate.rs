@@ -4,7 +4,7 @@
 //! Shared with the build script through `#[path]`: a broken content file fails the build with the whole list.
 
 use super::raw::{RawCondition, RawContent, RawText};
-use super::vocab::{self, UiKey};
+use super::vocab::{self, Meaning, UiKey};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -828,6 +828,121 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
             );
         }
         c.text(UI, &format!("text.{name}"), text);
+    }
+
+    // history.toml: every wording with a page language, marketplaces, a meaning, words that can match, and a source.
+    const HISTORY: &str = "history.toml";
+    let mut seen_words = BTreeSet::new();
+    let mut meant = BTreeSet::new();
+    for (i, w) in raw.history.wording.iter().enumerate() {
+        let at = format!("wording[{i}]");
+        if !vocab::PAGE_LANGS.contains(&w.lang.as_str()) {
+            c.report(
+                HISTORY,
+                format!("{at}.lang"),
+                format!(
+                    "`{}` is not a page language (one of {})",
+                    w.lang,
+                    vocab::PAGE_LANGS.join(", ")
+                ),
+            );
+        }
+        if w.marketplaces.is_empty() {
+            c.report(
+                HISTORY,
+                format!("{at}.marketplaces"),
+                "names no marketplace",
+            );
+        }
+        for (j, m) in w.marketplaces.iter().enumerate() {
+            if !vocab::Fact::Marketplace.values().contains(&m.as_str()) {
+                c.report(
+                    HISTORY,
+                    format!("{at}.marketplaces[{j}]"),
+                    format!("`{m}` is not a marketplace"),
+                );
+            }
+        }
+        match Meaning::from_name(&w.means) {
+            Some(meaning) => {
+                meant.insert(meaning);
+            }
+            None => {
+                let names: Vec<&str> = Meaning::ALL.iter().map(|m| m.name()).collect();
+                c.report(
+                    HISTORY,
+                    format!("{at}.means"),
+                    format!(
+                        "unknown meaning `{}` (one of {})",
+                        w.means,
+                        names.join(", ")
+                    ),
+                );
+            }
+        }
+        if w.words.is_empty() {
+            c.report(HISTORY, format!("{at}.words"), "lists no word");
+        }
+        for (j, word) in w.words.iter().enumerate() {
+            let path = format!("{at}.words[{j}]");
+            // The classifier matches against the row folded by `text::fold` with its ASCII letters lower-cased: a
+            // word that either would change can never match.
+            let folded = crate::text::fold(word);
+            if word.trim().is_empty() {
+                c.report(HISTORY, path.clone(), "is empty");
+            } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                c.report(
+                    HISTORY,
+                    path.clone(),
+                    format!("`{word}` has upper-case letters: rows are matched lower-cased, so it would never match"),
+                );
+            } else if folded != word.as_str() {
+                c.report(
+                    HISTORY,
+                    path.clone(),
+                    format!("`{word}` is not width-folded: rows are folded before matching, so write `{folded}`"),
+                );
+            }
+            if !seen_words.insert((w.means.as_str(), word.as_str())) {
+                c.report(
+                    HISTORY,
+                    path,
+                    format!("`{word}` is listed twice for `{}`", w.means),
+                );
+            }
+        }
+        let url = |s: &str| {
+            ["https://", "http://"]
+                .iter()
+                .any(|scheme| s.len() > scheme.len() && s.starts_with(scheme))
+                && !s.contains(char::is_whitespace)
+        };
+        match w.source.as_deref() {
+            None => c.report(
+                HISTORY,
+                format!("{at}.source"),
+                "is missing: give the page where the wording was seen, or \"assumed\"",
+            ),
+            Some("assumed") => {}
+            Some(s) if url(s) => {}
+            Some(other) => c.report(
+                HISTORY,
+                format!("{at}.source"),
+                format!("`{other}` is neither a URL (https://…) nor \"assumed\""),
+            ),
+        }
+    }
+    for m in Meaning::ALL {
+        if !meant.contains(m) {
+            c.report(
+                HISTORY,
+                "wording",
+                format!(
+                    "no wording means `{}`, so no row is ever read as one",
+                    m.name()
+                ),
+            );
+        }
     }
 
     c.problems

@@ -1,4 +1,5 @@
-//! The fixed vocabulary the content files may use: the facts (a typed enum) with their values, and the UI text keys.
+//! The fixed vocabulary the content files may use: the facts (a typed enum) with their values, the UI text keys, and
+//! what a history wording may mean.
 //!
 //! This file is shared, through `#[path]`, by the build script (which validates the content) and the library, so it
 //! depends on nothing but `core`.
@@ -194,6 +195,72 @@ pub fn fact_values(name: &str) -> Option<&'static [&'static str]> {
     Fact::from_name(name).map(Fact::values)
 }
 
+macro_rules! meanings {
+    ($($(#[doc = $doc:literal])* $variant:ident = $name:literal,)*) => {
+        /// What a wording of `static/content/history.toml` says about a history row (its `means`). The classifier
+        /// asks in declaration order; [`Meaning::index`] is a wording list's place in the baked table.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Meaning {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        impl Meaning {
+            /// Every meaning, in declaration order.
+            pub const ALL: &'static [Meaning] = &[$(Meaning::$variant,)*];
+
+            /// The name `history.toml` uses (`cancel_or_return`).
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $(Meaning::$variant => $name,)*
+                }
+            }
+
+            /// Looks a meaning up by its name.
+            pub fn from_name(name: &str) -> Option<Meaning> {
+                match name {
+                    $($name => Some(Meaning::$variant),)*
+                    _ => None,
+                }
+            }
+
+            /// The meaning's place in [`Meaning::ALL`] (its declaration order).
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+        }
+    };
+}
+
+meanings! {
+    /// Returned to the balance from an order (credit).
+    Released = "released",
+    /// A card's balance removed because it expired.
+    Expired = "expired",
+    /// A card voided or a credit reversed by Amazon.
+    Reversal = "reversal",
+    /// A cancelled order or a returned item (a credit only).
+    CancelOrReturn = "cancel_or_return",
+    /// A refund of an order.
+    Refund = "refund",
+    /// Amazon Pay, in either direction.
+    AmazonPay = "amazon_pay",
+    /// Bought balance.
+    Reload = "reload",
+    /// A gift card registered.
+    Added = "added",
+    /// Applied to an Amazon order.
+    Applied = "applied",
+    /// In an Amazon Pay row: the money went to a shop.
+    PayDebit = "pay_debit",
+    /// In an Amazon Pay row: the money came from Amazon Pay.
+    PayCredit = "pay_credit",
+    /// The row names a card or a code (for a last four in parentheses).
+    Card = "card",
+}
+
+/// The languages of the balance pages whose wordings `history.toml` lists.
+pub const PAGE_LANGS: &[&str] = &["ja", "en", "de", "fr", "it", "es"];
+
 macro_rules! ui_keys {
     ($($(#[doc = $doc:literal])* $variant:ident = $name:literal,)*) => {
         /// A key of `static/content/ui.toml`: every text the app shows that is not a cause or a question.
@@ -245,6 +312,7 @@ ui_keys! {
     FirstCause = "first_cause",
     FirstScam = "first_scam",
     GoToSupport = "go_to_support",
+    NewTab = "new_tab",
     OtherPossibilities = "other_possibilities",
     IfThisCause = "if_this_cause",
     RemainingNote = "remaining_note",
@@ -295,6 +363,7 @@ ui_keys! {
     CardCode = "card_code",
     CardCodeHelp = "card_code_help",
     CardIssued = "card_issued",
+    LastSeenField = "last_seen_field",
     CardKind = "card_kind",
     CardAmount = "card_amount",
     CardAdd = "card_add",

@@ -73,6 +73,21 @@ pub fn check_size(text: &str) -> Result<(), HistoryError> {
     Ok(())
 }
 
+/// Checks a text's size from its length in UTF-16 code units, which a browser knows without copying the text
+/// (`textarea.textLength`, a `DataTransfer`'s string, `string.length`): every unit is at least one byte of UTF-8, so
+/// more units than [`MAX_BYTES`] is certainly too large. The widget calls it on every way a history comes in (typed,
+/// pasted, dropped, filled in by a script, an IME or autofill, read) before it copies or scans anything; a text that
+/// passes is checked exactly by [`analyze`].
+pub fn check_utf16_len(units: usize) -> Result<(), HistoryError> {
+    if units > MAX_BYTES {
+        return Err(HistoryError::TooLarge {
+            bytes: units,
+            lines: 0,
+        });
+    }
+    Ok(())
+}
+
 /// Reads a pasted balance history. Text that is not a history gives an empty report with its lines unread, never an
 /// error; only oversize input is refused.
 pub fn analyze(text: &str, marketplace: Marketplace) -> Result<Report, HistoryError> {
