@@ -475,6 +475,16 @@ fn english_follows_the_marketplace_and_the_validation_holds_each_to_its_spelling
         c.ui(UiKey::KindReload, Lang::Ja.for_market(Some(M::Uk))),
         "チャージ"
     );
+    // Amazon.in calls the balance "Amazon Pay balance" (docs/domain-facts.md): Indian English's own text.
+    let balance = c.page("balance").expect("the balance page").label;
+    assert_eq!(
+        balance.get(Lang::En.for_market(Some(M::In))),
+        "Amazon Pay balance"
+    );
+    assert_eq!(
+        balance.get(Lang::En.for_market(Some(M::Uk))),
+        "Gift card balance"
+    );
 
     let mut raw = from_disk();
     let canceled = raw
