@@ -30,6 +30,12 @@ pub fn format_date(date: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// Two dates as a range: `2017年5月1日〜2019年5月1日` in Japanese, `May 1, 2017 – May 1, 2019` in English.
+pub fn date_range(from: NaiveDate, to: NaiveDate, lang: Lang) -> String {
+    let sep = if lang.is_english() { " – " } else { "〜" };
+    format!("{}{sep}{}", format_date(from, lang), format_date(to, lang))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

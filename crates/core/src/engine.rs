@@ -7,7 +7,7 @@
 use crate::content::{
     content, fill, Content, Effect, Fact, Lang, Question, QuestionKind, Recoverable, UiKey,
 };
-use crate::display::format_date;
+use crate::display::{date_range, format_date};
 use crate::expiry::{self, Expiry, Status};
 use crate::facts::{parse_date, CardKind, Facts, FactsError, Loss, Marketplace, Precision, Tri};
 use crate::money::format_amount;
@@ -487,12 +487,6 @@ fn card_label(facts: &Facts, index: usize, lang: Lang) -> String {
         Some(last4) => format!("xxxx-xxxxxx-{last4}"),
         None => c.ui_with(UiKey::CardLabel, lang, &[("n", &(index + 1).to_string())]),
     }
-}
-
-/// Two dates as a range: `2017年5月1日〜2019年5月1日` in Japanese, `May 1, 2017 – May 1, 2019` in English.
-pub fn date_range(from: chrono::NaiveDate, to: chrono::NaiveDate, lang: Lang) -> String {
-    let sep = if lang.is_english() { " – " } else { "〜" };
-    format!("{}{sep}{}", format_date(from, lang), format_date(to, lang))
 }
 
 /// Describes a card's expiry for reasons: the date (or range), or that it never expires.

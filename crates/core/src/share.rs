@@ -161,7 +161,10 @@ pub fn summary(facts: &Facts, diagnosis: &Diagnosis, lang: Lang) -> String {
         if h.vanished > 0 {
             let range = match (h.vanished_from, h.vanished_to) {
                 (Some(from), Some(to)) => {
-                    format!("{open}{}{close}", crate::engine::date_range(from, to, lang))
+                    format!(
+                        "{open}{}{close}",
+                        crate::display::date_range(from, to, lang)
+                    )
                 }
                 _ => String::new(),
             };
