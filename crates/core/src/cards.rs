@@ -163,7 +163,7 @@ pub fn card_status(
             status.status = Some(e.status);
             status.days_left = e.days_left;
             status.rule = e.rule.id();
-            status.rule_text = c.ui(e.rule.text_key(), lang).to_owned();
+            status.rule_text = e.rule_text(lang);
         }
         None => {
             // Without a usable issue date the rule is still known wherever it does not depend on the date: all but

@@ -547,10 +547,7 @@ fn render(content: &Content, ctx: &Context, fired: &Fired, lang: Lang) -> Vec<St
                         "expires",
                         &e.map(|e| expires_text(e, lang)).unwrap_or_default(),
                     ),
-                    (
-                        "rule",
-                        e.map(|e| content.ui(e.rule.text_key(), lang)).unwrap_or(""),
-                    ),
+                    ("rule", &e.map(|e| e.rule_text(lang)).unwrap_or_default()),
                     ("count", &days),
                     ("amount", &amount),
                     (

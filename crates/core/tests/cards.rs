@@ -498,3 +498,31 @@ fn a_guessed_date_shows_its_expiry_range_and_counts_days_from_the_right_end() {
     assert!(!exact.expires.unwrap().contains('〜'));
     assert!(exact.state.ends_with("日前に期限切れ") && !exact.state.contains("遅くとも"));
 }
+
+/// Issue 20.4: the issue's own case, a card guessed as issued 2017-05-08 on Amazon.co.jp, may be either side of the
+/// 2017-04-24 cut-over: its line gives the range, and its rule text both rules, not only the ten years.
+#[test]
+fn a_guess_across_the_japanese_cut_over_quotes_both_rules() {
+    for (lang, old, new) in [
+        (Lang::Ja, "2017年4月23日以前", "2017年4月24日以降"),
+        (
+            Lang::En,
+            "before April 24, 2017",
+            "on or after April 24, 2017",
+        ),
+    ] {
+        let input = CardInput {
+            issued_precision: giftcard_doctor_core::facts::Precision::Approximate,
+            ..card(Some("2017-05-08"), CardKind::Email)
+        };
+        let s = card_status(&input, Marketplace::Jp, d("2026-11-27"), lang);
+        assert!(s.earliest.is_some(), "a range");
+        let text = s.expiry_text(lang);
+        let rule = text.rule.unwrap_or_default();
+        assert!(rule.contains(old) && rule.contains(new), "{lang:?}: {rule}");
+        assert!(
+            rule.find(old) < rule.find(new),
+            "the earlier end's rule first: {rule}"
+        );
+    }
+}
