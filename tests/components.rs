@@ -222,7 +222,7 @@ async fn walking_to_the_result_ranks_an_expired_card_first() {
     assert!(first
         .text_content()
         .unwrap_or_default()
-        .contains("1 May 2019"));
+        .contains("May 1, 2019"));
 }
 
 fn result_facts() -> Facts {
