@@ -236,7 +236,7 @@ mod tests {
         for (lang, colon) in [(Lang::Ja, "："), (Lang::En, ": ")] {
             let text = summary(&facts, &diagnosis, lang);
             let line = format!(
-                "- {}{colon}¥12,607",
+                "- {}{colon}￥12,607",
                 content().ui(UiKey::SummaryVanished, lang)
             );
             assert!(text.contains(&line), "{text}");

@@ -416,7 +416,10 @@ fn expiry_calendar_is_rfc_5545_and_holds_only_the_masked_code() {
     let uids: std::collections::BTreeSet<&&str> =
         lines.iter().filter(|l| l.starts_with("UID:")).collect();
     assert_eq!(uids.len(), 2, "UIDs are unique");
-    assert!(unfolded.contains("xxxx-xxxxxx-AB12 ¥5\\,000"), "{unfolded}");
+    assert!(
+        unfolded.contains("xxxx-xxxxxx-AB12 ￥5\\,000"),
+        "{unfolded}"
+    );
     assert!(!unfolded.contains("346797") && !unfolded.contains("ACDE"));
     // No card with an expiry date to come: no calendar at all.
     assert_eq!(

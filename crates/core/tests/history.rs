@@ -563,7 +563,7 @@ fn timeline_of_a_paste_marks_the_unexplained_drop_and_the_card_expiry() {
         .filter(|m| m.kind == MarkKind::Unexplained)
         .collect();
     assert_eq!(unexplained.len(), 1);
-    assert_eq!(unexplained[0].amount, "-¥12,607");
+    assert_eq!(unexplained[0].amount, "-￥12,607");
     assert_eq!(unexplained[0].date_text, "2026年1月22日");
     let expiry: Vec<_> = t
         .marks
@@ -593,7 +593,7 @@ fn timeline_of_a_paste_marks_the_unexplained_drop_and_the_card_expiry() {
             && t.path.ends_with(&format!("H{}", t.plot.2))
     );
     assert!(
-        t.summary.contains("2025年11月3日") && t.summary.contains("¥639"),
+        t.summary.contains("2025年11月3日") && t.summary.contains("￥639"),
         "{}",
         t.summary
     );
@@ -640,8 +640,8 @@ fn timeline_from_cards_alone_adds_each_card_and_takes_back_an_expired_one() {
             MarkKind::Expiry
         ]
     );
-    assert_eq!(t.marks[2].balance, "¥0");
-    assert_eq!(t.marks[3].balance, "¥5,000");
+    assert_eq!(t.marks[2].balance, "￥0");
+    assert_eq!(t.marks[3].balance, "￥5,000");
     assert_eq!(t.marks[4].date_text, "May 12, 2034");
     assert!(timeline::from_cards(&[], Marketplace::Jp, today, Lang::En).is_none());
 }
