@@ -79,7 +79,8 @@ fn report_view(
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>()
-            .join(", ")
+            // Japanese lists with 、 (「3、5行目」).
+            .join(if lang.is_english() { ", " } else { "、" })
     };
     let shown = shown.min(report.rows.len());
     let more = (report.rows.len() - shown).min(ROWS_STEP);
