@@ -1,7 +1,9 @@
 // Browser timings for `cargo xtask bench`: the real page (dist/index.html) side by side with the static floor
 // (benches/static.html, every question in its markup), both served gzip-compressed (GNU gzip -9) from 127.0.0.1, each run in a
 // fresh browser context (empty cache); then the first question again on an emulated 3G link (CDP: 150 ms latency,
-// 1.6 Mbit/s down, 750 kbit/s up). Also the wasm's linear memory beside the JS heap (`JSHeapUsedSize` leaves the
+// 1.6 Mbit/s down, 750 kbit/s up); then a slow phone (that link and the CPU slowed 4× by CDP): the first question, the
+// moment the app has taken over (answers go to the wasm: its `gcd:started` mark) and each answer's latency, beside the
+// static floor in the same run. Also the wasm's linear memory beside the JS heap (`JSHeapUsedSize` leaves the
 // wasm memory out). Prints one JSON object on stdout.
 //
 // usage: node benches/browser.mjs <dist-dir> <runs>
@@ -101,6 +103,48 @@ async function firstOn3g(kind) {
   return { first };
 }
 
+/** Answers the fixed path in the page and returns each answer's ms, from the click to the next question or result. */
+const steps = async (answers) => {
+  const root = () => document.querySelector("[data-giftcard-doctor]")?.shadowRoot ?? document;
+  const until = (test) => new Promise((resolve) => { const poll = () => (test() ? resolve() : setTimeout(poll, 0)); poll(); });
+  const times = [];
+  for (const value of answers) {
+    if (root().querySelector("ol.gcd-causes li")) break;
+    const before = root().querySelector("legend")?.textContent;
+    const t0 = performance.now();
+    root().querySelector(`input[type=radio][value="${value}"]`).click();
+    root().querySelector("button[type=submit]").click();
+    await until(() => root().querySelector("ol.gcd-causes li") || root().querySelector("legend")?.textContent !== before);
+    times.push(performance.now() - t0);
+  }
+  return times;
+};
+
+/** A slow phone: the 3G link and the CPU slowed 4×; the first question, the app's takeover, each answer. */
+async function slowPhone(kind) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.emulateNetworkConditions", THREE_G);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+  await page.addInitScript(watch);
+  await page.goto(kind === "app" ? `${origin}/app/index.html` : `${origin}/static.html`, { waitUntil: "commit" });
+  await page.waitForFunction(() => window.__firstQuestion !== undefined, null, { timeout: 120000 });
+  const first = await page.evaluate(() => window.__firstQuestion);
+  let live = null;
+  if (kind === "app") {
+    await page.waitForFunction(() => performance.getEntriesByName("gcd:started").length > 0, null, { timeout: 120000 });
+    live = await page.evaluate(() => performance.getEntriesByName("gcd:started")[0].startTime);
+  } else {
+    // The static floor is live once its document has loaded (its script is inline and tiny).
+    live = await page.evaluate(() => performance.getEntriesByType("navigation")[0].loadEventEnd || performance.now());
+  }
+  const answers = kind === "app" ? await page.evaluate(steps, ["jp", "all", "yes"]) : [];
+  await context.close();
+  return { first, live, liveAfterFirst: live - first, answers };
+}
+
 async function once(kind) {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -127,13 +171,16 @@ async function once(kind) {
   return { first, result, heap, wasmMemory, marks };
 }
 
-const out = { runs, app: [], static: [], app3g: [], static3g: [] };
+const out = { runs, app: [], static: [], app3g: [], static3g: [], appSlow: [], staticSlow: [] };
 for (let i = 0; i < runs; i++) {
   // Alternate the order so neither page always runs on a warmer machine.
   for (const kind of i % 2 ? ["static", "app"] : ["app", "static"]) out[kind].push(await once(kind));
 }
 for (let i = 0; i < runs; i++) {
   for (const kind of i % 2 ? ["static", "app"] : ["app", "static"]) out[`${kind}3g`].push(await firstOn3g(kind));
+}
+for (let i = 0; i < runs; i++) {
+  for (const kind of i % 2 ? ["static", "app"] : ["app", "static"]) out[`${kind}Slow`].push(await slowPhone(kind));
 }
 await browser.close();
 server.close();
@@ -150,6 +197,12 @@ console.log(JSON.stringify({
   firstQuestionMs: { app: pick("app", (r) => r.first), static: pick("static", (r) => r.first) },
   firstQuestion3gMs: { app: pick("app3g", (r) => r.first), static: pick("static3g", (r) => r.first) },
   resultMs: { app: pick("app", (r) => r.result), static: pick("static", (r) => r.result) },
+  slowPhone: {
+    firstQuestionMs: { app: pick("appSlow", (r) => r.first), static: pick("staticSlow", (r) => r.first) },
+    liveAfterFirstQuestionMs: { app: pick("appSlow", (r) => r.liveAfterFirst) },
+    // The app's answers only: the static floor shows every question at once and has nothing to wait for.
+    answerMs: { app: stats(out.appSlow.flatMap((r) => r.answers)) },
+  },
   jsHeapBytes: { app: pick("app", (r) => r.heap), static: pick("static", (r) => r.heap) },
   wasmMemoryBytes: { app: pick("app", (r) => r.wasmMemory) },
   wasm: {

@@ -16,15 +16,37 @@ thread_local! {
     static MOUNTED: RefCell<Vec<(Element, Option<String>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// An option of a mount point: `data-{name}`, else, on `<giftcard-doctor>`, the attribute `{name}` itself.
+/// An option of a mount point: in our isolated frame, `lang` and `marketplace` from the frame's own address first
+/// (`frame.html?lang=en&marketplace=us`: the host page cannot reach into the frame, so it says them there); else
+/// `data-{name}`, else, on `<giftcard-doctor>`, the attribute `{name}` itself.
 pub fn option(el: &Element, name: &str) -> Option<String> {
     let given = |attr: &str| el.get_attribute(attr).filter(|v| !v.trim().is_empty());
-    given(&format!("data-{name}")).or_else(|| {
-        el.local_name()
-            .eq_ignore_ascii_case(ELEMENT)
-            .then(|| given(name))
-            .flatten()
-    })
+    matches!(name, "lang" | "marketplace")
+        .then(|| frame_param(name))
+        .flatten()
+        .or_else(|| given(&format!("data-{name}")))
+        .or_else(|| {
+            el.local_name()
+                .eq_ignore_ascii_case(ELEMENT)
+                .then(|| given(name))
+                .flatten()
+        })
+}
+
+/// A parameter of the page's address, on our isolated frame's page only (`<html class="gcd-framed">`).
+fn frame_param(name: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let framed = window
+        .document()?
+        .document_element()?
+        .class_name()
+        .split_whitespace()
+        .any(|c| c == "gcd-framed");
+    if !framed {
+        return None;
+    }
+    let params = web_sys::UrlSearchParams::new_with_str(&window.location().search().ok()?).ok()?;
+    params.get(name).filter(|v| !v.trim().is_empty())
 }
 
 /// Whether the mount point lets the widget keep answers in `sessionStorage` (`data-persist="false"` says no).

@@ -204,9 +204,9 @@ pub fn App(props: &AppProps) -> Html {
                 children: html! {
                     <>
                     <CardList {lang} cards={state.facts.cards.clone()} marketplace={market} today={state.facts.today}
-                        {instance} has_history={state.facts.history.is_some()} send={send.clone()} />
+                        {instance} has_history={state.facts.history.is_some()} send={send.clone()} embedded={props.embedded} />
                     <HistoryAnalyzer {lang} marketplace={market} {instance} cards={state.facts.cards.clone()}
-                        today={state.facts.today} send={send.clone()} />
+                        today={state.facts.today} send={send.clone()} embedded={props.embedded} />
                     </>
                 },
             })
@@ -215,7 +215,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
             <div class="gcd" lang={lang.tag()}>
-                { header(lang, props.embedded, &send) }
+                { header(lang, &send) }
                 <div class="gcd-main">{ main }</div>
                 { footer(&FooterProps {
                     confirm_restart: state.confirm_restart,

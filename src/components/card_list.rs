@@ -37,6 +37,9 @@ pub struct CardListProps {
     /// A pasted history is shown (with its own timeline), so the cards-only timeline is not drawn.
     #[prop_or_default]
     pub has_history: bool,
+    /// Mounted in someone else's page: the notice about the page's other scripts sits by the code field.
+    #[prop_or_default]
+    pub embedded: bool,
     /// The reducer's callback (adds and removes cards).
     pub send: Callback<Action>,
 }
@@ -301,6 +304,9 @@ pub fn CardList(props: &CardListProps) -> Html {
                 }
             }
             <form class="gcd-card-form" onsubmit={on_submit} novalidate=true>
+                if props.embedded {
+                    <p class="gcd-privacy gcd-privacy-field">{ t(UiKey::PrivacyEmbedded, lang) }</p>
+                }
                 <div class="gcd-form-grid">
                     <label class="gcd-field" for={id("code")}>
                         <span class="gcd-field-label">{ t(UiKey::CardCode, lang) }</span>

@@ -6,10 +6,10 @@ use crate::state::Action;
 use giftcard_doctor_core::{Lang, UiKey};
 use yew::prelude::*;
 
-/// The heading; `embedded` when mounted in someone else's page, whose own scripts can see what is typed (the
-/// promise says so). A plain function rather than a `#[component]`: it keeps no state, and each component costs the
+/// The heading. (In someone else's page, the notice that its scripts can see what is typed sits by the fields where a
+/// code can be typed, not here: every reader of the article would meet it first, issue 23.) A plain function rather than a `#[component]`: it keeps no state, and each component costs the
 /// wasm about 2 KB of Yew's machinery (issue 13).
-pub fn header(lang: Lang, embedded: bool, send: &Callback<Action>) -> Html {
+pub fn header(lang: Lang, send: &Callback<Action>) -> Html {
     let other = if lang.is_english() {
         Lang::Ja
     } else {
@@ -30,9 +30,6 @@ pub fn header(lang: Lang, embedded: bool, send: &Callback<Action>) -> Html {
             </div>
             <p class="gcd-intro">{ t(UiKey::Intro, lang) }</p>
             <p class="gcd-privacy">{ t(UiKey::PrivacyPromise, lang) }</p>
-            if embedded {
-                <p class="gcd-privacy">{ t(UiKey::PrivacyEmbedded, lang) }</p>
-            }
         </section>
     }
 }

@@ -38,6 +38,9 @@ pub struct HistoryAnalyzerProps {
     pub today: Option<NaiveDate>,
     /// The reducer's callback, which gets the findings for the diagnosis, or `None` when cleared.
     pub send: Callback<Action>,
+    /// Mounted in someone else's page: the notice about the page's other scripts sits by the paste box.
+    #[prop_or_default]
+    pub embedded: bool,
 }
 
 fn cause_title(id: &str, lang: Lang) -> String {
@@ -302,6 +305,9 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
         <details class="gcd-panel gcd-history">
             <summary>{ t(UiKey::HistoryHeading, lang) }</summary>
             <p class="gcd-muted">{ t(UiKey::HistoryLead, lang) }</p>
+            if props.embedded {
+                <p class="gcd-privacy gcd-privacy-field">{ t(UiKey::PrivacyEmbedded, lang) }</p>
+            }
             <label class="gcd-field-label" for={field.clone()}>{ t(UiKey::HistoryPaste, lang) }</label>
             <textarea id={field.clone()} ref={field_ref} class="gcd-input gcd-history-text" rows="8" spellcheck="false"
                 autocomplete="off" autocapitalize="off" onpaste={on_paste}

@@ -29,6 +29,22 @@
     }
   });
   for (const frame of frames()) {
+    // `data-lang` and `data-marketplace` on the iframe go into the frame's address, where the frame reads them (this
+    // page cannot reach into it); set once, before the frame has anything to lose.
+    try {
+      const url = new URL(frame.src, location.href);
+      let changed = false;
+      for (const name of ["lang", "marketplace"]) {
+        const value = frame.dataset[name];
+        if (value && /^[a-z]{2,5}$/.test(value) && !url.searchParams.has(name)) {
+          url.searchParams.set(name, value);
+          changed = true;
+        }
+      }
+      if (changed) frame.src = url.href;
+    } catch {
+      // A src that is not a URL: left as it is.
+    }
     frame.addEventListener("load", () => hello(frame));
     hello(frame);
   }

@@ -250,8 +250,18 @@ describe("ready event and JS API", () => {
         decisive: api.diagnose({ marketplace: "jp", invalidationEmail: "yes" }, { lang: "en" }),
         ruling: api.diagnose({ marketplace: "us", loss: "partial", pendingOrders: "no" }, { lang: "ja" }),
         first: api.nextQuestion({}, { lang: "ja" }),
-        date: api.nextQuestion({ marketplace: "jp", loss: "all", invalidationEmail: "no", accountSuspendedNotice: "no", cannotSignIn: "no" }, { lang: "en" }),
-        settled: api.nextQuestion({ marketplace: "jp", invalidationEmail: "yes" }, { lang: "en" }),
+        // "No" to every yes / no question the wizard asks before the card's date.
+        date: (() => {
+          const facts = { marketplace: "jp", loss: "all" };
+          for (let q = api.nextQuestion(facts); q && q.kind !== "date"; q = api.nextQuestion(facts)) facts[q.fact] = "no";
+          return api.nextQuestion(facts, { lang: "en" });
+        })(),
+        // A notice is settled only once no sign of phishing or a takeover is left to ask (issue 19).
+        settled: api.nextQuestion(
+          { marketplace: "jp", invalidationEmail: "yes", codeShared: "no", phoneLostOrPhished: "no", unfamiliarActivity: "no", cannotSignIn: "no" },
+          { lang: "en" },
+        ),
+        unsettled: api.nextQuestion({ marketplace: "jp", invalidationEmail: "yes" }, { lang: "en" }),
       };
     });
     const sorted = (o) => Object.keys(o).sort();
@@ -290,6 +300,7 @@ describe("ready event and JS API", () => {
     assert.equal(out.date.id, "card_issued");
     assert.equal(out.date.kind, "date");
     assert.equal(out.settled, null, "nothing left to ask once a decisive fact is known");
+    assert.notEqual(out.unsettled, null, "a notice alone may be the scam: the signs are asked first");
     await context.close();
   });
 

@@ -152,8 +152,18 @@ describe("the promise says who else can see", () => {
     ]) {
       const w = new Widget(hosts.nth(i), lang);
       await w.expectQuestion("marketplace");
-      assert.equal(await w.scope.getByText(w.t("privacy_embedded"), { exact: true }).count(), 1, lang);
+      // Not above the first question, where every reader of the article would meet it (issue 23)...
+      assert.equal(await w.scope.getByText(w.t("privacy_embedded"), { exact: true }).count(), 0, lang);
     }
+    // ...but by the fields where a code can be typed: the card list and the paste box.
+    const w = new Widget(hosts.nth(0), "ja");
+    await w.walk({ marketplace: "jp", loss: "all" }, { fallback: "no" });
+    const notices = w.scope.getByText(w.t("privacy_embedded"), { exact: true });
+    await w.cardPanel().open();
+    await w.historyPanel().open();
+    assert.equal(await notices.count(), 2);
+    assert.ok(await w.scope.locator(".gcd-card-form .gcd-privacy-field").isVisible());
+    assert.ok(await w.scope.locator(".gcd-history .gcd-privacy-field").isVisible());
     await page.goto(host.url("/index.html"));
     const alone = new Widget(page, "ja");
     await alone.expectQuestion("marketplace");
@@ -228,4 +238,36 @@ describe("answers and links belong to one page", () => {
     }
     await context.close();
   });
+});
+
+describe("the iframe told its language and marketplace, sitting in the article's column (issue 23)", () => {
+  for (const [how, src, extra] of [
+    ["in its address", () => `${widgetSite.origin}/frame.html?lang=en&marketplace=us`, ""],
+    ["as data on the iframe", () => `${widgetSite.origin}/frame.html`, ' data-lang="en" data-marketplace="us"'],
+  ]) {
+    test(`${how}: starts in English without the country question; borderless, exactly the column's width at 360 px`, async () => {
+      const context = await newContext(browser, { lang: "ja", viewport: { width: 360, height: 740 } });
+      // EMBED.md's snippet, with this test's origins.
+      const tag = `<iframe src="${src()}" data-giftcard-doctor-frame${extra} title="ギフトカード残高診断" width="100%" style="display:block;width:100%;border:0" allow="clipboard-write" sandbox="${SANDBOX}"></iframe>`;
+      const url = serveHostPage(host, `/help/articles/told-${extra ? "data" : "query"}.html`, `<div id="column" style="max-width:100%">${tag}</div>${embedTag(embedSrc())}`);
+      const page = await context.newPage();
+      await page.goto(url);
+      const w = new Widget(page.frameLocator("iframe[data-giftcard-doctor-frame]"), "en");
+      await w.title.waitFor();
+      const first = await w.current();
+      assert.ok(first && first.id !== "marketplace", `the first question is ${first?.id}`);
+      const sizes = await page.evaluate(() => {
+        const frame = document.querySelector("iframe[data-giftcard-doctor-frame]");
+        const column = document.getElementById("column").getBoundingClientRect();
+        const box = frame.getBoundingClientRect();
+        const style = getComputedStyle(frame);
+        return { column: column.width, frame: box.width, left: box.left - column.left, border: style.borderTopWidth, scroll: document.documentElement.scrollWidth, viewport: innerWidth };
+      });
+      assert.equal(sizes.frame, sizes.column, JSON.stringify(sizes));
+      assert.equal(sizes.left, 0, JSON.stringify(sizes));
+      assert.equal(sizes.border, "0px");
+      assert.ok(sizes.scroll <= sizes.viewport, `nothing overflows: ${JSON.stringify(sizes)}`);
+      await context.close();
+    });
+  }
 });

@@ -809,18 +809,23 @@ fn can_change(
 }
 
 /// The questions still worth asking, in the order the content lists them. When the top cause is certain, only those
-/// whose answer could still unseat it: a card that expired years ago cannot explain a balance seen intact last month
-/// (issue 19.6), so the wizard asks when the balance was last seen before it stops on the expiry.
+/// whose answer could make it uncertain or rule it out: a card that expired years ago cannot explain a balance seen
+/// intact last month (issue 19.6), so the wizard asks when the balance was last seen before it stops on the expiry.
 fn open_questions(facts: &Facts) -> Vec<&'static Question> {
     let content = content();
     let Ok(ctx) = Context::new(facts) else {
         return Vec::new();
     };
     let scored = score(content, &ctx);
-    let mut base = signature(&scored);
-    if scored.first().is_some_and(|s| s.decisive) {
-        // Compared on the top entry alone: the rest of the ranking no longer decides what the person does first.
-        base.truncate(1);
+    if let Some(top) = scored.first().filter(|s| s.decisive) {
+        let unseats = |next: &Facts| {
+            Context::new(next).is_ok_and(|ctx| {
+                score(content, &ctx)
+                    .iter()
+                    .find(|s| s.cause == top.cause)
+                    .is_some_and(|s| !s.decisive || s.ruled_out)
+            })
+        };
         return content
             .questions
             .iter()
@@ -828,17 +833,12 @@ fn open_questions(facts: &Facts) -> Vec<&'static Question> {
                 !is_answered(facts, q)
                     && applies(&ctx, q)
                     && sample_answers(facts, q).iter().any(|answer| {
-                        apply_answer(facts, q.id, answer)
-                            .ok()
-                            .and_then(|next| {
-                                let ctx = Context::new(&next).ok()?;
-                                signature(&score(content, &ctx)).first().copied()
-                            })
-                            .is_some_and(|top| top != base[0])
+                        apply_answer(facts, q.id, answer).is_ok_and(|next| unseats(&next))
                     })
             })
             .collect();
     }
+    let base = signature(&scored);
     content
         .questions
         .iter()

@@ -213,6 +213,15 @@ export async function answerByKeyboard(w, page, value, { submitKey = "Enter" } =
   if (!q) throw new Error("answerByKeyboard: the result is showing");
   const group = w.group(q.id);
   const focused = () => focusedElement(page);
+  if (q.kind === "date" && value === "unsure") {
+    // "I don't know" is a button after "Next": Tab to it and press it.
+    const dontKnow = w.button("dont_know");
+    for (let i = 0; i < 12 && !(await isFocused(dontKnow)); i++) await page.keyboard.press("Tab");
+    if (!(await isFocused(dontKnow))) throw new Error(`Tab did not reach "${w.t("dont_know")}"`);
+    await page.keyboard.press(submitKey);
+    await group.waitFor({ state: "hidden" });
+    return q.id;
+  }
   if (q.kind === "date") {
     for (let i = 0; i < 8 && !(await isFocused(w.typedDate)); i++) await page.keyboard.press("Tab");
     if (!(await isFocused(w.typedDate))) throw new Error("Tab never reached the typed date field");
