@@ -151,6 +151,7 @@ pub const TERMS: &[(&str, &str)] = &[
     ("reload", "top up"),
     ("reloads", "top-ups"),
     ("reloaded", "topped up"),
+    ("by mail", "by post"),
 ];
 
 /// Words no English text uses, with Amazon's own: every Amazon writes `email`.
