@@ -27,6 +27,7 @@ pub fn expiry_calendar(
     lang: Lang,
 ) -> Option<String> {
     let c = content();
+    let lang = lang.for_market(Some(marketplace));
     let mut events = Vec::new();
     for (index, card) in cards.iter().enumerate() {
         let status = card_status(card, marketplace, today, lang);

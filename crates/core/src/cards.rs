@@ -122,6 +122,8 @@ pub fn card_status(
 ) -> CardStatus {
     let c = content();
     let market = input.marketplace.unwrap_or(marketplace);
+    // The account's English (a card of another site is still read in the voice of the site the person uses).
+    let lang = lang.for_market(Some(marketplace));
     let check = input.code_check(marketplace);
     let mut problems = check
         .as_ref()

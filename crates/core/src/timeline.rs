@@ -152,6 +152,7 @@ pub fn from_report(
     lang: Lang,
 ) -> Option<Timeline> {
     let c = content();
+    let lang = lang.for_market(Some(marketplace));
     let mut rows: Vec<&crate::history::Row> = report.rows.iter().collect();
     if report.newest_first {
         rows.reverse();
@@ -253,6 +254,7 @@ pub fn from_cards(
     lang: Lang,
 ) -> Option<Timeline> {
     let c = content();
+    let lang = lang.for_market(Some(marketplace));
     let mut dated: Vec<&Card> = cards.iter().filter(|card| card.issued.is_some()).collect();
     dated.sort_by_key(|card| card.issued);
     let first = dated.first()?.issued?;

@@ -643,5 +643,8 @@ fn timeline_from_cards_alone_adds_each_card_and_takes_back_an_expired_one() {
     assert_eq!(t.marks[2].balance, "￥0");
     assert_eq!(t.marks[3].balance, "￥5,000");
     assert_eq!(t.marks[4].date_text, "May 12, 2034");
+    // Issue 20.2: the same cards on Amazon.co.uk, in English, read in British English's order.
+    let uk = timeline::from_cards(&cards, Marketplace::Uk, today, Lang::En).unwrap();
+    assert_eq!(uk.marks[0].date_text, "1 May 2016");
     assert!(timeline::from_cards(&[], Marketplace::Jp, today, Lang::En).is_none());
 }
