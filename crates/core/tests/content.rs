@@ -457,7 +457,8 @@ fn counts_choose_their_plural_form() {
 }
 
 /// Issue 20.2: one English text set, with the few British (`en_gb`) and Indian (`en_in`) texts as data; the
-/// validation holds `en` to US English, `en_gb` to British, and English free of Japanese and of `e-mail`.
+/// validation holds `en` to US English, `en_gb` to British, English free of Japanese and of `e-mail`, and Japanese
+/// to the terms of docs/ja-text-review.md (`vocab::JA_TERMS`).
 #[test]
 fn english_follows_the_marketplace_and_the_validation_holds_each_to_its_spelling() {
     use giftcard_doctor_core::marketplace::Marketplace as M;
@@ -500,6 +501,7 @@ fn english_follows_the_marketplace_and_the_validation_holds_each_to_its_spelling
     raw.ui.text.get_mut("yes").unwrap().en = "Yes, by e-mail".into();
     raw.ui.text.get_mut("no").unwrap().en_gb = Some("No".into());
     raw.ui.text.get_mut("restart").unwrap().en = "Start over from 24 April 2017".into();
+    raw.ui.text.get_mut("restart").unwrap().ja = "カード番号を確かめてください".into();
     let problems: Vec<String> = validate(&raw).iter().map(ToString::to_string).collect();
     let expected = [
         format!("ui.toml: text.{canceled}.en: `canceled` is `cancelled` in British English: add the text's `en_gb`"),
@@ -508,6 +510,8 @@ fn english_follows_the_marketplace_and_the_validation_holds_each_to_its_spelling
         "ui.toml: text.yes.en: write `email`, not `e-mail`".to_owned(),
         "ui.toml: text.no.en_gb: is the same as `en`: remove it".to_owned(),
         "ui.toml: text.restart.en: writes the date `24 April`: this English writes `April 24, 2017`".to_owned(),
+        "ui.toml: text.restart.ja: write `確認・ご確認ください`, not `確かめ`".to_owned(),
+        "ui.toml: text.restart.ja: write `ギフトカード番号`, not a bare `カード番号`".to_owned(),
     ];
     for want in &expected {
         assert!(

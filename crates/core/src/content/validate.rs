@@ -81,6 +81,30 @@ impl Checker {
                 );
             }
         }
+        for (lang, value) in text.forms() {
+            if lang.starts_with("ja") {
+                for (wrong, right) in vocab::JA_TERMS {
+                    if value.contains(wrong) {
+                        self.report(
+                            file,
+                            format!("{path}.{lang}"),
+                            format!("write `{right}`, not `{wrong}`"),
+                        );
+                    }
+                }
+                // The gift card's number is ギフトカード番号: a bare カード番号 reads as a credit card's.
+                if value
+                    .match_indices("カード番号")
+                    .any(|(i, _)| !value[..i].ends_with("ギフト"))
+                {
+                    self.report(
+                        file,
+                        format!("{path}.{lang}"),
+                        "write `ギフトカード番号`, not a bare `カード番号` (a credit card's number)",
+                    );
+                }
+            }
+        }
         self.english_variants(file, path, text);
         self.plurals(file, path, text);
     }

@@ -154,6 +154,22 @@ pub const TERMS: &[(&str, &str)] = &[
     ("by mail", "by post"),
 ];
 
+/// Japanese words no text uses, with the one form Amazon.co.jp's help writes (docs/ja-text-review.md, issue 20's
+/// terminology): the register a person trusts, and one word for one thing.
+pub const JA_TERMS: &[(&str, &str)] = &[
+    ("確かめ", "確認・ご確認ください"),
+    ("ギフトカード残高のページ", "「ギフトカード残高」ページ"),
+    ("ギフトカード残高ページ", "「ギフトカード残高」ページ"),
+    ("自動で", "自動的に"),
+    ("アプリ内の購入", "アプリ内課金"),
+    ("ひとつ", "1つ"),
+    ("一つ", "1つ"),
+    ("明細で説明できない", "明細のない"),
+    ("あなたの", "（何も付けず）回答内容など"),
+    ("0円", "残高が0"),
+    ("だいたいの日付", "おおよその日付"),
+];
+
 /// Words no English text uses, with Amazon's own: every Amazon writes `email`.
 pub const ENGLISH_TERMS: &[(&str, &str)] = &[("e-mail", "email"), ("e-mails", "emails")];
 
