@@ -5,45 +5,20 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { browserAndServer } from "./lib/harness.mjs";
-import { readFileSync } from "node:fs";
 import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { newContext, VIEWPORTS } from "./lib/browser.mjs";
 import { UI } from "./lib/content.mjs";
-import { DIST, E2E } from "./lib/paths.mjs";
+import { DIST, sample } from "./lib/paths.mjs";
 import { assertNoSecrets, assertNothingStored, domText, FULL_CODE, HISTORY_TEXT, LAST_FOUR } from "./lib/privacy.mjs";
 import { eventually } from "./lib/util.mjs";
 import { openStandalone, Widget } from "./lib/widget.mjs";
 import { openFromDisk } from "./lib/delivery.mjs";
 
-const SAMPLES = join(E2E, "../../crates/core/tests/fixtures/history");
-const sample = (name) => readFileSync(join(SAMPLES, name), "utf8");
 
 const env = browserAndServer();
-
-/** The history panel's parts, found by their labels and names. */
-function history(w) {
-  return {
-    open: () => w.scope.getByText(w.t("history_heading"), { exact: true }).click(),
-    area: w.scope.getByLabel(w.t("history_paste")),
-    read: w.scope.getByRole("button", { name: w.t("history_analyze"), exact: true }),
-    clear: w.scope.getByRole("button", { name: w.t("history_clear"), exact: true }),
-    report: w.scope.locator(".gcd-history-report"),
-  };
-}
-
-/** The card panel's parts. */
-function cards(w) {
-  return {
-    open: () => w.scope.getByText(w.t("cards_heading"), { exact: true }).click(),
-    code: w.scope.getByLabel(w.t("card_code")),
-    issued: w.scope.getByLabel(w.t("card_issued")),
-    add: w.scope.getByRole("button", { name: w.t("card_add"), exact: true }),
-    items: w.scope.locator(".gcd-card-item"),
-  };
-}
 
 const rank = (causes, id) => causes.findIndex((c) => c.id === id);
 
@@ -52,7 +27,7 @@ test("a pasted Japanese history shows where the money went and raises Amazon Pay
   try {
     await w.walk({ marketplace: "jp", loss: "partial", invalidation_email: "no", suspended_notice: "no" });
     const before = await w.causes();
-    const h = history(w);
+    const h = w.historyPanel();
     await h.open();
     // The sample plus a line with a word that appears nowhere else, to look for in storage and the URL.
     await h.area.fill(`${sample("ja-tabs.txt")}\n${HISTORY_TEXT}\n`);
@@ -90,7 +65,7 @@ test("an English history pasted one cell per line is read too", async () => {
     const w = new Widget(page, "en");
     await w.ready();
     await w.walk({ marketplace: "uk", loss: "partial" });
-    const h = history(w);
+    const h = w.historyPanel();
     await h.open();
     await h.area.fill(sample("en-uk-cells.txt"));
     await h.read.click();
@@ -107,7 +82,7 @@ test("input over the size limit is refused with a message, without freezing the 
   const { context, w } = await openStandalone(env.browser, env.server);
   try {
     await w.walk({ marketplace: "jp", invalidation_email: "yes" });
-    const h = history(w);
+    const h = w.historyPanel();
     await h.open();
     // 2.7 MB of UTF-8 in 1.9 M UTF-16 units: under the limit by the browser's count, which the box checks as the text
     // comes in, so it is taken in; over it in bytes, which 読み取る finds. Set directly, as a paste would.
@@ -136,7 +111,7 @@ test("a 40 MiB text is refused within 2 s by every way into the box (input, past
   const { context, page, w } = await openStandalone(env.browser, env.server);
   try {
     await w.walk({ marketplace: "jp", invalidation_email: "yes" });
-    const h = history(w);
+    const h = w.historyPanel();
     await h.open();
     const alert = w.scope.locator(".gcd-history [role=alert]");
     // `input` is how a text arrives without a paste event: a drop the browser inserts, autofill, an IME, a script
@@ -182,7 +157,7 @@ test("a claim code is kept as its last four characters only, and an expired card
   const { context, page, w } = await openStandalone(env.browser, env.server);
   try {
     await w.walk({ marketplace: "jp", loss: "all", invalidation_email: "no", suspended_notice: "no" });
-    const c = cards(w);
+    const c = w.cardPanel();
     await c.open();
     await c.code.fill(FULL_CODE.toLowerCase());
     await eventually(async () => assert.match(await w.scope.locator(".gcd-cards").innerText(), new RegExp(`xxxx-xxxxxx-${LAST_FOUR}`)));
@@ -211,13 +186,13 @@ test("the offline file runs the card list and the history analyzer from file:// 
     const { page, requests } = await openFromDisk(context, pathToFileURL(join(dir, "offline.html")).href);
     const w = new Widget(page, "ja");
     await w.walk({ marketplace: "jp", loss: "partial", invalidation_email: "no", suspended_notice: "no" });
-    const h = history(w);
+    const h = w.historyPanel();
     await h.open();
     await h.area.fill(sample("ja-spaces.txt"));
     await h.read.click();
     await h.report.waitFor();
     assert.doesNotMatch(await h.report.innerText(), new RegExp(UI.history_nothing.ja));
-    const c = cards(w);
+    const c = w.cardPanel();
     await c.open();
     await c.code.fill(FULL_CODE);
     await c.add.click();

@@ -27,6 +27,8 @@ const BOTTOM: i32 = 32;
 /// At most this many marks are drawn (and listed); the line always includes every change. A 10,000-row paste would
 /// otherwise draw 10,000 focusable circles, which no one can read and which slows the page.
 pub const MAX_MARKS: usize = 120;
+/// How far right each further change of one day is drawn, in the chart's units (a mark is 10 across).
+const SAME_DAY_STEP: i32 = 12;
 
 /// What a mark on the timeline stands for; its id is the CSS class suffix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -246,7 +248,8 @@ pub fn from_report(
 }
 
 /// The timeline drawn from the card list alone (no paste): each card adds its amount on its issue date, a card
-/// past its expiry date takes it away again, and every expiry date is marked. `None` without a dated card.
+/// past its expiry date takes it away again, and every expiry date is marked. `None` without a dated card that has an
+/// amount: a line from nothing to nothing (¥0 to ¥1, issue 23) tells a person nothing.
 pub fn from_cards(
     cards: &[Card],
     marketplace: Marketplace,
@@ -257,6 +260,9 @@ pub fn from_cards(
     let lang = lang.for_market(Some(marketplace));
     let mut dated: Vec<&Card> = cards.iter().filter(|card| card.issued.is_some()).collect();
     dated.sort_by_key(|card| card.issued);
+    if !dated.iter().any(|card| card.amount.is_some()) {
+        return None;
+    }
     let first = dated.first()?.issued?;
     let mut events: Vec<(NaiveDate, MarkKind, String, i64)> = Vec::new();
     for card in &dated {
@@ -271,13 +277,10 @@ pub fn from_cards(
         ));
         let market = card.marketplace.unwrap_or(marketplace);
         if let Ok(e) = expiry_of(market, issued, card.issued_precision, card.kind, today) {
-            // Only an expiry the sources agree on takes money off the line, on the day after the last valid day; an
-            // unsure one is only marked.
-            if let Some(gone) = e
-                .expires
-                .filter(|d| *d < today && e.rule.certain())
-                .and_then(|d| d.succ_opt())
-            {
+            // Only an expiry the sources agree on takes money off the line; an unsure one is only marked. It is drawn on
+            // the expiry date itself, the date the card list states for the card (issue 20: a day later read as
+            // another date).
+            if let Some(gone) = e.expires.filter(|d| *d < today && e.rule.certain()) {
                 events.push((
                     gone,
                     MarkKind::Expired,
@@ -451,6 +454,28 @@ fn layout(
         });
     }
     marks.sort_by_key(|m| m.date);
+    // Changes of one day would sit on each other: the earlier ones of a day step left by a mark's width each, so every
+    // one can be seen, pointed at and tapped (issue 23), the day's last staying on its date (never past an axis break
+    // or the plot's left edge). The dates they show are their own.
+    let changes_of = |date: NaiveDate| {
+        marks
+            .iter()
+            .filter(|m| m.kind != MarkKind::Expiry && m.date == date)
+            .count() as i32
+    };
+    let counts: Vec<i32> = marks.iter().map(|m| changes_of(m.date)).collect();
+    let mut seen: Option<(NaiveDate, i32)> = None;
+    for (m, n) in marks.iter_mut().zip(counts) {
+        if m.kind == MarkKind::Expiry {
+            continue;
+        }
+        let k = match seen {
+            Some((date, k)) if date == m.date => k + 1,
+            _ => 0,
+        };
+        seen = Some((m.date, k));
+        m.x = (m.x - (n - 1 - k) * SAME_DAY_STEP).max(left);
+    }
 
     // Three dates: the first, the middle (or, with a break, the history's last) and the last.
     let mid = if compressed {

@@ -598,6 +598,23 @@ fn timeline_of_a_paste_marks_the_unexplained_drop_and_the_card_expiry() {
         t.summary
     );
     assert!(t.marks.windows(2).all(|w| w[0].date <= w[1].date));
+    // Changes of one day are drawn apart, so each can be seen and tapped (issue 23).
+    let changes: Vec<_> = t
+        .marks
+        .iter()
+        .filter(|m| m.kind != MarkKind::Expiry)
+        .collect();
+    let same_day = changes
+        .windows(2)
+        .filter(|w| w[0].date == w[1].date)
+        .count();
+    assert!(same_day > 0, "the sample has changes of one day");
+    assert!(
+        changes
+            .windows(2)
+            .all(|w| w[0].date != w[1].date || w[0].x < w[1].x),
+        "same-day marks apart"
+    );
 }
 
 #[test]
@@ -634,17 +651,42 @@ fn timeline_from_cards_alone_adds_each_card_and_takes_back_an_expired_one() {
         kinds,
         [
             MarkKind::Added,
-            MarkKind::Expiry,
             MarkKind::Expired,
+            MarkKind::Expiry,
             MarkKind::Added,
             MarkKind::Expiry
         ]
     );
-    assert_eq!(t.marks[2].balance, "￥0");
+    // The money leaves on the expiry date the card list states, not on the day after (issue 20).
+    assert_eq!(t.marks[1].date_text, t.marks[2].date_text);
+    let status = giftcard_doctor_core::cards::card_status(
+        &giftcard_doctor_core::cards::CardInput {
+            code: None,
+            issued: cards[0].issued,
+            kind: cards[0].kind,
+            amount: cards[0].amount,
+            marketplace: None,
+            issued_precision: cards[0].issued_precision,
+        },
+        Marketplace::Jp,
+        today,
+        Lang::En,
+    );
+    assert_eq!(
+        status.expires.map(|d| d.to_string()),
+        Some(t.marks[1].date.to_string())
+    );
+    assert_eq!(t.marks[1].balance, "￥0");
     assert_eq!(t.marks[3].balance, "￥5,000");
     assert_eq!(t.marks[4].date_text, "May 12, 2034");
     // Issue 20.2: the same cards on Amazon.co.uk, in English, read in British English's order.
     let uk = timeline::from_cards(&cards, Marketplace::Uk, today, Lang::En).unwrap();
     assert_eq!(uk.marks[0].date_text, "1 May 2016");
+    // One card without an amount draws no chart (a line from ¥0 to ¥1 tells nothing, issue 23).
+    let no_amount = [Card {
+        amount: None,
+        ..cards[1].clone()
+    }];
+    assert!(timeline::from_cards(&no_amount, Marketplace::Jp, today, Lang::En).is_none());
     assert!(timeline::from_cards(&[], Marketplace::Jp, today, Lang::En).is_none());
 }

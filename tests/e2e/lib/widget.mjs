@@ -146,8 +146,12 @@ export class Widget {
         await code.waitFor();
       },
       code,
+      issued: this.scope.getByLabel(this.t("card_issued")),
+      amount: this.scope.getByRole("textbox", { name: this.t("card_amount"), exact: true }),
       add: this.scope.getByRole("button", { name: this.t("card_add"), exact: true }),
       items: this.scope.locator(".gcd-card-item"),
+      calendar: this.scope.getByRole("button", { name: this.t("calendar_button"), exact: true }),
+      panel: this.scope.locator(".gcd-cards"),
     };
   }
 
@@ -161,6 +165,7 @@ export class Widget {
         await area.waitFor();
       },
       area,
+      panel: this.scope.locator(".gcd-history"),
       read: this.scope.getByRole("button", { name: this.t("history_analyze"), exact: true }),
       clear: this.scope.getByRole("button", { name: this.t("history_clear"), exact: true }),
       report,
