@@ -13,6 +13,12 @@ pub fn tf(key: UiKey, lang: Lang, args: &[(&str, &str)]) -> String {
     content().ui_with(key, lang, args)
 }
 
+/// A counted UI text (one with `{count}`): the plural form for `count`, with `{count}` and the other placeholders
+/// filled in. The build refuses a counted text without its plural forms.
+pub fn tn(key: UiKey, lang: Lang, count: usize, args: &[(&str, &str)]) -> String {
+    content().ui_count(key, lang, count as u64, args)
+}
+
 /// Picks the language: an explicit choice, else the host page's `lang`, else the browser's languages; Japanese
 /// when none of them is Japanese or English. `auto` skips the host page's `lang`: our own pages say `lang="ja"`
 /// for their Japanese title, and must not hide an English-speaking browser's wish.

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 // their `super::` paths resolve to these siblings.
 #[path = "src/content/raw.rs"]
 mod raw;
-// Only `pack` here; the library's `Text` uses `unpack`.
+// Only `pack` and `join_forms` here; the library's `Text` uses `unpack` and `form`.
 #[path = "src/content/blob.rs"]
 #[allow(dead_code)]
 mod blob;
@@ -331,8 +331,19 @@ impl Texts {
     /// Adds a text and writes its `Text` literal.
     fn text(&mut self, t: &RawText) -> String {
         let index = self.ja.len();
-        self.ja.push(t.ja.clone());
-        self.en.push(t.en.clone());
+        // A text's other forms ride in its entry behind their marks (blob.rs), so a `Text` stays one index.
+        use blob::{join_forms, MARK_GB, MARK_IN, MARK_ONE, MARK_ZERO};
+        self.ja
+            .push(join_forms(&t.ja, &[(MARK_ZERO, t.ja_zero.as_deref())]));
+        self.en.push(join_forms(
+            &t.en,
+            &[
+                (MARK_ONE, t.en_one.as_deref()),
+                (MARK_ZERO, t.en_zero.as_deref()),
+                (MARK_GB, t.en_gb.as_deref()),
+                (MARK_IN, t.en_in.as_deref()),
+            ],
+        ));
         // An index past u16 is written as is: it fails to compile, and `blob::pack` reports the count.
         format!("Text({index})")
     }

@@ -1,7 +1,7 @@
 //! The answers given so far, each changeable from the result, and — when the wizard stopped before asking everything
 //! — the questions left, the takeover and scam questions first, each answerable in place; the result updates live.
 
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tn};
 use crate::state::Action;
 use giftcard_doctor_core::content::{Question, QuestionKind};
 use giftcard_doctor_core::dates::read_typed;
@@ -32,7 +32,7 @@ pub fn answers_editor(
                 <section class="gcd-remaining">
                     <p class="gcd-muted">{ t(UiKey::RemainingNote, lang) }</p>
                     <details class="gcd-answers">
-                        <summary>{ tf(UiKey::RemainingHeading, lang, &[("count", &left.len().to_string())]) }</summary>
+                        <summary>{ tn(UiKey::RemainingHeading, lang, left.len(), &[]) }</summary>
                         { for left.iter().map(|question| row(question, facts, instance, send, lang)) }
                     </details>
                 </section>

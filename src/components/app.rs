@@ -123,7 +123,9 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let lang = state.lang;
+    // The chosen language in the English of the person's Amazon site (US, British or Indian; see `Lang::for_market`):
+    // every view below reads its texts and dates in it.
+    let lang = state.lang.for_market(state.facts.marketplace);
     use_effect_with(lang, |lang| crate::page::follow_page_lang(*lang));
     let diagnosis = {
         let facts = state.facts.clone();

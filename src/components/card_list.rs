@@ -9,7 +9,7 @@
 use crate::components::markup::with_class;
 use crate::components::send_on_click;
 use crate::components::timeline::{timeline_chart, use_active_mark};
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, tn};
 use crate::state::Action;
 use chrono::NaiveDate;
 use giftcard_doctor_core::calendar::expiry_calendar;
@@ -280,11 +280,17 @@ pub fn CardList(props: &CardListProps) -> Html {
                         }
                     }) }
                 </ul>
-                <p class="gcd-totals">
-                    <span class="gcd-expired">{ tf(UiKey::CardsTotalExpired, lang, &[("amount", &format_amount(sums.expired, market))]) }</span>
-                    <br />
-                    <span class="gcd-valid">{ tf(UiKey::CardsTotalValid, lang, &[("amount", &format_amount(sums.valid, market))]) }</span>
-                </p>
+                // Totals only over the cards with an amount, saying how many: with none, a total of 0 would read as
+                // cards that hold nothing.
+                if sums.counted > 0 {
+                    <p class="gcd-totals">
+                        <span class="gcd-expired">{ tf(UiKey::CardsTotalExpired, lang, &[("amount", &format_amount(sums.expired, market))]) }</span>
+                        <br />
+                        <span class="gcd-valid">{ tf(UiKey::CardsTotalValid, lang, &[("amount", &format_amount(sums.valid, market))]) }</span>
+                        <br />
+                        <span class="gcd-muted">{ tn(UiKey::CardsTotalNote, lang, sums.counted as usize, &[]) }</span>
+                    </p>
+                }
                 if let Some(on_calendar) = on_calendar {
                     <div class="gcd-actions gcd-calendar">
                         <button type="button" class="gcd-button" onclick={on_calendar} aria-describedby={id("calendar-help")}>

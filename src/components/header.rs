@@ -10,9 +10,10 @@ use yew::prelude::*;
 /// code can be typed, not here: every reader of the article would meet it first, issue 23.) A plain function rather than a `#[component]`: it keeps no state, and each component costs the
 /// wasm about 2 KB of Yew's machinery (issue 13).
 pub fn header(lang: Lang, send: &Callback<Action>) -> Html {
-    let other = match lang {
-        Lang::Ja => Lang::En,
-        Lang::En => Lang::Ja,
+    let other = if lang.is_english() {
+        Lang::Ja
+    } else {
+        Lang::En
     };
     let on_click = send_on_click(send, Action::SetLang(other));
     // The switch names the other language in that language, so a person who cannot read this one finds it.

@@ -8,7 +8,7 @@
 //! is overwritten once the report is made.
 
 use crate::components::timeline::{rows_head, timeline_chart, use_active_mark};
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, tn};
 use crate::state::Action;
 use chrono::NaiveDate;
 use giftcard_doctor_core::display::format_date;
@@ -82,13 +82,14 @@ fn report_view(
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>()
-            .join(", ")
+            // Japanese lists with 、 (「3、5行目」).
+            .join(if lang.is_english() { ", " } else { "、" })
     };
     let shown = shown.min(report.rows.len());
     let more = (report.rows.len() - shown).min(ROWS_STEP);
     html! {
         <div class="gcd-history-report">
-            <p role="status">{ tf(UiKey::HistoryUnderstood, lang, &[("read", &report.rows.len().to_string()), ("total", &reading.lines.to_string())]) }</p>
+            <p role="status">{ tn(UiKey::HistoryUnderstood, lang, report.rows.len(), &[("total", &reading.lines.to_string())]) }</p>
             if !report.unexplained.is_empty() {
                 <div class="gcd-warning">
                     <ul>
@@ -129,7 +130,7 @@ fn report_view(
             <details class="gcd-history-rows">
                 <summary>{ format!("{} ({})", t(UiKey::HistoryRows, lang), report.rows.len()) }</summary>
                 if shown < report.rows.len() {
-                    <p class="gcd-muted">{ tf(UiKey::HistoryRowsCapped, lang, &[("shown", &shown.to_string()), ("total", &report.rows.len().to_string())]) }</p>
+                    <p class="gcd-muted">{ tn(UiKey::HistoryRowsCapped, lang, report.rows.len(), &[("shown", &shown.to_string())]) }</p>
                 }
                 // A named region that takes focus: the 残高 column of a wide table is reached by keyboard too (issue 23).
                 <div class="gcd-table-wrap" tabindex="0" role="region" aria-label={t(UiKey::HistoryRows, lang)}>
@@ -149,7 +150,7 @@ fn report_view(
                 </div>
                 if more > 0 {
                     <button type="button" class="gcd-button gcd-button-quiet" onclick={on_more}>
-                        { tf(UiKey::HistoryShowMore, lang, &[("count", &more.to_string())]) }
+                        { tn(UiKey::HistoryShowMore, lang, more, &[]) }
                     </button>
                 }
             </details>

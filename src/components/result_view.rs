@@ -8,7 +8,7 @@ use crate::components::cause_card::cause_card;
 use crate::components::ruled_out::ruled_out_list;
 use crate::components::send_on_click;
 use crate::components::support::{support, CopyState};
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, tn};
 use crate::state::{Action, State};
 use giftcard_doctor_core::engine::Diagnosis;
 use giftcard_doctor_core::first_step::{first_step, supported_count};
@@ -58,7 +58,7 @@ pub fn result_view(props: ResultViewProps) -> Html {
             if !others.is_empty() {
                 <details class="gcd-others">
                     <summary class="gcd-others-summary">
-                        { tf(UiKey::OtherPossibilities, lang, &[("count", &others.len().to_string())]) }
+                        { tn(UiKey::OtherPossibilities, lang, others.len(), &[]) }
                     </summary>
                     <ol class="gcd-causes" start={(supported.len() + 1).to_string()}>
                         { for others.iter().map(|cause| cause_card(cause, false, &state.ticks, props.send, lang)) }

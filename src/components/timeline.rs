@@ -3,7 +3,7 @@
 //! the focused or hovered mark.
 
 use crate::components::markup::set_class;
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tn};
 use giftcard_doctor_core::timeline::Timeline;
 use giftcard_doctor_core::{Lang, UiKey};
 use yew::prelude::*;
@@ -120,7 +120,7 @@ pub fn timeline_chart(
             </ul>
             <p id={detail_id} class="gcd-timeline-detail" aria-live="polite">{ detail.unwrap_or_default() }</p>
             if tl.unmarked > 0 {
-                <p class="gcd-muted">{ tf(UiKey::TimelineMoreEvents, lang, &[("count", &tl.unmarked.to_string())]) }</p>
+                <p class="gcd-muted">{ tn(UiKey::TimelineMoreEvents, lang, tl.unmarked, &[]) }</p>
             }
             <details class="gcd-timeline-table">
                 <summary>{ t(UiKey::TimelineTable, lang) }</summary>

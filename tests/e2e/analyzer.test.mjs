@@ -34,7 +34,7 @@ test("a pasted Japanese history shows where the money went and raises Amazon Pay
     await h.read.click();
     await h.report.waitFor();
     const report = await h.report.innerText();
-    assert.match(report, /¥12,607/, "the unexplained drop between 2026-01-05 and 2026-01-22 is reported");
+    assert.match(report, /￥12,607/, "the unexplained drop between 2026-01-05 and 2026-01-22 is reported");
     assert.match(report, /xxxx-xxxxxx-W9CT/, "the added card's last four are listed");
     assert.match(report, new RegExp(UI.kind_amazon_pay.ja), "Amazon Pay spending has its own line");
     const afterPaste = await eventually(async () => {
@@ -43,7 +43,7 @@ test("a pasted Japanese history shows where the money went and raises Amazon Pay
       return now;
     });
     const reasons = await w.scope.locator("li[data-cause='amazon_pay']").innerText();
-    assert.match(reasons, /¥1,500/, "the reason names the amount paid through Amazon Pay");
+    assert.match(reasons, /￥1,500/, "the reason names the amount paid through Amazon Pay");
     await assertNothingStored(page);
     assertNoSecrets(page.url(), "the URL");
     await h.clear.click();

@@ -33,7 +33,7 @@ async function chartOfSamplePaste(w) {
   return chart;
 }
 
-/** Adds a card issued 2024-05-12 (a Japanese card: valid until 2034-05-12) worth ¥5,000, typed with its full code. */
+/** Adds a card issued 2024-05-12 (a Japanese card: valid until 2034-05-12) worth ￥5,000, typed with its full code. */
 async function addCard(w) {
   const c = w.cardPanel();
   await c.open();
@@ -74,7 +74,7 @@ function checkIcs({ name, text }, where) {
   assert.match(text, /\r\nTRIGGER:-P28D\r\n/, where);
   const unfolded = text.replaceAll("\r\n ", "");
   assert.ok(unfolded.includes(`xxxx-xxxxxx-${LAST_FOUR}`), `${where}: the masked code`);
-  assert.ok(unfolded.includes("¥5\\,000"), `${where}: the amount`);
+  assert.ok(unfolded.includes("￥5\\,000"), `${where}: the amount`);
   assert.ok(!unfolded.includes(FULL_CODE.replaceAll("-", "").slice(0, 8)), `${where}: no full code`);
 }
 
@@ -102,7 +102,7 @@ test("a pasted history draws the timeline: the unexplained drop in the warning c
     assert.notEqual(stroke, order);
     const detail = chart.locator(".gcd-timeline-detail");
     await chart.locator(".gcd-tl-unexplained").focus();
-    await eventually(async () => assert.match(await detail.innerText(), /-¥12,607/));
+    await eventually(async () => assert.match(await detail.innerText(), /-￥12,607/));
     await chart.locator(".gcd-tl-expiry").hover();
     await eventually(async () => assert.match(await detail.innerText(), /2034年5月12日/));
     await shoot(chart, "timeline-ja-light-phone");

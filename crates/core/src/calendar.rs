@@ -27,6 +27,7 @@ pub fn expiry_calendar(
     lang: Lang,
 ) -> Option<String> {
     let c = content();
+    let lang = lang.for_market(Some(marketplace));
     let mut events = Vec::new();
     for (index, card) in cards.iter().enumerate() {
         let status = card_status(card, marketplace, today, lang);
@@ -95,7 +96,7 @@ pub fn expiry_calendar(
             "PRODID:-//giftcard-doctor//expiry calendar//{}",
             match lang {
                 Lang::Ja => "JA",
-                Lang::En => "EN",
+                Lang::En | Lang::EnGb | Lang::EnIn => "EN",
             }
         ),
         "CALSCALE:GREGORIAN".to_owned(),

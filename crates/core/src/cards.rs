@@ -5,7 +5,7 @@
 
 use crate::code::{normalize, CodeCheck};
 use crate::content::{content, Lang, UiKey};
-use crate::display::format_date;
+use crate::display::{date_range, format_date};
 use crate::expiry::{expiry, expiry_of, ExpiryError, RuleId, Status};
 use crate::facts::{Card, CardKind, Marketplace, Precision};
 use crate::money::format_amount;
@@ -122,6 +122,8 @@ pub fn card_status(
 ) -> CardStatus {
     let c = content();
     let market = input.marketplace.unwrap_or(marketplace);
+    // The account's English (a card of another site is still read in the voice of the site the person uses).
+    let lang = lang.for_market(Some(marketplace));
     let check = input.code_check(marketplace);
     let mut problems = check
         .as_ref()
@@ -163,7 +165,7 @@ pub fn card_status(
             status.status = Some(e.status);
             status.days_left = e.days_left;
             status.rule = e.rule.id();
-            status.rule_text = c.ui(e.rule.text_key(), lang).to_owned();
+            status.rule_text = e.rule_text(lang);
         }
         None => {
             // Without a usable issue date the rule is still known wherever it does not depend on the date: all but
@@ -194,6 +196,8 @@ pub struct CardTotals {
     pub valid: i64,
     /// Cards that may have expired, whose rule is unknown, or that lack an issue date.
     pub uncertain: i64,
+    /// How many cards have an amount: the totals add up only these, and say so (none: no totals to show).
+    pub counted: u32,
 }
 
 /// Adds up the amounts of cards by status; cards without an amount (or with a negative one) are left out.
@@ -210,6 +214,7 @@ pub fn totals<'a>(statuses: impl IntoIterator<Item = &'a CardStatus>) -> CardTot
         };
         // Saturating: typed amounts are unbounded, and a wrong total beats a panic.
         *bucket = bucket.saturating_add(amount);
+        t.counted = t.counted.saturating_add(1);
     }
     t
 }
@@ -297,32 +302,55 @@ impl CardStatus {
     /// The expiry sentences for this status.
     pub fn expiry_text(&self, lang: Lang) -> ExpiryText {
         let c = content();
-        let days = self
-            .days_left
-            .map(|d| d.abs().to_string())
-            .unwrap_or_default();
+        let days = self.days_left.map_or(0, i64::unsigned_abs);
+        // A guessed issue date gives a range of expiry dates (`earliest` to `expires`), and `days_left` counts to its
+        // latest end: an expired card expired that long ago *at the latest*, a valid one has at least as many days
+        // as there are to the earliest end.
+        let today = self
+            .expires
+            .zip(self.days_left)
+            .and_then(|(d, left)| d.checked_sub_signed(chrono::Duration::days(left)));
+        let to_earliest = self
+            .earliest
+            .zip(today)
+            .map(|(e, t)| (e - t).num_days().max(0).unsigned_abs());
         let (tone, state) = match (self.expires, self.expired, self.days_left) {
             (None, _, _) => (Tone::Unknown, self.rule_text.clone()),
             (Some(_), _, _) if self.maybe_expired => (
                 Tone::Expired,
                 c.ui(UiKey::CardMaybeExpired, lang).to_owned(),
             ),
+            (Some(_), true, _) if self.earliest.is_some() => (
+                Tone::Expired,
+                c.ui_count(UiKey::CardDaysSinceLatest, lang, days, &[]),
+            ),
             (Some(_), true, _) => (
                 Tone::Expired,
-                c.ui_with(UiKey::CardDaysSince, lang, &[("days", &days)]),
+                c.ui_count(UiKey::CardDaysSince, lang, days, &[]),
             ),
             (Some(_), false, Some(0)) => {
                 (Tone::Valid, c.ui(UiKey::CardExpiresToday, lang).to_owned())
             }
-            (Some(_), false, _) => (
-                Tone::Valid,
-                c.ui_with(UiKey::CardDaysLeft, lang, &[("days", &days)]),
-            ),
+            (Some(_), false, _) => match to_earliest {
+                Some(at_least) => (
+                    Tone::Valid,
+                    c.ui_count(UiKey::CardDaysLeftAtLeast, lang, at_least, &[]),
+                ),
+                None => (
+                    Tone::Valid,
+                    c.ui_count(UiKey::CardDaysLeft, lang, days, &[]),
+                ),
+            },
         };
         ExpiryText {
             expires: self
                 .expires
-                .map(|d| c.ui_with(UiKey::CardExpires, lang, &[("date", &format_date(d, lang))])),
+                .map(|d| match self.earliest {
+                    // The range, as the reasons give it, never only its latest end.
+                    Some(e) => date_range(e, d, lang),
+                    None => format_date(d, lang),
+                })
+                .map(|date| c.ui_with(UiKey::CardExpires, lang, &[("date", &date)])),
             tone,
             state,
             rule: self.expires.map(|_| self.rule_text.clone()),

@@ -110,10 +110,11 @@ impl CodeProblem {
                 } else {
                     format!("{min}–{max}")
                 };
-                c.ui_with(
+                c.ui_count(
                     UiKey::CodeProblemLength,
                     lang,
-                    &[("found", &found.to_string()), ("expected", &expected)],
+                    *found as u64,
+                    &[("expected", &expected)],
                 )
             }
             Self::Alphabet { chars } => {

@@ -7,7 +7,7 @@
 use crate::content::{
     content, fill, Content, Effect, Fact, Lang, Question, QuestionKind, Recoverable, UiKey,
 };
-use crate::display::format_date;
+use crate::display::{date_range, format_date};
 use crate::expiry::{self, Expiry, Status};
 use crate::facts::{parse_date, CardKind, Facts, FactsError, Loss, Marketplace, Precision, Tri};
 use crate::money::format_amount;
@@ -87,7 +87,7 @@ fn links(pages: &[&str], market: Option<Marketplace>, lang: Lang) -> Vec<Link> {
                 .unwrap_or_default();
             let label = match lang {
                 Lang::Ja => format!("{label}（{host}）"),
-                Lang::En => format!("{label} ({host})"),
+                Lang::En | Lang::EnGb | Lang::EnIn => format!("{label} ({host})"),
             };
             Some(Link {
                 label,
@@ -494,13 +494,7 @@ pub fn expires_text(e: &Expiry, lang: Lang) -> String {
     let c = content();
     match (e.status, e.earliest, e.expires) {
         (Status::Never, _, _) => c.ui(UiKey::CardNeverExpires, lang).to_owned(),
-        (_, Some(earliest), Some(latest)) => {
-            format!(
-                "{} – {}",
-                format_date(earliest, lang),
-                format_date(latest, lang)
-            )
-        }
+        (_, Some(earliest), Some(latest)) => date_range(earliest, latest, lang),
         (_, None, Some(expires)) => format_date(expires, lang),
         _ => c.ui(UiKey::CardExpiryUnknown, lang).to_owned(),
     }
@@ -534,10 +528,10 @@ fn render(content: &Content, ctx: &Context, fired: &Fired, lang: Lang) -> Vec<St
         .map(|&i| {
             let card = &ctx.facts.cards[i];
             let e = ctx.cards[i].expiry.as_ref();
-            let days = e
-                .and_then(|e| e.days_left)
-                .map(|d| d.abs().to_string())
-                .unwrap_or_default();
+            // A reason that counts days takes the plural form for this card's count.
+            let days = e.and_then(|e| e.days_left).map(i64::unsigned_abs);
+            let text = days.map_or(text, |n| rule.reason.count(lang, n));
+            let days = days.map(|n| n.to_string()).unwrap_or_default();
             fill(
                 text,
                 &[
@@ -553,11 +547,8 @@ fn render(content: &Content, ctx: &Context, fired: &Fired, lang: Lang) -> Vec<St
                         "expires",
                         &e.map(|e| expires_text(e, lang)).unwrap_or_default(),
                     ),
-                    (
-                        "rule",
-                        e.map(|e| content.ui(e.rule.text_key(), lang)).unwrap_or(""),
-                    ),
-                    ("days", &days),
+                    ("rule", &e.map(|e| e.rule_text(lang)).unwrap_or_default()),
+                    ("count", &days),
                     ("amount", &amount),
                     (
                         "seen",
@@ -577,6 +568,7 @@ fn render(content: &Content, ctx: &Context, fired: &Fired, lang: Lang) -> Vec<St
 /// Errors only on facts that contradict each other in a way the person must fix (a card issued after today).
 pub fn diagnose(facts: &Facts, lang: Lang) -> Result<Diagnosis, FactsError> {
     let content = content();
+    let lang = lang.for_market(facts.marketplace);
     let ctx = Context::new(facts)?;
     let scored = score(content, &ctx);
     let mut diagnosis = Diagnosis {

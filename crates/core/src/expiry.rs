@@ -168,6 +168,28 @@ pub struct Expiry {
     pub earliest: Option<NaiveDate>,
     /// Days from today to `expires` (negative once expired).
     pub days_left: Option<i64>,
+    /// For a guessed issue date across a change of rule (Japan's 2017-04-24): the rules at its earliest and latest
+    /// end, both of which the person is told.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rule_range: Option<(RuleId, RuleId)>,
+}
+
+impl Expiry {
+    /// The rule explained, in the person's language; both rules, earlier first, when a guessed date spans two.
+    pub fn rule_text(&self, lang: crate::content::Lang) -> String {
+        let c = crate::content::content();
+        match self.rule_range {
+            Some((first, last)) => {
+                let sep = if lang.is_english() { " " } else { "" };
+                format!(
+                    "{}{sep}{}",
+                    c.ui(first.text_key(), lang),
+                    c.ui(last.text_key(), lang)
+                )
+            }
+            None => c.ui(self.rule.text_key(), lang).to_owned(),
+        }
+    }
 }
 
 /// Why an expiry cannot be worked out.
@@ -230,6 +252,7 @@ pub fn expiry_of(
         expires: Some(latest),
         earliest: (earliest != latest).then_some(earliest),
         days_left: Some((latest - today).num_days()),
+        rule_range: (first.rule != last.rule).then_some((first.rule, last.rule)),
     })
 }
 
@@ -258,6 +281,7 @@ pub fn expiry(
                 expires,
                 earliest: None,
                 days_left: expires.map(days),
+                rule_range: None,
             }
         }
         Validity::Between(..) | Validity::EndOfYearOrYears(..) => {
@@ -280,6 +304,7 @@ pub fn expiry(
                 expires: latest,
                 earliest,
                 days_left: latest.map(days),
+                rule_range: None,
             }
         }
         Validity::Never => Expiry {
@@ -288,6 +313,7 @@ pub fn expiry(
             expires: None,
             earliest: None,
             days_left: None,
+            rule_range: None,
         },
         Validity::Unknown => Expiry {
             rule,
@@ -295,6 +321,7 @@ pub fn expiry(
             expires: None,
             earliest: None,
             days_left: None,
+            rule_range: None,
         },
     };
     Ok(expiry)

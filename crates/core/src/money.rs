@@ -5,7 +5,10 @@ use crate::marketplace::Marketplace;
 /// The currency of a marketplace: symbol, ISO code and digits after the decimal point.
 pub fn currency(marketplace: Marketplace) -> (&'static str, &'static str, u32) {
     match marketplace {
-        Marketplace::Jp | Marketplace::Other => ("¥", "JPY", 0),
+        // Amazon.co.jp writes the full-width ￥ (「￥1,000」). `other` has no currency of its own and keeps yen, as it
+        // always did, in the plain ¥.
+        Marketplace::Jp => ("￥", "JPY", 0),
+        Marketplace::Other => ("¥", "JPY", 0),
         Marketplace::Us => ("$", "USD", 2),
         Marketplace::Uk => ("£", "GBP", 2),
         Marketplace::De | Marketplace::Fr | Marketplace::It => ("€", "EUR", 2),
@@ -14,7 +17,7 @@ pub fn currency(marketplace: Marketplace) -> (&'static str, &'static str, u32) {
     }
 }
 
-/// Formats an amount in minor units as the marketplace writes it: `¥12,607`, `-$19.48`, `£0.05`, and in Germany,
+/// Formats an amount in minor units as the marketplace writes it: `￥12,607` (Amazon.co.jp's full-width sign), `-$19.48`, `£0.05`, and in Germany,
 /// France and Italy `12,34 €` (comma decimals, the sign after a space).
 pub fn format_amount(minor: i64, marketplace: Marketplace) -> String {
     let (symbol, _, digits) = currency(marketplace);
@@ -171,12 +174,12 @@ mod tests {
 
     #[test]
     fn formats_yen_and_cents() {
-        assert_eq!(format_amount(12_607, Marketplace::Jp), "¥12,607");
+        assert_eq!(format_amount(12_607, Marketplace::Jp), "￥12,607");
         assert_eq!(format_amount(-1_948, Marketplace::Us), "-$19.48");
         assert_eq!(format_amount(5, Marketplace::Uk), "£0.05");
         assert_eq!(
             format_amount(i64::MIN, Marketplace::Jp),
-            "-¥9,223,372,036,854,775,808"
+            "-￥9,223,372,036,854,775,808"
         );
         assert_eq!(format_amount(0, Marketplace::De), "0,00 €");
         assert_eq!(format_amount(-123_456, Marketplace::Fr), "-1.234,56 €");

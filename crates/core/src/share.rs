@@ -117,6 +117,13 @@ fn first_card(facts: &mut Facts) -> &mut crate::facts::Card {
 /// characters only) and the answers given.
 pub fn summary(facts: &Facts, diagnosis: &Diagnosis, lang: Lang) -> String {
     let c = content();
+    let lang = lang.for_market(facts.marketplace);
+    // Japanese separates with ： 、 and （）, English with : , and ().
+    let (colon, comma, open, close) = if lang.is_english() {
+        (": ", ", ", " (", ")")
+    } else {
+        ("：", "、", "（", "）")
+    };
     let mut out = String::new();
     out.push_str(c.ui(UiKey::SummaryTitle, lang));
     out.push('\n');
@@ -130,7 +137,7 @@ pub fn summary(facts: &Facts, diagnosis: &Diagnosis, lang: Lang) -> String {
     }
     for (i, cause) in diagnosis.causes.iter().take(3).enumerate() {
         let band = cause.band.label(lang);
-        out.push_str(&format!("{}. {} ({band})\n", i + 1, cause.title));
+        out.push_str(&format!("{}. {}{open}{band}{close}\n", i + 1, cause.title));
     }
     let market = facts.marketplace.unwrap_or(Marketplace::Jp);
     for (i, card) in facts.cards.iter().enumerate() {
@@ -140,7 +147,7 @@ pub fn summary(facts: &Facts, diagnosis: &Diagnosis, lang: Lang) -> String {
         }];
         if let Some(issued) = card.issued {
             parts.push(format!(
-                "{}: {}",
+                "{}{colon}{}",
                 c.ui(UiKey::CardIssued, lang),
                 format_date(issued, lang)
             ));
@@ -148,18 +155,21 @@ pub fn summary(facts: &Facts, diagnosis: &Diagnosis, lang: Lang) -> String {
         if let Some(amount) = card.amount {
             parts.push(format_amount(amount, card.marketplace.unwrap_or(market)));
         }
-        out.push_str(&format!("- {}\n", parts.join(", ")));
+        out.push_str(&format!("- {}\n", parts.join(comma)));
     }
     if let Some(h) = &facts.history {
         if h.vanished > 0 {
             let range = match (h.vanished_from, h.vanished_to) {
                 (Some(from), Some(to)) => {
-                    format!(" ({} – {})", format_date(from, lang), format_date(to, lang))
+                    format!(
+                        "{open}{}{close}",
+                        crate::display::date_range(from, to, lang)
+                    )
                 }
                 _ => String::new(),
             };
             out.push_str(&format!(
-                "- {}: {}{range}\n",
+                "- {}{colon}{}{range}\n",
                 c.ui(UiKey::SummaryVanished, lang),
                 format_amount(h.vanished, market)
             ));
@@ -223,9 +233,12 @@ mod tests {
             ..Facts::default()
         };
         let diagnosis = crate::engine::diagnose(&facts, Lang::Ja).unwrap();
-        for lang in [Lang::Ja, Lang::En] {
+        for (lang, colon) in [(Lang::Ja, "："), (Lang::En, ": ")] {
             let text = summary(&facts, &diagnosis, lang);
-            let line = format!("- {}: ¥12,607", content().ui(UiKey::SummaryVanished, lang));
+            let line = format!(
+                "- {}{colon}￥12,607",
+                content().ui(UiKey::SummaryVanished, lang)
+            );
             assert!(text.contains(&line), "{text}");
         }
     }

@@ -154,6 +154,7 @@ pub fn from_report(
     lang: Lang,
 ) -> Option<Timeline> {
     let c = content();
+    let lang = lang.for_market(Some(marketplace));
     let mut rows: Vec<&crate::history::Row> = report.rows.iter().collect();
     if report.newest_first {
         rows.reverse();
@@ -219,10 +220,23 @@ pub fn from_report(
             ("to", &format_date(to, lang)),
             ("max", &money(max)),
             ("last", &money(balance)),
-            ("drops", &drops.to_string()),
-            ("unexplained", &unexplained.to_string()),
         ],
     );
+    // Each count in a sentence of its own, so each takes its own plural form; how many drops no entry explains is
+    // said only when there were drops.
+    let sep = if lang.is_english() { " " } else { "" };
+    let mut summary = summary;
+    summary.push_str(sep);
+    summary.push_str(&c.ui_count(UiKey::TimelineDrops, lang, drops as u64, &[]));
+    if drops > 0 {
+        summary.push_str(sep);
+        summary.push_str(&c.ui_count(
+            UiKey::TimelineUnexplainedDrops,
+            lang,
+            unexplained as u64,
+            &[],
+        ));
+    }
     Some(layout(
         (from, start_balance),
         changes,
@@ -243,6 +257,7 @@ pub fn from_cards(
     lang: Lang,
 ) -> Option<Timeline> {
     let c = content();
+    let lang = lang.for_market(Some(marketplace));
     let mut dated: Vec<&Card> = cards.iter().filter(|card| card.issued.is_some()).collect();
     dated.sort_by_key(|card| card.issued);
     if !dated.iter().any(|card| card.amount.is_some()) {
@@ -290,11 +305,7 @@ pub fn from_cards(
             }
         })
         .collect();
-    let summary = c.ui_with(
-        UiKey::TimelineCardsSummary,
-        lang,
-        &[("count", &dated.len().to_string())],
-    );
+    let summary = c.ui_count(UiKey::TimelineCardsSummary, lang, dated.len() as u64, &[]);
     Some(layout(
         (first, 0),
         changes,

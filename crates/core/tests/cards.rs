@@ -249,7 +249,8 @@ fn totals_by_where_cards_stand() {
         CardTotals {
             expired: 5_000,
             valid: i64::MAX,
-            uncertain: 700
+            uncertain: 700,
+            counted: 6
         }
     );
     assert_eq!(
@@ -257,7 +258,8 @@ fn totals_by_where_cards_stand() {
         CardTotals {
             expired: 5_000,
             valid: 11_000,
-            uncertain: 0
+            uncertain: 0,
+            counted: 4
         }
     );
 }
@@ -357,7 +359,8 @@ fn past_the_date_of_an_unsure_rule_only_may_have_expired() {
         CardTotals {
             expired: 0,
             valid: 0,
-            uncertain: 5000
+            uncertain: 5000,
+            counted: 1
         }
     );
 }
@@ -413,7 +416,10 @@ fn expiry_calendar_is_rfc_5545_and_holds_only_the_masked_code() {
     let uids: std::collections::BTreeSet<&&str> =
         lines.iter().filter(|l| l.starts_with("UID:")).collect();
     assert_eq!(uids.len(), 2, "UIDs are unique");
-    assert!(unfolded.contains("xxxx-xxxxxx-AB12 ¥5\\,000"), "{unfolded}");
+    assert!(
+        unfolded.contains("xxxx-xxxxxx-AB12 ￥5\\,000"),
+        "{unfolded}"
+    );
     assert!(!unfolded.contains("346797") && !unfolded.contains("ACDE"));
     // No card with an expiry date to come: no calendar at all.
     assert_eq!(
@@ -453,4 +459,73 @@ fn the_last_day_note_is_for_japanese_cards_only() {
     );
     assert_eq!(uk.days_left, Some(0));
     assert_eq!(uk.expiry_text(Lang::En).last_day_note, None);
+}
+
+/// Issue 20.4: a guessed issue date gives a range of expiry dates, and the card line says the range, never only its
+/// latest end; a day count from that latest end says "at the latest", one to its earliest end "at least".
+#[test]
+fn a_guessed_date_shows_its_expiry_range_and_counts_days_from_the_right_end() {
+    let guess = |issued: &str, today: &str, lang| {
+        let input = CardInput {
+            issued_precision: giftcard_doctor_core::facts::Precision::Approximate,
+            ..card(Some(issued), CardKind::Email)
+        };
+        card_status(&input, Marketplace::Jp, d(today), lang).expiry_text(lang)
+    };
+    // Guessed in 2024: ten years from either end of the guess, valid; at least the days to the earliest end.
+    let valid = guess("2024-05-12", "2026-11-27", Lang::Ja);
+    let line = valid.expires.clone().unwrap();
+    assert!(line.contains('〜'), "{line}");
+    assert!(valid.state.starts_with("少なくともあと"), "{}", valid.state);
+    let valid_en = guess("2024-05-12", "2026-11-27", Lang::En);
+    assert!(valid_en.expires.unwrap().contains(" – "));
+    assert!(
+        valid_en.state.starts_with("At least "),
+        "{}",
+        valid_en.state
+    );
+    // Guessed in 2014: one year from either end, long expired; the count runs from the latest end.
+    let expired = guess("2014-05-12", "2026-11-27", Lang::En);
+    assert!(
+        expired.state.ends_with("days ago at the latest"),
+        "{}",
+        expired.state
+    );
+    // An exact date: one date, and the plain count.
+    let exact = status(
+        &card(Some("2014-05-12"), CardKind::Email),
+        Marketplace::Jp,
+        "2026-11-27",
+    )
+    .expiry_text(Lang::Ja);
+    assert!(!exact.expires.unwrap().contains('〜'));
+    assert!(exact.state.ends_with("日前に期限切れ") && !exact.state.contains("遅くとも"));
+}
+
+/// Issue 20.4: the issue's own case, a card guessed as issued 2017-05-08 on Amazon.co.jp, may be either side of the
+/// 2017-04-24 cut-over: its line gives the range, and its rule text both rules, not only the ten years.
+#[test]
+fn a_guess_across_the_japanese_cut_over_quotes_both_rules() {
+    for (lang, old, new) in [
+        (Lang::Ja, "2017年4月23日以前", "2017年4月24日以降"),
+        (
+            Lang::En,
+            "before April 24, 2017",
+            "on or after April 24, 2017",
+        ),
+    ] {
+        let input = CardInput {
+            issued_precision: giftcard_doctor_core::facts::Precision::Approximate,
+            ..card(Some("2017-05-08"), CardKind::Email)
+        };
+        let s = card_status(&input, Marketplace::Jp, d("2026-11-27"), lang);
+        assert!(s.earliest.is_some(), "a range");
+        let text = s.expiry_text(lang);
+        let rule = text.rule.unwrap_or_default();
+        assert!(rule.contains(old) && rule.contains(new), "{lang:?}: {rule}");
+        assert!(
+            rule.find(old) < rule.find(new),
+            "the earlier end's rule first: {rule}"
+        );
+    }
 }

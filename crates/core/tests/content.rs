@@ -383,3 +383,141 @@ fn history_kinds_link_to_causes_that_exist() {
         assert!(content().cause(id).is_some(), "{id} is not a cause");
     }
 }
+
+/// Issue 20.3: a text with a count has its plural forms, or the build fails; a number a sentence agrees with is
+/// `{count}`; plural forms on a text without a count are reported too.
+#[test]
+fn a_counted_text_without_plural_forms_fails_the_build() {
+    let mut raw = from_disk();
+    raw.ui.text.get_mut("card_days_left").unwrap().en_one = None;
+    let rule = raw
+        .rules
+        .rule
+        .iter()
+        .position(|r| r.reason.en.contains("{count}"))
+        .expect("a reason that counts days");
+    let reason = &mut raw.rules.rule[rule].reason;
+    reason.ja = reason.ja.replace("{count}", "{days}");
+    reason.en = reason.en.replace("{count}", "{days}");
+    reason.en_one = None;
+    raw.ui.text.get_mut("next").unwrap().en_one = Some("Next one".into());
+    let problems: Vec<String> = validate(&raw).iter().map(ToString::to_string).collect();
+    let expected = [
+        "ui.toml: text.card_days_left: has a count (`{count}`) but no plural forms: add `en_one`"
+            .to_owned(),
+        format!("rules.toml: rule[{rule}].reason.en: `{{days}}` is a count: write it `{{count}}`"),
+        "ui.toml: text.next.en_one: is a plural form, but the text has no `{count}`".to_owned(),
+    ];
+    for want in &expected {
+        assert!(
+            problems.iter().any(|p| p.starts_with(want.as_str())),
+            "missing `{want}` in:\n{}",
+            problems.join("\n")
+        );
+    }
+}
+
+/// Issue 20.3: the form is chosen by the count, as CLDR says (English `one` is exactly 1; Japanese has only
+/// `other`), with a sentence of its own for zero where the text gives one.
+#[test]
+fn counts_choose_their_plural_form() {
+    let c = content();
+    let drops = |lang, n| c.ui_count(UiKey::TimelineUnexplainedDrops, lang, n, &[]);
+    assert_eq!(
+        drops(Lang::En, 1),
+        "1 of these drops is not explained by any entry."
+    );
+    assert_eq!(
+        drops(Lang::En, 2),
+        "2 of these drops are not explained by any entry."
+    );
+    assert_eq!(drops(Lang::En, 0), "Every drop is explained by an entry.");
+    assert_eq!(drops(Lang::EnGb, 1), drops(Lang::En, 1));
+    assert_eq!(drops(Lang::Ja, 1), "そのうち1回は、明細のない減少です。");
+    assert_eq!(drops(Lang::Ja, 0), "明細のない減少はありませんでした。");
+    let left = |n| c.ui_count(UiKey::CardDaysLeft, Lang::En, n, &[]);
+    assert_eq!(left(1), "1 day left");
+    assert_eq!(left(21), "21 days left");
+    // Every counted text reads with its count filled in, for 0, 1 and 2, in every language.
+    for key in UiKey::ALL {
+        if !c.ui(*key, Lang::En).contains("{count}") {
+            continue;
+        }
+        for lang in [Lang::Ja, Lang::En, Lang::EnGb, Lang::EnIn] {
+            for n in 0..3 {
+                let text = c.ui_count(*key, lang, n, &[]);
+                assert!(
+                    !text.contains("{count}"),
+                    "{}: {lang:?} {n}: {text}",
+                    key.name()
+                );
+            }
+        }
+    }
+}
+
+/// Issue 20.2: one English text set, with the few British (`en_gb`) and Indian (`en_in`) texts as data; the
+/// validation holds `en` to US English, `en_gb` to British, English free of Japanese and of `e-mail`, and Japanese
+/// to the terms of docs/ja-text-review.md (`vocab::JA_TERMS`).
+#[test]
+fn english_follows_the_marketplace_and_the_validation_holds_each_to_its_spelling() {
+    use giftcard_doctor_core::marketplace::Marketplace as M;
+    let c = content();
+    let reload = |m| c.ui(UiKey::KindReload, Lang::En.for_market(Some(m)));
+    assert_eq!(reload(M::Us), "Reload");
+    assert_eq!(reload(M::Uk), "Top-up");
+    assert_eq!(
+        reload(M::In),
+        "Top-up",
+        "Indian English falls back to British"
+    );
+    assert_eq!(reload(M::Jp), "Reload");
+    assert_eq!(
+        c.ui(UiKey::KindReload, Lang::Ja.for_market(Some(M::Uk))),
+        "チャージ"
+    );
+    // Amazon.in calls the balance "Amazon Pay balance" (docs/domain-facts.md): Indian English's own text.
+    let balance = c.page("balance").expect("the balance page").label;
+    assert_eq!(
+        balance.get(Lang::En.for_market(Some(M::In))),
+        "Amazon Pay balance"
+    );
+    assert_eq!(
+        balance.get(Lang::En.for_market(Some(M::Uk))),
+        "Gift card balance"
+    );
+
+    let mut raw = from_disk();
+    let canceled = raw
+        .ui
+        .text
+        .iter()
+        .find(|(_, t)| t.en.contains("canceled") && t.en_gb.is_some())
+        .map(|(k, _)| k.clone())
+        .expect("a UI text with a British variant");
+    raw.ui.text.get_mut(&canceled).unwrap().en_gb = None;
+    raw.ui.text.get_mut("next").unwrap().en = "Next (the cancelled one)".into();
+    raw.ui.text.get_mut("back").unwrap().en = "Back (戻る)".into();
+    raw.ui.text.get_mut("yes").unwrap().en = "Yes, by e-mail".into();
+    raw.ui.text.get_mut("no").unwrap().en_gb = Some("No".into());
+    raw.ui.text.get_mut("restart").unwrap().en = "Start over from 24 April 2017".into();
+    raw.ui.text.get_mut("restart").unwrap().ja = "カード番号を確かめてください".into();
+    let problems: Vec<String> = validate(&raw).iter().map(ToString::to_string).collect();
+    let expected = [
+        format!("ui.toml: text.{canceled}.en: `canceled` is `cancelled` in British English: add the text's `en_gb`"),
+        "ui.toml: text.next.en: `cancelled` is British: `en` is US English".to_owned(),
+        "ui.toml: text.back.en: contains Japanese (`戻`)".to_owned(),
+        "ui.toml: text.yes.en: write `email`, not `e-mail`".to_owned(),
+        "ui.toml: text.no.en_gb: is the same as `en`: remove it".to_owned(),
+        "ui.toml: text.restart.en: writes the date `24 April`: this English writes `April 24, 2017`".to_owned(),
+        "ui.toml: text.restart.ja: write `確認・ご確認ください`, not `確かめ`".to_owned(),
+        "ui.toml: text.restart.ja: write `ギフトカード番号`, not a bare `カード番号`".to_owned(),
+    ];
+    for want in &expected {
+        assert!(
+            problems.iter().any(|p| p.starts_with(want.as_str())),
+            "missing `{want}` in:\n{}",
+            problems.join("\n")
+        );
+    }
+}

@@ -33,8 +33,8 @@ struct Expect {
     absent: Option<Vec<String>>,
     /// Pairs `[a, b]`: cause `a` must rank above cause `b`.
     above: Option<Vec<[String; 2]>>,
-    /// Text the support steps must contain (in both languages) …
-    support_mentions: Option<String>,
+    /// Text the support steps must contain in both languages (an address), or per language (a menu's own words) …
+    support_mentions: Option<Mention>,
     /// … and must not.
     support_lacks: Option<String>,
     /// Text the support warning must contain (in both languages; a phone number or an address reads the same).
@@ -49,6 +49,24 @@ struct Expect {
     links_include: Option<String>,
     /// No link anywhere (a marketplace without sourced addresses).
     no_links: Option<bool>,
+}
+
+/// A text expected in both languages alike, or in each its own.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Mention {
+    Same(String),
+    Each(Both),
+}
+
+impl Mention {
+    fn get(&self, lang: Lang) -> &str {
+        match self {
+            Mention::Same(s) => s,
+            Mention::Each(both) if lang == Lang::Ja => &both.ja,
+            Mention::Each(both) => &both.en,
+        }
+    }
 }
 
 /// A text expected in each language.
@@ -119,8 +137,8 @@ fn check(case: &Case, lang: Lang) -> Result<(), String> {
                 }
             }
             let steps = d.support.steps.join("\n");
-            if let Some(want) = &case.expect.support_mentions {
-                if !steps.contains(want.as_str()) {
+            if let Some(want) = case.expect.support_mentions.as_ref().map(|m| m.get(lang)) {
+                if !steps.contains(want) {
                     problems.push(format!("support steps lack `{want}`: {steps}"));
                 }
             }

@@ -563,7 +563,7 @@ fn timeline_of_a_paste_marks_the_unexplained_drop_and_the_card_expiry() {
         .filter(|m| m.kind == MarkKind::Unexplained)
         .collect();
     assert_eq!(unexplained.len(), 1);
-    assert_eq!(unexplained[0].amount, "-¥12,607");
+    assert_eq!(unexplained[0].amount, "-￥12,607");
     assert_eq!(unexplained[0].date_text, "2026年1月22日");
     let expiry: Vec<_> = t
         .marks
@@ -593,7 +593,7 @@ fn timeline_of_a_paste_marks_the_unexplained_drop_and_the_card_expiry() {
             && t.path.ends_with(&format!("H{}", t.plot.2))
     );
     assert!(
-        t.summary.contains("2025年11月3日") && t.summary.contains("¥639"),
+        t.summary.contains("2025年11月3日") && t.summary.contains("￥639"),
         "{}",
         t.summary
     );
@@ -676,9 +676,12 @@ fn timeline_from_cards_alone_adds_each_card_and_takes_back_an_expired_one() {
         status.expires.map(|d| d.to_string()),
         Some(t.marks[1].date.to_string())
     );
-    assert_eq!(t.marks[1].balance, "¥0");
-    assert_eq!(t.marks[3].balance, "¥5,000");
-    assert_eq!(t.marks[4].date_text, "12 May 2034");
+    assert_eq!(t.marks[1].balance, "￥0");
+    assert_eq!(t.marks[3].balance, "￥5,000");
+    assert_eq!(t.marks[4].date_text, "May 12, 2034");
+    // Issue 20.2: the same cards on Amazon.co.uk, in English, read in British English's order.
+    let uk = timeline::from_cards(&cards, Marketplace::Uk, today, Lang::En).unwrap();
+    assert_eq!(uk.marks[0].date_text, "1 May 2016");
     // One card without an amount draws no chart (a line from ¥0 to ¥1 tells nothing, issue 23).
     let no_amount = [Card {
         amount: None,

@@ -45,9 +45,17 @@ export const QUESTIONS = new Map(
 /** Causes by id, with their titles (`{ ja, en }`). */
 export const CAUSES = new Map(RAW.causes.cause.map((c) => [c.id, c]));
 
-/** The question whose text (in `lang`) is `text`. */
+/**
+ * The forms of a text a person may read in `lang`: the Japanese, or the English in each marketplace's voice (US `en`,
+ * British `en_gb`, Indian `en_in`, present only where a text differs).
+ */
+export function forms(text, lang) {
+  return lang === "en" ? [text.en, text.en_gb, text.en_in].filter(Boolean) : [text[lang]];
+}
+
+/** The question whose text (in `lang`, in any English) is `text`. */
 export function questionByText(text, lang) {
-  for (const q of QUESTIONS.values()) if (q.text[lang] === text.trim()) return q;
+  for (const q of QUESTIONS.values()) if (forms(q.text, lang).includes(text.trim())) return q;
   return undefined;
 }
 

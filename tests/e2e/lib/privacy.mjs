@@ -21,7 +21,7 @@ const HISTORY_FORMS = [SENTINEL, SENTINEL.toLowerCase()];
  */
 export const HISTORY_TEXT = `2025年10月1日\tAmazon.co.jpの注文に適用されたギフトカード ${SENTINEL}\t-￥3,217\t￥0`;
 /** The sentinel line's amount as the report shows it in its totals. */
-export const HISTORY_AMOUNT = "¥3,217";
+export const HISTORY_AMOUNT = "￥3,217";
 /** A whole paste: the table's header, a card added, and the sentinel line (newest first, as the page lists them). */
 export const HISTORY_PASTE = [
   "日付\t利用内容\t金額\t残高",

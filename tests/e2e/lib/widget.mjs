@@ -1,7 +1,7 @@
 // A page object for one widget, finding things the way a person does: questions by their text (the fieldset's
 // legend), choices and buttons by role and accessible name, in the widget's current language. Works on a page, on a
 // host element (Playwright's locators pierce open shadow roots) or on an iframe's FrameLocator.
-import { QUESTIONS, UI, choiceLabel, questionByText } from "./content.mjs";
+import { QUESTIONS, UI, choiceLabel, forms, questionByText } from "./content.mjs";
 import { newContext, VIEWPORTS } from "./browser.mjs";
 
 const other = (lang) => (lang === "ja" ? "en" : "ja");
@@ -60,7 +60,11 @@ export class Widget {
 
   /** The group (fieldset) of a question, by the question's text. */
   group(questionId) {
-    return this.scope.getByRole("group", { name: QUESTIONS.get(questionId).text[this.lang], exact: true });
+    const names = forms(QUESTIONS.get(questionId).text, this.lang);
+    if (names.length === 1) return this.scope.getByRole("group", { name: names[0], exact: true });
+    // A text with a British or Indian English form: whichever the marketplace shows.
+    const escaped = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    return this.scope.getByRole("group", { name: new RegExp(`^(?:${escaped.join("|")})$`) });
   }
 
   /** The radio of a question's choice, by its label. */

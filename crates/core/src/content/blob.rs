@@ -13,6 +13,46 @@ pub const SEPARATOR: char = '\0';
 /// Every how many texts a blob records where a text starts.
 pub const STRIDE: usize = 16;
 
+/// Marks inside a packed text, before each of its optional forms (see `raw::RawText`): the text's `other` form
+/// comes first, then `MARK_ONE` and the English `one` form, `MARK_ZERO` and the sentence for zero, `MARK_GB` and the
+/// British English, `MARK_IN` the Indian English. The build refuses a text that contains one.
+pub const MARK_ONE: char = '\u{1}';
+/// See [`MARK_ONE`].
+pub const MARK_ZERO: char = '\u{2}';
+/// See [`MARK_ONE`].
+pub const MARK_GB: char = '\u{3}';
+/// See [`MARK_ONE`].
+pub const MARK_IN: char = '\u{4}';
+
+/// Whether a character is one of the form marks.
+pub fn is_mark(c: char) -> bool {
+    matches!(c, MARK_ONE | MARK_ZERO | MARK_GB | MARK_IN)
+}
+
+/// A packed entry's form after `mark`, or `None` when the text has no such form.
+pub fn form(entry: &str, mark: char) -> Option<&str> {
+    let start = entry.find(mark)? + mark.len_utf8();
+    let rest = &entry[start..];
+    Some(&rest[..rest.find(is_mark).unwrap_or(rest.len())])
+}
+
+/// A packed entry's first form, `other`.
+pub fn first_form(entry: &str) -> &str {
+    &entry[..entry.find(is_mark).unwrap_or(entry.len())]
+}
+
+/// One text's forms joined with their marks, as the build script packs them (`other`, then each form present).
+pub fn join_forms(other: &str, forms: &[(char, Option<&str>)]) -> String {
+    let mut out = other.to_owned();
+    for (mark, text) in forms {
+        if let Some(text) = text {
+            out.push(*mark);
+            out.push_str(text);
+        }
+    }
+    out
+}
+
 /// One language's texts, packed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Packed {

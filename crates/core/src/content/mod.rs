@@ -13,20 +13,30 @@ pub mod vocab;
 
 pub use vocab::{Fact, Meaning, UiKey};
 
+use blob::{first_form, form, MARK_GB, MARK_IN, MARK_ONE, MARK_ZERO};
 use raw::{RawCondition, RawContent, RawText};
 use serde::{Deserialize, Serialize};
 
-/// The language of the texts.
+/// The language of the texts, with English in the voice of the person's Amazon site: `En` is US English (Amazon.com,
+/// and every site without an English of its own), `EnGb` British English (Amazon.co.uk and the European sites),
+/// `EnIn` Indian English (Amazon.in). The person chooses `Ja` or `En`; [`Lang::for_market`] gives the variant once
+/// the marketplace is known. The variants are a few texts' `en_gb` / `en_in` (content/raw.rs), not copies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
+    #[serde(rename = "ja")]
     Ja,
+    #[serde(rename = "en")]
     En,
+    #[serde(rename = "en-GB")]
+    EnGb,
+    #[serde(rename = "en-IN")]
+    EnIn,
 }
 
 impl Lang {
-    /// Picks a language from a BCP 47 tag (`ja-JP`, `en-GB`); `None` for other languages.
+    /// Picks a language from a BCP 47 tag (`ja-JP`, `en-GB`); `None` for other languages. English is `En`: the
+    /// variant follows the marketplace, not the browser.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag
             .split(['-', '_'])
@@ -41,11 +51,37 @@ impl Lang {
         }
     }
 
-    /// The BCP 47 tag (`ja`).
+    /// The BCP 47 tag of the language chosen (`ja`, `en`): every English is `en`, as the page and the switch name it.
     pub fn tag(self) -> &'static str {
         match self {
             Lang::Ja => "ja",
-            Lang::En => "en",
+            Lang::En | Lang::EnGb | Lang::EnIn => "en",
+        }
+    }
+
+    /// Whether this is one of the Englishes.
+    pub fn is_english(self) -> bool {
+        self != Lang::Ja
+    }
+
+    /// The language as chosen, without its marketplace's variant (`Ja` or `En`).
+    pub fn base(self) -> Lang {
+        if self.is_english() {
+            Lang::En
+        } else {
+            Lang::Ja
+        }
+    }
+
+    /// The English of a marketplace: British for Amazon.co.uk and the European sites, Indian for Amazon.in, US for
+    /// Amazon.com, Amazon.co.jp, Amazon.com.mx, another site and a site not known yet. Japanese stays Japanese.
+    pub fn for_market(self, market: Option<crate::marketplace::Marketplace>) -> Lang {
+        use crate::marketplace::Marketplace as M;
+        match (self, market) {
+            (Lang::Ja, _) => Lang::Ja,
+            (_, Some(M::Uk | M::De | M::Fr | M::It)) => Lang::EnGb,
+            (_, Some(M::In)) => Lang::EnIn,
+            _ => Lang::En,
         }
     }
 }
@@ -56,13 +92,53 @@ impl Lang {
 pub struct Text(u16);
 
 impl Text {
-    /// The text in one language.
-    pub fn get(&self, lang: Lang) -> &'static str {
+    /// This text's packed entry in one language (every English shares the English blob).
+    fn entry(&self, lang: Lang) -> &'static str {
         let (text, marks) = match lang {
             Lang::Ja => (JA, &JA_MARKS[..]),
-            Lang::En => (EN, &EN_MARKS[..]),
+            Lang::En | Lang::EnGb | Lang::EnIn => (EN, &EN_MARKS[..]),
         };
         blob::unpack(text, marks, self.0)
+    }
+
+    /// The text in one language; in English, the marketplace's variant where the text has one (Indian English falls
+    /// back to British, British to US). For a counted text, its `other` form: use [`Text::count`].
+    pub fn get(&self, lang: Lang) -> &'static str {
+        let entry = self.entry(lang);
+        let variant = match lang {
+            Lang::EnGb => form(entry, MARK_GB),
+            Lang::EnIn => form(entry, MARK_IN).or_else(|| form(entry, MARK_GB)),
+            _ => None,
+        };
+        variant.unwrap_or_else(|| first_form(entry))
+    }
+
+    /// The form of a counted text for `count`: the sentence for zero where the text has one, the English `one` form
+    /// for 1 (CLDR: English `one` is exactly 1; Japanese has only `other`), else `other`.
+    pub fn count(&self, lang: Lang, count: u64) -> &'static str {
+        let entry = self.entry(lang);
+        let chosen = match count {
+            0 => form(entry, MARK_ZERO),
+            1 if lang.is_english() => form(entry, MARK_ONE),
+            _ => None,
+        };
+        chosen.unwrap_or_else(|| self.get(lang))
+    }
+
+    /// The text as the files hold it, every form included.
+    pub fn raw(&self) -> RawText {
+        let ja = self.entry(Lang::Ja);
+        let en = self.entry(Lang::En);
+        let owned = |s: Option<&str>| s.map(str::to_owned);
+        RawText {
+            ja: first_form(ja).to_owned(),
+            en: first_form(en).to_owned(),
+            en_gb: owned(form(en, MARK_GB)),
+            en_in: owned(form(en, MARK_IN)),
+            en_one: owned(form(en, MARK_ONE)),
+            ja_zero: owned(form(ja, MARK_ZERO)),
+            en_zero: owned(form(en, MARK_ZERO)),
+        }
     }
 }
 
@@ -244,10 +320,7 @@ impl Content {
     /// content equals the files. A condition's values come back as `is` when there is one, as `any_of` otherwise.
     pub fn to_raw(&self) -> RawContent {
         fn raw_text(t: &Text) -> RawText {
-            RawText {
-                ja: t.get(Lang::Ja).to_owned(),
-                en: t.get(Lang::En).to_owned(),
-            }
+            t.raw()
         }
         fn raw_texts(list: TextList) -> Vec<RawText> {
             list.iter().map(|t| raw_text(&t)).collect()
@@ -418,6 +491,12 @@ impl Content {
         fill(self.ui(key, lang), args)
     }
 
+    /// A counted UI text: the form for `count` (see [`Text::count`]), with `{count}` and the other placeholders
+    /// filled in.
+    pub fn ui_count(&self, key: UiKey, lang: Lang, count: u64, args: &[(&str, &str)]) -> String {
+        fill_count(Self::ui_text(key).count(lang, count), count, args)
+    }
+
     /// The address of a page on a marketplace, where a source names one.
     pub fn link(
         &self,
@@ -456,6 +535,11 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
         out = out.replace(&format!("{{{name}}}"), value);
     }
     out
+}
+
+/// A counted text's form with `{count}` and the other placeholders filled in.
+pub fn fill_count(form: &str, count: u64, args: &[(&str, &str)]) -> String {
+    fill(&form.replace("{count}", &count.to_string()), args)
 }
 
 // The build script's output: `static CONTENT: Content = …`, the packed texts (`JA`, `EN` and their `…_MARKS`) and the

@@ -5,12 +5,46 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// A text in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A text in both languages: `ja`, and `en` in US English. Its other forms are data beside it, only where a text needs
+/// them (validate.rs checks which):
+/// - English per marketplace: `en_gb` (British spelling and Amazon.co.uk's page names, for uk, de, fr, it and, unless
+///   `en_in`, in) and `en_in` (Indian English, Amazon.in's names), each only where it differs from `en`;
+/// - counts (a text with `{count}`): CLDR plural forms, `ja` and `en` being `other` (Japanese has no other category)
+///   and `en_one` the English `one` (exactly 1); `ja_zero` / `en_zero` the sentence for 0 where `other` reads wrong.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawText {
     pub ja: String,
     pub en: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en_gb: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en_in: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en_one: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ja_zero: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en_zero: Option<String>,
+}
+
+impl RawText {
+    /// Every form with its field name (`en_gb`), the ones present.
+    pub fn forms(&self) -> Vec<(&'static str, &str)> {
+        let mut out = vec![("ja", self.ja.as_str()), ("en", self.en.as_str())];
+        for (name, form) in [
+            ("en_gb", &self.en_gb),
+            ("en_in", &self.en_in),
+            ("en_one", &self.en_one),
+            ("ja_zero", &self.ja_zero),
+            ("en_zero", &self.en_zero),
+        ] {
+            if let Some(f) = form {
+                out.push((name, f.as_str()));
+            }
+        }
+        out
+    }
 }
 
 /// `causes.toml`.

@@ -57,7 +57,7 @@ impl Checker {
     }
 
     fn text(&mut self, file: &'static str, path: &str, text: &RawText) {
-        for (lang, value) in [("ja", &text.ja), ("en", &text.en)] {
+        for (lang, value) in text.forms() {
             let path = format!("{path}.{lang}");
             if value.trim().is_empty() {
                 self.report(file, path, "is empty: every text needs both languages");
@@ -67,6 +67,197 @@ impl Checker {
                     path,
                     format!("contains markup `{markup}`: texts are plain text, never HTML"),
                 );
+            } else if value.chars().any(char::is_control) {
+                self.report(file, path, "contains a control character");
+            } else if let Some(ch) = lang
+                .starts_with("en")
+                .then(|| value.chars().find(|&c| is_japanese(c)))
+                .flatten()
+            {
+                self.report(
+                    file,
+                    path,
+                    format!("contains Japanese (`{ch}`): an English text names things in English"),
+                );
+            }
+        }
+        for (lang, value) in text.forms() {
+            if lang.starts_with("ja") {
+                for (wrong, right) in vocab::JA_TERMS {
+                    if value.contains(wrong) {
+                        self.report(
+                            file,
+                            format!("{path}.{lang}"),
+                            format!("write `{right}`, not `{wrong}`"),
+                        );
+                    }
+                }
+                // The gift card's number is ギフトカード番号: a bare カード番号 reads as a credit card's.
+                if value
+                    .match_indices("カード番号")
+                    .any(|(i, _)| !value[..i].ends_with("ギフト"))
+                {
+                    self.report(
+                        file,
+                        format!("{path}.{lang}"),
+                        "write `ギフトカード番号`, not a bare `カード番号` (a credit card's number)",
+                    );
+                }
+            }
+        }
+        self.english_variants(file, path, text);
+        self.plurals(file, path, text);
+    }
+
+    /// English per marketplace: `en` is US English, `en_gb` British (and `en_in` Indian, which falls back to it), each
+    /// only where it differs; a word with a British form in [`vocab::SPELLINGS`] sends the text to both.
+    fn english_variants(&mut self, file: &'static str, path: &str, text: &RawText) {
+        for (us, gb) in vocab::SPELLINGS.iter().chain(vocab::TERMS) {
+            let spelling = vocab::SPELLINGS.contains(&(us, gb));
+            if has_word(&text.en, gb) {
+                self.report(
+                    file,
+                    format!("{path}.en"),
+                    format!("`{gb}` is British: `en` is US English (`{us}`); put the British text in `en_gb`"),
+                );
+            } else if spelling && has_word(&text.en, us) && text.en_gb.is_none() {
+                self.report(
+                    file,
+                    format!("{path}.en"),
+                    format!("`{us}` is `{gb}` in British English: add the text's `en_gb`"),
+                );
+            }
+            for (name, variant) in [("en_gb", &text.en_gb), ("en_in", &text.en_in)] {
+                if variant.as_deref().is_some_and(|v| has_word(v, us)) {
+                    self.report(
+                        file,
+                        format!("{path}.{name}"),
+                        format!("`{us}` is US English: `{name}` spells it `{gb}`"),
+                    );
+                }
+            }
+        }
+        for (name, value) in text.forms() {
+            if name.starts_with("en") {
+                for (wrong, right) in vocab::ENGLISH_TERMS {
+                    if has_word(value, wrong) {
+                        self.report(
+                            file,
+                            format!("{path}.{name}"),
+                            format!("write `{right}`, not `{wrong}` (Amazon's own word)"),
+                        );
+                    }
+                }
+            }
+        }
+        // Dates written out: `April 24, 2017` in US English, `24 April 2017` in British (and Indian) English, as
+        // display.rs writes them; a text with a date has both.
+        for (name, value) in text.forms() {
+            if !name.starts_with("en") {
+                continue;
+            }
+            let british = matches!(name, "en_gb" | "en_in");
+            if let Some(date) = written_date(value, !british) {
+                let want = if british {
+                    "24 April 2017"
+                } else {
+                    "April 24, 2017"
+                };
+                self.report(
+                    file,
+                    format!("{path}.{name}"),
+                    format!("writes the date `{date}`: this English writes `{want}`"),
+                );
+            }
+        }
+        if written_date(&text.en, false).is_some() && text.en_gb.is_none() {
+            self.report(
+                file,
+                format!("{path}.en"),
+                "has a date: add the text's `en_gb`, with the date as `24 April 2017`",
+            );
+        }
+        let gb_or_us = text.en_gb.as_deref().unwrap_or(&text.en);
+        if text.en_gb.as_deref() == Some(text.en.as_str()) {
+            self.report(
+                file,
+                format!("{path}.en_gb"),
+                "is the same as `en`: remove it",
+            );
+        }
+        if text.en_in.as_deref() == Some(gb_or_us) {
+            self.report(
+                file,
+                format!("{path}.en_in"),
+                "is the same as the British (or US) text it falls back to: remove it",
+            );
+        }
+        // The `one` form may spell its count out ("once"), so `{count}` is left out of the comparison.
+        let mut en = sorted_placeholders(&text.en);
+        en.retain(|p| *p != vocab::COUNT);
+        for (name, variant) in [
+            ("en_gb", &text.en_gb),
+            ("en_in", &text.en_in),
+            ("en_one", &text.en_one),
+        ] {
+            let differs = |v: &str| {
+                let mut p = sorted_placeholders(v);
+                p.retain(|p| *p != vocab::COUNT);
+                p != en
+            };
+            if variant.as_deref().is_some_and(differs) {
+                self.report(
+                    file,
+                    format!("{path}.{name}"),
+                    "uses other placeholders than `en`",
+                );
+            }
+        }
+    }
+
+    /// Counts: a text with `{count}` has the plural forms its languages need (CLDR: Japanese `other` only, which is
+    /// `ja`; English `one` and `other`, which are `en_one` and `en`), and only such a text has plural forms.
+    fn plurals(&mut self, file: &'static str, path: &str, text: &RawText) {
+        let counted = text.ja.contains(vocab::COUNT) || text.en.contains(vocab::COUNT);
+        for (name, value) in text.forms() {
+            for p in placeholders(value) {
+                if vocab::NOT_COUNTS.contains(&p) {
+                    self.report(
+                        file,
+                        format!("{path}.{name}"),
+                        format!("`{p}` is a count: write it `{{count}}` and give the text its plural forms"),
+                    );
+                }
+            }
+        }
+        if counted && text.en_one.is_none() {
+            self.report(
+                file,
+                path.to_string(),
+                "has a count (`{count}`) but no plural forms: add `en_one`, the English for exactly 1 (`en` is \
+                 the `other` form; Japanese needs only `ja`)",
+            );
+        }
+        if counted && (text.en_gb.is_some() || text.en_in.is_some()) {
+            self.report(
+                file,
+                path.to_string(),
+                "a counted text has no marketplace variants: reword it so one English serves every site",
+            );
+        }
+        if !counted {
+            for (name, form) in [
+                ("en_one", &text.en_one),
+                ("ja_zero", &text.ja_zero),
+                ("en_zero", &text.en_zero),
+            ] {
+                if form.is_some() {
+                    self.report(
+                        file,
+                        format!("{path}.{name}"),
+                        "is a plural form, but the text has no `{count}` to choose it",
+                    );
+                }
             }
         }
     }
@@ -85,7 +276,7 @@ impl Checker {
         text: &RawText,
         allowed: &[&str],
     ) {
-        for (lang, value) in [("ja", &text.ja), ("en", &text.en)] {
+        for (lang, value) in text.forms() {
             for p in placeholders(value) {
                 if !allowed.contains(&p) {
                     self.report(
@@ -135,6 +326,64 @@ impl Checker {
             }
         }
     }
+}
+
+/// Hiragana, katakana (with the prolonged sound mark and the middle dot) and the CJK ideographs.
+fn is_japanese(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
+}
+
+/// Whether `text` has `word` (any case) not inside a longer word: `top-up` in "a top-up.", not `center` in "centered".
+fn has_word(text: &str, word: &str) -> bool {
+    let text = text.to_lowercase();
+    let word = word.to_lowercase();
+    let letter = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-');
+    text.match_indices(&word).any(|(i, _)| {
+        !letter(text[..i].chars().next_back()) && !letter(text[i + word.len()..].chars().next())
+    })
+}
+
+/// A date written out in `text`, in British order (`24 April 2017`) when `british`, else in US order
+/// (`April 24, 2017`).
+fn written_date(text: &str, british: bool) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
+    for month in MONTHS {
+        for (i, _) in text.match_indices(month) {
+            let before = text[..i].strip_suffix(' ').unwrap_or("");
+            let day_before =
+                before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+            let after = text[i + month.len()..].strip_prefix(' ').unwrap_or("");
+            let day_after = digits(after);
+            if british && day_before > 0 {
+                return Some(text[i - 1 - day_before..i + month.len()].to_owned());
+            }
+            if !british && day_after > 0 && after[day_after..].starts_with(',') {
+                return Some(text[i..i + month.len() + 1 + day_after].to_owned());
+            }
+        }
+    }
+    None
+}
+
+/// A text's placeholders, sorted.
+fn sorted_placeholders(text: &str) -> Vec<&str> {
+    let mut p = placeholders(text);
+    p.sort_unstable();
+    p
 }
 
 /// Finds an HTML tag or entity in a text.

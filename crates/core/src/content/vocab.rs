@@ -121,9 +121,57 @@ pub const REASON_PLACEHOLDERS: &[&str] = &[
     "{expires}",
     "{rule}",
     "{amount}",
-    "{days}",
+    "{count}",
     "{seen}",
 ];
+
+/// The placeholder that holds a count: a text with it has its plural forms (see `raw::RawText`).
+pub const COUNT: &str = "{count}";
+
+/// Placeholders that used to hold counts, before texts had plural forms: a number a sentence agrees with is `{count}`.
+pub const NOT_COUNTS: &[&str] = &["{days}", "{drops}", "{unexplained}", "{read}", "{found}"];
+
+/// US English (`en`) and British English (`en_gb`, and `en_in`, which falls back to it) spellings: a text with either
+/// has both texts, each with its own.
+pub const SPELLINGS: &[(&str, &str)] = &[
+    ("canceled", "cancelled"),
+    ("canceling", "cancelling"),
+    ("center", "centre"),
+    ("recognize", "recognise"),
+    ("unauthorized", "unauthorised"),
+    ("authorization", "authorisation"),
+    ("uncheck", "untick"),
+    ("color", "colour"),
+];
+
+/// Amazon.com's words (`en`) and Amazon.co.uk's (`en_gb`) for the same thing: neither side uses the other's. Unlike a
+/// spelling, the US word has other senses ("reload the page"), so it alone does not ask for an `en_gb`.
+pub const TERMS: &[(&str, &str)] = &[
+    ("reload", "top-up"),
+    ("reload", "top up"),
+    ("reloads", "top-ups"),
+    ("reloaded", "topped up"),
+    ("by mail", "by post"),
+];
+
+/// Japanese words no text uses, with the one form Amazon.co.jp's help writes (docs/ja-text-review.md, issue 20's
+/// terminology): the register a person trusts, and one word for one thing.
+pub const JA_TERMS: &[(&str, &str)] = &[
+    ("確かめ", "確認・ご確認ください"),
+    ("ギフトカード残高のページ", "「ギフトカード残高」ページ"),
+    ("ギフトカード残高ページ", "「ギフトカード残高」ページ"),
+    ("自動で", "自動的に"),
+    ("アプリ内の購入", "アプリ内課金"),
+    ("ひとつ", "1つ"),
+    ("一つ", "1つ"),
+    ("明細で説明できない", "明細のない"),
+    ("あなたの", "（何も付けず）回答内容など"),
+    ("0円", "残高が0"),
+    ("だいたいの日付", "おおよその日付"),
+];
+
+/// Words no English text uses, with Amazon's own: every Amazon writes `email`.
+pub const ENGLISH_TERMS: &[(&str, &str)] = &[("e-mail", "email"), ("e-mails", "emails")];
 
 /// Placeholders a cause's texts and the support warning may contain, filled in by the engine from the person's
 /// marketplace (`support.toml`).
@@ -342,11 +390,14 @@ ui_keys! {
     CardNeverExpires = "card_never_expires",
     CardExpiryUnknown = "card_expiry_unknown",
     CardDaysLeft = "card_days_left",
+    CardDaysLeftAtLeast = "card_days_left_at_least",
     CardDaysSince = "card_days_since",
+    CardDaysSinceLatest = "card_days_since_latest",
     CardExpiresToday = "card_expires_today",
     CardMaybeExpired = "card_maybe_expired",
     CardsTotalExpired = "cards_total_expired",
     CardsTotalValid = "cards_total_valid",
+    CardsTotalNote = "cards_total_note",
     CardsEmpty = "cards_empty",
     HistoryHeading = "history_heading",
     HistoryLead = "history_lead",
@@ -411,6 +462,8 @@ ui_keys! {
     CalendarCardNoCode = "calendar_card_no_code",
     TimelineHeading = "timeline_heading",
     TimelineSummary = "timeline_summary",
+    TimelineDrops = "timeline_drops",
+    TimelineUnexplainedDrops = "timeline_unexplained_drops",
     TimelineCardsSummary = "timeline_cards_summary",
     TimelineEventUnexplained = "timeline_event_unexplained",
     TimelineEventExpiry = "timeline_event_expiry",

@@ -52,7 +52,7 @@ impl HistoryError {
                 let limit = match (lang, *bytes > MAX_BYTES) {
                     (_, true) => format!("{} MB", MAX_BYTES / (1024 * 1024)),
                     (Lang::Ja, false) => format!("{}行", MAX_LINES),
-                    (Lang::En, false) => format!("{} lines", MAX_LINES),
+                    (Lang::En | Lang::EnGb | Lang::EnIn, false) => format!("{} lines", MAX_LINES),
                 };
                 content().ui_with(UiKey::HistoryTooLarge, lang, &[("limit", &limit)])
             }
