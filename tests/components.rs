@@ -24,6 +24,12 @@ async fn add_card_issued(root: &Element, date: &str) {
         .unwrap()
         .unwrap();
     input(&field, date);
+    // With an amount: a card without one draws no chart (issue 23).
+    let amount = root
+        .query_selector(".gcd-cards input[inputmode=decimal]")
+        .unwrap()
+        .unwrap();
+    input(&amount, "3000");
     yew::scheduler::flush().await;
     click(root, ".gcd-card-form button[type=submit]").await;
 }
