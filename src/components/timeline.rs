@@ -95,12 +95,12 @@ pub fn timeline_chart(
             </svg>
             <svg class="gcd-tl-labels" aria-hidden="true">
                 { for tl.y_ticks.iter().map(|tick| html! {
-                    <text x={format!("{:.2}%", pct(left, tl.width))} y={format!("{:.2}%", pct(tick.at, tl.height))} dx="4" dy="-4">{ &tick.label }</text>
+                    <text x={pct(left, tl.width)} y={pct(tick.at, tl.height)} dx="4" dy="-4">{ &tick.label }</text>
                 }) }
                 { for tl.x_ticks.iter().enumerate().filter(|(i, tick)| *i == 0 || tl.x_ticks[i - 1].label != tick.label).map(|(i, tick)| {
                     let last = i + 1 == tl.x_ticks.len() && i > 0;
                     let (class, anchor) = match (i, last) { (0, _) => ("gcd-tl-x-first", "start"), (_, true) => ("gcd-tl-x-last", "end"), _ => ("gcd-tl-x-mid", "middle") };
-                    html! { <text class={class} text-anchor={anchor} x={format!("{:.2}%", pct(tick.at, tl.width))} y={format!("{:.2}%", pct(bottom, tl.height))} dy="18">{ &tick.label }</text> }
+                    html! { <text class={class} text-anchor={anchor} x={pct(tick.at, tl.width)} y={pct(bottom, tl.height)} dy="18">{ &tick.label }</text> }
                 }) }
             </svg>
             </div>
@@ -177,7 +177,9 @@ pub fn use_active_mark(shown: bool) -> UseStateHandle<Option<usize>> {
     active
 }
 
-/// Where a coordinate of the chart's `extent` lies, in percent (for the HTML labels over the drawing).
-fn pct(at: i32, extent: i32) -> f64 {
-    f64::from(at) * 100.0 / f64::from(extent.max(1))
+/// Where a coordinate of the chart's `extent` lies, in percent with two decimals (`37.50%`), for the labels drawn
+/// over the chart. In integers: formatting a float would bring the float printer into the wasm (several KB).
+fn pct(at: i32, extent: i32) -> String {
+    let hundredths = i64::from(at.max(0)) * 10_000 / i64::from(extent.max(1));
+    format!("{}.{:02}%", hundredths / 100, hundredths % 100)
 }
