@@ -115,7 +115,8 @@ pub fn timeline_chart(
                     || (*class == "gcd-tl-added" && m.kind.id() == "credit")
                     || (*class == "gcd-tl-unexplained" && matches!(m.kind.id(), "expired" | "reversal"))))
                     .map(|(class, key)| html! {
-                        <li><span class={format!("gcd-tl-swatch {class}")} aria-hidden="true"></span>{ t(key, lang) }</li>
+                        // The swatch's own class (`gcd-tl-swatch-order`), not the mark's: a legend is not a mark.
+                        <li><span class={format!("gcd-tl-swatch {}", class.replace("gcd-tl-", "gcd-tl-swatch-"))} aria-hidden="true"></span>{ t(key, lang) }</li>
                     }) }
             </ul>
             <p id={detail_id} class="gcd-timeline-detail" aria-live="polite">{ detail.unwrap_or_default() }</p>
