@@ -28,7 +28,8 @@ export class Widget {
   }
 
   get title() {
-    return this.scope.getByRole("heading", { name: this.t("app_title"), exact: true });
+    // Level 2: our own pages' h1 (for screen readers) carries the product's name too.
+    return this.scope.getByRole("heading", { name: this.t("app_title"), exact: true, level: 2 });
   }
   /** The current question's legend (the question text as shown). */
   get legend() {
