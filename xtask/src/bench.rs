@@ -210,7 +210,7 @@ pub fn run(args: &[String]) -> Result<()> {
         .as_f64()
         .unwrap_or(f64::NAN);
     let budgets = json!([
-        { "name": "standalone page, gzip total", "budget": "≤ 170 KiB", "value": kb(&standalone["gzip"]),
+        { "name": "standalone page, gzip total", "budget": "≤ 180 KiB", "value": kb(&standalone["gzip"]),
           "met": standalone["gzip"].as_u64().unwrap_or(u64::MAX) <= STANDALONE_GZIP_BUDGET },
         { "name": "offline single file", "budget": "≤ 600 KB", "value": kb(&offline["raw"]),
           "met": offline["raw"].as_u64().unwrap_or(u64::MAX) <= OFFLINE_BUDGET },
