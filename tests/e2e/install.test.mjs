@@ -11,7 +11,7 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, newContext } from "./lib/browser.mjs";
+import { launch, launchPersistent, newContext } from "./lib/browser.mjs";
 import { DIST } from "./lib/paths.mjs";
 import { DEEP_PATH, startServer } from "./lib/server.mjs";
 import { Widget } from "./lib/widget.mjs";
@@ -127,7 +127,8 @@ describe("the manifest", () => {
   });
 
   test("Chromium's installability check finds no error", async () => {
-    const context = await newContext(browser, { viewport: PHONE });
+    const profile = await mkdtemp(join(tmpdir(), "gcd-profile-"));
+    const context = await launchPersistent(profile, { viewport: PHONE, locale: "ja-JP" });
     const page = await context.newPage();
     await page.goto(server.url(DEEP_PATH));
     await activated(page);
@@ -138,6 +139,7 @@ describe("the manifest", () => {
     const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
     assert.deepEqual(installabilityErrors, [], "installable");
     await context.close();
+    await rm(profile, { recursive: true, force: true });
   });
 });
 
