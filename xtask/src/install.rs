@@ -90,7 +90,8 @@ pub fn head(install: Install) -> String {
 }
 
 /// The standalone page's CSP with the install script allowed by its hash, the worker and the manifest from the
-/// page's own origin, and the manifest's icons (which Chromium loads under the page's `img-src`).
+/// page's own origin, and the manifest's icons: Chromium loads them under the page's `img-src` (with `img-src data:`
+/// alone, `Page.getInstallabilityErrors` says `no-acceptable-icon`; tried in session 6).
 pub fn csp(csp: &str, script: &str) -> Result<String> {
     ensure!(
         csp.contains("script-src ") && csp.contains("img-src data:;"),
