@@ -1,9 +1,9 @@
 // The standalone page installed (issue 22): its manifest is complete and Chromium finds it installable; its service
 // worker keeps exactly the build's files (their bytes, listed from the cache itself) and nothing else is requested
 // once the page has loaded; with the network off the page starts again from that cache and reaches a result with
-// the answers kept; a new build is offered, never forced, and replaces the old cache when the person reloads; the
-// embed, the frame, the offline file, an opted-out page, file:// and a browser without service workers register
-// nothing and show no error.
+// the answers kept; a new build is offered, never forced, and replaces the old cache when the person reloads; a
+// `--no-install` build retires an installed worker; the embed, the frame, the offline file, an opted-out page,
+// file:// and a browser without service workers register nothing and show no error.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
@@ -16,7 +16,7 @@ import { DIST } from "./lib/paths.mjs";
 import { DEEP_PATH, startServer } from "./lib/server.mjs";
 import { Widget } from "./lib/widget.mjs";
 import { UI } from "./lib/content.mjs";
-import { screenshot } from "./lib/util.mjs";
+import { eventually, screenshot } from "./lib/util.mjs";
 
 /** The phone the screenshots are taken on (an iPhone 12–15's CSS viewport). */
 const PHONE = { width: 390, height: 844 };
@@ -360,6 +360,33 @@ describe("a new build", () => {
     await w.walk({ invalidation_email: "no", suspended_notice: "no", card_issued: "2016-05-01" }, { fallback: "no" });
     assert.equal((await w.causes())[0].id, "expired");
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("built with --no-install, it retires an installed worker and its cache; the next visit comes from the server", async () => {
+    await cp(DIST, dir, { recursive: true });
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const base = second.url(DEEP_PATH);
+    await page.goto(base);
+    await activated(page);
+    await page.reload();
+    assert.ok((await workersOf(page)).controller, "installed");
+    assert.equal(Object.keys(await cachedEverything(page)).length, 1);
+
+    // What `cargo xtask dist --no-install` writes: the page with the meta off, and the retiring worker as sw.js.
+    const html = await readFile(join(DIST, "index.html"), "utf8");
+    await writeFile(join(dir, "index.html"), html.replace('name="giftcard-doctor-install" content="on"', 'name="giftcard-doctor-install" content="off"'));
+    await writeFile(join(dir, "sw.js"), await readFile(new URL("../../static/js/sw-retire.js", import.meta.url)));
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await eventually(async () => assert.deepEqual((await workersOf(page)).registrations, [], "unregistered"), { timeout: 10000 });
+    assert.deepEqual(await cachedEverything(page), {}, "this scope's caches are gone");
+    const seen = second.requests.length;
+    await page.reload();
+    assert.deepEqual(second.requests.slice(seen), [DEEP_PATH], "the page came from the server, and registered nothing");
+    assert.equal(await page.locator('meta[name="giftcard-doctor-install"]').getAttribute("content"), "off");
+    assert.deepEqual(await workersOf(page), { registrations: [], controller: null });
+    await new Widget(page, "ja").expectQuestion("marketplace");
     await context.close();
   });
 });
