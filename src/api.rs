@@ -1,18 +1,30 @@
 //! `window.GiftcardDoctor`: the core's functions for host pages, taking and returning plain JS objects. Bad input
 //! throws an `Error` with a message naming the field; nothing panics.
 
-use crate::js::to_js;
+use crate::js::{from_js, to_js, Refused, MAX_INPUT_CHARS};
 use crate::page::browser_today as app_today;
 use giftcard_doctor_core::calendar::expiry_calendar;
 use giftcard_doctor_core::cards::{card_status, CardInput};
 use giftcard_doctor_core::engine::{diagnose, next_question, QuestionView};
 use giftcard_doctor_core::facts::{parse_date, Marketplace, RawCard, RawFacts};
-use giftcard_doctor_core::history::analyze;
+use giftcard_doctor_core::history::{analyze, check_utf16_len};
 use giftcard_doctor_core::{Facts, Lang};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 fn error(message: impl std::fmt::Display) -> JsValue {
     js_sys::Error::new(&message.to_string()).into()
+}
+
+/// The error for a value [`from_js`] refused: `shape` names the expected shape; neither quotes the value.
+fn refusal(refused: Refused, shape: &str) -> JsValue {
+    match refused {
+        Refused::Shape => error(shape),
+        Refused::TooLarge => error(format!(
+            "{}: larger than {MAX_INPUT_CHARS} characters as JSON; refused unread",
+            shape.split(':').next().unwrap_or("input")
+        )),
+    }
 }
 
 /// A string option of the `{ lang, marketplace, today }` options object.
@@ -39,8 +51,8 @@ pub fn facts_from_js(value: JsValue) -> Result<Facts, JsValue> {
         RawFacts::default()
     } else {
         // serde's own message may quote the value (a code typed in the wrong place): name the shape instead.
-        serde_wasm_bindgen::from_value(value).map_err(|_| {
-            error("facts: expected an object of the documented shape (strings for values, a list for cards)")
+        from_js(&value).map_err(|refused| {
+            refusal(refused, "facts: expected an object of the documented shape (strings for values, a list for cards)")
         })?
     };
     let mut facts = raw.lower().map_err(error)?;
@@ -78,20 +90,28 @@ fn marketplace_of(options: &JsValue) -> Result<Marketplace, JsValue> {
 /// `GiftcardDoctor.analyzeHistory(text, { marketplace, lang })`: the rows, totals by kind, unexplained changes and
 /// unread lines of a pasted balance history. The text is read in memory and dropped.
 pub fn js_analyze_history(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let text = text
-        .as_string()
-        .ok_or_else(|| error("text: expected a string"))?;
-    let report = analyze(&text, marketplace_of(&options)?)
-        .map_err(|e| error(e.localized(lang_of(&options))))?;
-    to_js(&report)
+    // Its length in JS first: a text over the limit is refused before a byte of it is copied into the wasm.
+    let units = text
+        .dyn_ref::<js_sys::JsString>()
+        .ok_or_else(|| error("text: expected a string"))?
+        .length();
+    check_utf16_len(units as usize).map_err(|e| error(e.localized(lang_of(&options))))?;
+    let mut text = text.as_string().unwrap_or_default();
+    let report = analyze(&text, marketplace_of(&options)?);
+    // The copy may hold a pasted code: overwritten before it is freed.
+    giftcard_doctor_core::text::wipe(&mut text);
+    to_js(&report.map_err(|e| error(e.localized(lang_of(&options))))?)
 }
 
 /// `GiftcardDoctor.cardStatus(card, { marketplace, today, lang })`: a card's expiry, its masked code and any
 /// problems. Never returns more than the last four characters of a code.
 pub fn js_card_status(card: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     // Read loosely, then checked field by field, so an error names the field and never quotes the value.
-    let raw: RawCard = serde_wasm_bindgen::from_value(card).map_err(|_| {
-        error("card: expected an object { code, issued, kind, amount, marketplace }")
+    let raw: RawCard = from_js(&card).map_err(|refused| {
+        refusal(
+            refused,
+            "card: expected an object { code, issued, kind, amount, marketplace }",
+        )
     })?;
     let card = raw.lower("").map_err(error)?;
     let input = CardInput {
@@ -121,8 +141,8 @@ pub fn js_card_status(card: JsValue, options: JsValue) -> Result<JsValue, JsValu
 pub fn js_expiry_calendar(cards: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let inputs: Vec<CardInput> =
         // The parser's own message may quote a value (an unknown `kind` given a code): only the shape is named.
-        serde_wasm_bindgen::from_value(cards).map_err(|_| {
-            error("cards: expected a list of { code, issued, issuedPrecision, kind, amount, marketplace }")
+        from_js(&cards).map_err(|refused| {
+            refusal(refused, "cards: expected a list of { code, issued, issuedPrecision, kind, amount, marketplace }")
         })?;
     let today = match option(&options, "today") {
         Some(t) => parse_date("today", &t).map_err(error)?,

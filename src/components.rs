@@ -9,6 +9,7 @@ pub mod checklist;
 pub mod footer;
 pub mod header;
 pub mod history_analyzer;
+pub mod links;
 pub mod markup;
 pub mod progress_bar;
 pub mod question_step;

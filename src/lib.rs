@@ -15,7 +15,7 @@ pub mod storage;
 #[cfg(target_arch = "wasm32")]
 mod wipe_alloc;
 
-/// lol_alloc's free-list allocator (smaller than dlmalloc in the wasm, measured in ARCHITECTURE.md), wrapped so every
+/// lol_alloc's free-list allocator (smaller than dlmalloc in the wasm, measured in docs/size.md), wrapped so every
 /// block is zeroed before it is freed (see `wipe_alloc`).
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]

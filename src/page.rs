@@ -25,7 +25,7 @@ pub fn own_page() -> bool {
 }
 
 /// On our own pages (`<html class="gcd-page">`), the document's `lang`, `<title>`, `<h1>` and description follow
-/// the widget's language: the page's script (`xtask/templates/prerender-page.js`, which holds the page's texts)
+/// the widget's language: the page's script (`static/js/prerender-page.js`, which holds the page's texts)
 /// hears `giftcard-doctor:lang` on `window`. A host's page is left alone.
 pub fn follow_page_lang(lang: Lang) {
     let Some(window) = web_sys::window() else {

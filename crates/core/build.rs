@@ -19,6 +19,10 @@ mod validate;
 #[path = "src/content/vocab.rs"]
 #[allow(dead_code)]
 mod vocab;
+// The width fold, which validation uses to check that history wordings can match a folded row.
+#[path = "src/text.rs"]
+#[allow(dead_code)]
+mod text;
 // For the marketplace ids: the generated code names the variants, so a wrong one is a compile error.
 #[path = "src/marketplace.rs"]
 #[allow(dead_code)]
@@ -26,7 +30,7 @@ mod marketplace;
 
 use marketplace::Marketplace;
 use raw::{RawCondition, RawContent, RawText, FILES};
-use vocab::{Fact, UiKey};
+use vocab::{Fact, Meaning, UiKey};
 
 fn main() {
     let manifest =
@@ -57,8 +61,9 @@ fn main() {
     let questions = parse(FILES[2], &texts[2], &mut errors);
     let ui = parse(FILES[3], &texts[3], &mut errors);
     let support = parse(FILES[4], &texts[4], &mut errors);
-    if let (Some(causes), Some(rules), Some(questions), Some(ui), Some(support)) =
-        (causes, rules, questions, ui, support)
+    let history = parse(FILES[5], &texts[5], &mut errors);
+    if let (Some(causes), Some(rules), Some(questions), Some(ui), Some(support), Some(history)) =
+        (causes, rules, questions, ui, support, history)
     {
         let raw = RawContent {
             causes,
@@ -66,6 +71,7 @@ fn main() {
             questions,
             ui,
             support,
+            history,
         };
         errors.extend(validate::validate(&raw).iter().map(ToString::to_string));
         if errors.is_empty() {
@@ -134,7 +140,7 @@ fn bake(raw: &RawContent) -> Result<String, Vec<String>> {
             out,
             "        Cause {{\n            id: {:?},\n            prior: {},\n            marketplaces: &[{}],\n            \
              recoverable: Recoverable::{recoverable},\n            title: {},\n            explanation: {},\n            \
-             recovery: {},\n            checks: {},\n            actions: {},\n        }},",
+             recovery: {},\n            checks: {},\n            actions: {},\n            links: &{:?},\n        }},",
             c.id,
             c.prior,
             markets.join(", "),
@@ -143,6 +149,7 @@ fn bake(raw: &RawContent) -> Result<String, Vec<String>> {
             t.text(&c.recovery),
             t.texts(&c.checks),
             t.texts(&c.actions),
+            c.links,
         );
     }
     out.push_str("    ],\n    rules: &[\n");
@@ -156,6 +163,7 @@ fn bake(raw: &RawContent) -> Result<String, Vec<String>> {
             "raise" => format!("Effect::Raise({weight})"),
             "lower" => format!("Effect::Lower({weight})"),
             "rule_out" => "Effect::RuleOut".to_owned(),
+            "at_most_medium" => "Effect::AtMostMedium".to_owned(),
             _ => continue,
         };
         let _ = writeln!(
@@ -207,18 +215,39 @@ fn bake(raw: &RawContent) -> Result<String, Vec<String>> {
         let Some(market) = Marketplace::from_id(&m.id) else {
             continue;
         };
+        let steps = t.texts(&m.steps);
+        let channel = t.text(&m.fraud_channel);
+        let page = m
+            .scam_page
+            .as_ref()
+            .map_or_else(|| "None".to_owned(), |p| format!("Some({})", t.text(p)));
+        let links: Vec<(&str, &str)> = m
+            .links
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
         let _ = writeln!(
             out,
-            "        Support {{ marketplace: crate::marketplace::Marketplace::{market:?}, steps: {} }},",
-            t.texts(&m.steps),
+            "        Support {{ marketplace: crate::marketplace::Marketplace::{market:?}, steps: {steps}, \
+             fraud_channel: {channel}, scam_page: {page}, links: &{links:?} }},",
         );
     }
+    let prepare = t.texts(&raw.support.prepare);
+    let warning = t.text(&raw.support.warning);
+    let pages: Vec<String> = raw
+        .support
+        .page
+        .iter()
+        .map(|p| format!("Page {{ id: {:?}, label: {} }}", p.id, t.text(&p.label)))
+        .collect();
     let _ = writeln!(
         out,
-        "    ],\n    support_prepare: {},\n    support_warning: {},\n}};",
-        t.texts(&raw.support.prepare),
-        t.text(&raw.support.warning),
+        "    ],\n    support_prepare: {prepare},\n    support_warning: {warning},\n    support_links: &{:?},\n    \
+         pages: &[{}],\n}};",
+        raw.support.links,
+        pages.join(", "),
     );
+    history(raw, &mut out);
     let mut problems = Vec::new();
     for (name, texts) in [("JA", &t.ja), ("EN", &t.en)] {
         let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
@@ -243,6 +272,52 @@ fn bake(raw: &RawContent) -> Result<String, Vec<String>> {
     } else {
         Err(problems)
     }
+}
+
+/// Writes `history.toml` as `HISTORY_WORDS`, the classifier's table (one list of words per [`Meaning`], in
+/// [`Meaning::ALL`] order, each in file order), and `HISTORY`, the wordings with their languages, marketplaces and
+/// sources, which only tools read (so the wasm, which never refers to it, does not carry it).
+fn history(raw: &RawContent, out: &mut String) {
+    let lists: Vec<String> = Meaning::ALL
+        .iter()
+        .map(|meaning| {
+            let words: Vec<String> = raw
+                .history
+                .wording
+                .iter()
+                .filter(|w| Meaning::from_name(&w.means) == Some(*meaning))
+                .flat_map(|w| w.words.iter().map(|word| format!("{word:?}")))
+                .collect();
+            format!("    &[{}],", words.join(", "))
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "static HISTORY_WORDS: [&[&str]; {}] = [\n{}\n];",
+        Meaning::ALL.len(),
+        lists.join("\n")
+    );
+    out.push_str("static HISTORY: &[Wording] = &[\n");
+    for w in &raw.history.wording {
+        let Some(meaning) = Meaning::from_name(&w.means) else {
+            continue;
+        };
+        let markets: Vec<String> = w
+            .marketplaces
+            .iter()
+            .filter_map(|m| Marketplace::from_id(m))
+            .map(|m| format!("crate::marketplace::Marketplace::{m:?}"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "    Wording {{ lang: {:?}, marketplaces: &[{}], means: Meaning::{meaning:?}, words: &{:?}, source: {:?} }},",
+            w.lang,
+            markets.join(", "),
+            w.words,
+            w.source.as_deref().unwrap_or_default(),
+        );
+    }
+    out.push_str("];\n");
 }
 
 /// The texts in index order, as the `Text(index)` literals that point at them were written.

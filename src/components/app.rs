@@ -133,7 +133,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     // The reducer's own callback, the same on every render, for every action of every component (one closure per
-    // action cost the wasm more: "Session 5's size work" in ARCHITECTURE.md).
+    // action cost the wasm more: docs/size.md, "Views as plain functions").
     let send = state.dispatcher().to_callback();
     let focus = state.steps > 0;
     // The result's heading and its support section's "copied" state (see `result_view`): the heading takes the focus

@@ -112,7 +112,7 @@ pub fn CardList(props: &CardListProps) -> Html {
     let code_ref = use_node_ref();
     let hint = use_state(|| None::<CodeHint>);
     // The other fields are read when the card is added, and the form's reset empties them: no state mirrors them
-    // (each mirrored field cost the wasm a state and a listener; "Session 5's size work" in ARCHITECTURE.md).
+    // (each mirrored field cost the wasm a state and a listener; docs/size.md, "Views as plain functions").
     let issued_ref = use_node_ref();
     // A guessed date: near an expiry boundary the card then only "may have expired" (the same rule as the wizard).
     let approximate_ref = use_node_ref();

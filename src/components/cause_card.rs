@@ -2,16 +2,17 @@
 //! money can come back.
 
 use crate::components::checklist::checklist;
+use crate::components::links::links;
 use crate::components::markup::with_class;
 use crate::i18n::t;
 use crate::state::{Action, Ticks};
 use giftcard_doctor_core::content::Recoverable;
-use giftcard_doctor_core::engine::RankedCause;
+use giftcard_doctor_core::engine::{Band, RankedCause};
 use giftcard_doctor_core::{Lang, UiKey};
 use yew::prelude::*;
 
-/// One cause as an item of the ranked list, keyed by the cause's id; `open` for the top causes (the rest start
-/// folded). A plain function rather than a `#[component]`: it keeps no state, and each component costs the wasm about
+/// One cause as an item of the ranked list, keyed by the cause's id; `open` for the causes the answers support (the
+/// rest start folded, under the result's "other possibilities"). A plain function rather than a `#[component]`: it keeps no state, and each component costs the wasm about
 /// 2 KB of Yew's machinery (issue 13).
 pub fn cause_card(
     c: &RankedCause,
@@ -44,9 +45,13 @@ pub fn cause_card(
                         </ul>
                     }
                     { checklist(t(UiKey::ChecksHeading, lang), &c.checks, &format!("{}:c", c.id), ticks, send) }
+                    { links(&c.links, lang) }
                     { checklist(t(UiKey::ActionsHeading, lang), &c.actions, &format!("{}:a", c.id), ticks, send) }
-                    { with_class("p", AttrValue::Static(recovery_class), html! {
-                        <><strong>{ t(recoverable, lang) }</strong>{ " " }{ &c.recovery }</>
+                    // Under a less likely cause the recovery holds only if it was the cause: said so, and not in bold.
+                    { with_class("p", AttrValue::Static(recovery_class), if c.band == Band::Low {
+                        html! { <>{ t(UiKey::IfThisCause, lang) }{ " " }{ t(recoverable, lang) }{ " " }{ &c.recovery }</> }
+                    } else {
+                        html! { <><strong>{ t(recoverable, lang) }</strong>{ " " }{ &c.recovery }</> }
                     }) }
                 </div>
             </details>

@@ -2,8 +2,10 @@
 //! memory and this shows where the money went, with the balance timeline. The pasted text is never stored.
 //!
 //! The text stays in the text area until 読み取る is pressed: it is not copied into the wasm on every keystroke, the
-//! size is checked on the browser's own length first (a 40 MiB paste is refused without being copied), and the copy
-//! that was read is overwritten once the report is made.
+//! size is checked on the browser's own length first, on every way a text comes in (a paste before the browser
+//! inserts it; any other change, from a drop, typing, an IME, autofill or a script, as its `input` event arrives;
+//! and again on 読み取る), so a 40 MiB text is refused without being copied or laid out; and the copy that was read
+//! is overwritten once the report is made.
 
 use crate::components::timeline::{rows_head, timeline_chart, use_active_mark};
 use crate::i18n::{t, tf};
@@ -11,7 +13,7 @@ use crate::state::Action;
 use chrono::NaiveDate;
 use giftcard_doctor_core::display::format_date;
 use giftcard_doctor_core::facts::{Card, Marketplace};
-use giftcard_doctor_core::history::{analyze, HistoryError, Kind, Report, MAX_BYTES};
+use giftcard_doctor_core::history::{analyze, check_utf16_len, Kind, Report};
 use giftcard_doctor_core::money::format_amount;
 use giftcard_doctor_core::text::wipe;
 use giftcard_doctor_core::timeline;
@@ -176,7 +178,23 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
     let serial = use_mut_ref(|| 0u32);
     let market = props.marketplace;
 
+    // The one refusal, whichever way the text came: the message in place of any report, and the findings withdrawn.
+    // Returns whether the text was refused.
+    let refused = {
+        let reading = reading.clone();
+        let send = props.send.clone();
+        Rc::new(move |units: usize| match check_utf16_len(units) {
+            Ok(()) => false,
+            Err(error) => {
+                send.emit(Action::SetHistory(None));
+                reading.set(Some(Err(error.localized(lang))));
+                true
+            }
+        })
+    };
+
     let on_analyze = {
+        let refused = refused.clone();
         let (reading, shown, field_ref, serial) = (
             reading.clone(),
             shown.clone(),
@@ -188,16 +206,8 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
             let Some(area) = field_ref.cast::<HtmlTextAreaElement>() else {
                 return;
             };
-            // The size first, on the browser's own count of UTF-16 units, before a single byte is copied: every unit
-            // is at least one byte of UTF-8, so more units than the byte limit is certainly too large.
-            let units = usize::try_from(area.text_length()).unwrap_or(usize::MAX);
-            if units > MAX_BYTES {
-                send.emit(Action::SetHistory(None));
-                let error = HistoryError::TooLarge {
-                    bytes: units,
-                    lines: 0,
-                };
-                reading.set(Some(Err(error.localized(lang))));
+            // The size first, on the browser's own count of UTF-16 units, before a single byte is copied.
+            if refused(usize::try_from(area.text_length()).unwrap_or(usize::MAX)) {
                 return;
             }
             let mut text = area.value();
@@ -224,20 +234,27 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
         })
     };
     // A paste is measured before the browser inserts it: far too large a text is refused here, without entering the
-    // text area (whose layout alone would take seconds for tens of megabytes) and without a copy into the wasm.
+    // text area and without a copy into the wasm.
     let on_paste = {
-        let reading = reading.clone();
-        let send = props.send.clone();
+        let refused = refused.clone();
         Callback::from(move |e: Event| {
-            let units = pasted_length(&e);
-            if units > MAX_BYTES {
+            if refused(pasted_length(&e)) {
                 e.prevent_default();
-                send.emit(Action::SetHistory(None));
-                let error = HistoryError::TooLarge {
-                    bytes: units,
-                    lines: 0,
-                };
-                reading.set(Some(Err(error.localized(lang))));
+            }
+        })
+    };
+    // Every other way in (a drop, typing, an IME, autofill, a script setting the value) ends in an `input` event: a
+    // text over the limit is taken out of the box there, before the browser lays it out (36 s for 40 MiB, issue 21)
+    // and before 読み取る could copy it. (A drop needs no handler of its own: measuring it before insertion would only
+    // save the browser one copy, for a listener and an event type more in the wasm.)
+    let on_input = {
+        let field_ref = field_ref.clone();
+        Callback::from(move |_: InputEvent| {
+            let Some(area) = field_ref.cast::<HtmlTextAreaElement>() else {
+                return;
+            };
+            if refused(usize::try_from(area.text_length()).unwrap_or(usize::MAX)) {
+                area.set_value("");
             }
         })
     };
@@ -286,7 +303,8 @@ pub fn HistoryAnalyzer(props: &HistoryAnalyzerProps) -> Html {
             <p class="gcd-muted">{ t(UiKey::HistoryLead, lang) }</p>
             <label class="gcd-field-label" for={field.clone()}>{ t(UiKey::HistoryPaste, lang) }</label>
             <textarea id={field.clone()} ref={field_ref} class="gcd-input gcd-history-text" rows="8" spellcheck="false"
-                autocomplete="off" autocapitalize="off" onpaste={on_paste} />
+                autocomplete="off" autocapitalize="off" onpaste={on_paste}
+                oninput={on_input} />
             <div class="gcd-actions">
                 <button type="button" class="gcd-button gcd-button-primary" onclick={on_analyze}>{ t(UiKey::HistoryAnalyze, lang) }</button>
                 <button type="button" class="gcd-button" onclick={on_clear}>{ t(UiKey::HistoryClear, lang) }</button>

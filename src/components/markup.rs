@@ -2,7 +2,7 @@
 //! through `Classes` (a set of strings, split and joined again), whose code cost the wasm about 5 KB for the eight
 //! places that need it (issue 13). The class strings given here are already what `Classes` made of them.
 //! Builders for every element (one call instead of `html!`'s inline expansion) were measured and dropped: 5 KB less
-//! raw code, but no smaller once compressed (ARCHITECTURE.md, "Element builders").
+//! raw code, but no smaller once compressed (docs/size.md, "Measured and not kept").
 
 use std::rc::Rc;
 use yew::virtual_dom::{AttributeOrProperty, Attributes, VNode, VTag};

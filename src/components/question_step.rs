@@ -6,8 +6,9 @@ use crate::components::send_on_click;
 use crate::i18n::t;
 use crate::state::Action;
 use giftcard_doctor_core::content::QuestionKind;
+use giftcard_doctor_core::dates::{read_typed, TypedDateError};
 use giftcard_doctor_core::engine::{Answer, QuestionView, DONT_KNOW};
-use giftcard_doctor_core::facts::{parse_loose_date, Precision};
+use giftcard_doctor_core::facts::Precision;
 use giftcard_doctor_core::{Lang, UiKey};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -31,11 +32,13 @@ pub struct QuestionStepProps {
     pub send: Callback<Action>,
 }
 
-fn initial(current: &Option<Answer>) -> (Option<String>, String, Precision) {
+/// The choice, the typed date and its sureness shown first: the earlier answer when the person came back, else
+/// nothing chosen (the sureness question too: a guess must not pass for a checked date by default).
+fn initial(current: &Option<Answer>) -> (Option<String>, String, Option<Precision>) {
     match current {
-        Some(Answer::Value(v)) => (Some(v.clone()), String::new(), Precision::Exact),
-        Some(Answer::Date(d, p)) => (None, d.to_string(), *p),
-        None => (None, String::new(), Precision::Exact),
+        Some(Answer::Value(v)) => (Some(v.clone()), String::new(), None),
+        Some(Answer::Date(d, p)) => (None, d.to_string(), Some(*p)),
+        None => (None, String::new(), None),
     }
 }
 
@@ -48,6 +51,7 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
     let precision = use_state(|| first_precision);
     let problem = use_state(|| None::<String>);
     let legend = use_node_ref();
+    let typed_field = use_node_ref();
 
     {
         let legend = legend.clone();
@@ -63,11 +67,14 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
 
     let q = &props.question;
     let is_date = q.kind == QuestionKind::Date;
+    // The two date questions: a card's issue date (with how sure it is), or when the balance was last seen.
+    let asks_issue_date = q.fact == "cardIssued";
     let on_submit = {
         let selected = selected.clone();
         let date_text = date_text.clone();
         let precision = precision.clone();
         let problem = problem.clone();
+        let typed_field = typed_field.clone();
         let send = props.send.clone();
         let question = q.id.clone();
         let answer = move |answer| {
@@ -79,9 +86,35 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if is_date {
-                match parse_loose_date(&date_text) {
-                    Some(date) => answer(Answer::Date(date, *precision)),
-                    None => problem.set(Some(t(UiKey::DateInvalid, lang).to_owned())),
+                match read_typed(&date_text) {
+                    // A month without a day is a guess, whatever was chosen; so is a date whose sureness was not
+                    // said (the careful reading: a guess near an expiry boundary never rules expiry out).
+                    // (The last-seen date has no sureness question: with a day, it is the day typed.)
+                    Ok(typed) => answer(Answer::Date(
+                        typed.date,
+                        match *precision {
+                            _ if !typed.day_given => Precision::Approximate,
+                            _ if !asks_issue_date => Precision::Exact,
+                            Some(Precision::Exact) => Precision::Exact,
+                            _ => Precision::Approximate,
+                        },
+                    )),
+                    Err(error) => {
+                        problem.set(Some(
+                            t(
+                                match error {
+                                    TypedDateError::Empty => UiKey::DateEmpty,
+                                    TypedDateError::Unreadable => UiKey::DateInvalid,
+                                },
+                                lang,
+                            )
+                            .to_owned(),
+                        ));
+                        // To the field, where the person fixes it; the message is announced as an alert.
+                        if let Some(field) = typed_field.cast::<web_sys::HtmlElement>() {
+                            let _ = field.focus();
+                        }
+                    }
                 }
             } else {
                 match (*selected).clone() {
@@ -125,17 +158,19 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
 
     let body = if is_date {
         // Browsers with a date picker fill the ISO date in; the text box takes any way a person types a date.
-        let iso = parse_loose_date(&date_text)
-            .map(|d| d.to_string())
+        let iso = read_typed(&date_text)
+            .ok()
+            .filter(|t| t.day_given)
+            .map(|t| t.date.to_string())
             .unwrap_or_default();
         let max = props.today.map(|d| d.to_string());
         let precision_name = format!("{name}-precision");
         let precision_label_id = format!("{name}-precision-label");
         let precision_choice = |value: Precision, key: UiKey| {
-            let checked = *precision == value;
+            let checked = *precision == Some(value);
             let onchange = {
                 let precision = precision.clone();
-                Callback::from(move |_: Event| precision.set(value))
+                Callback::from(move |_: Event| precision.set(Some(value)))
             };
             with_class(
                 "label",
@@ -151,7 +186,7 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
         html! {
             <div class="gcd-date">
                 <label class="gcd-field">
-                    <span class="gcd-field-label">{ t(UiKey::CardIssued, lang) }</span>
+                    <span class="gcd-field-label">{ t(if asks_issue_date { UiKey::CardIssued } else { UiKey::LastSeenField }, lang) }</span>
                     <input type="date" class="gcd-input" value={iso} max={max} oninput={on_date.clone()}
                         spellcheck="false" autocomplete="off" aria-describedby={described.clone()} />
                 </label>
@@ -159,19 +194,25 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
                     <span class="gcd-field-label">{ t(UiKey::DateTyped, lang) }</span>
                     // A person may paste anything here (a code, by mistake): no spell-checker may send it to a
                     // server, no autofill may offer it later.
-                    <input type="text" class="gcd-input" inputmode="numeric" autocomplete="off" spellcheck="false"
+                    // `inputmode="text"`: the forms taken need separators, 年月日 and era names, which a numeric
+                    // keypad does not have.
+                    <input type="text" class="gcd-input" inputmode="text" autocomplete="off" spellcheck="false"
                         autocapitalize="off" placeholder="2019-03-01" value={(*date_text).clone()} oninput={on_date}
-                        aria-describedby={described.clone()} />
+                        aria-describedby={described.clone()} aria-invalid={error.is_some().then_some("true")}
+                        ref={typed_field.clone()} />
                 </label>
                 // How sure the date is: a guess near an expiry boundary can neither rule expiry out nor make it certain.
-                // A labelled radiogroup rather than a nested fieldset, so the question keeps its one legend.
-                <div class="gcd-precision" role="radiogroup" aria-labelledby={precision_label_id.clone()}>
-                    <p class="gcd-field-label" id={precision_label_id}>{ t(UiKey::DatePrecision, lang) }</p>
-                    <div class="gcd-choices">
-                        { precision_choice(Precision::Exact, UiKey::DatePrecisionExact) }
-                        { precision_choice(Precision::Approximate, UiKey::DatePrecisionApproximate) }
+                // A labelled radiogroup rather than a nested fieldset, so the question keeps its one legend. Asked of
+                // the issue date only: when the balance was last seen is a month at most.
+                if asks_issue_date {
+                    <div class="gcd-precision" role="radiogroup" aria-labelledby={precision_label_id.clone()}>
+                        <p class="gcd-field-label" id={precision_label_id}>{ t(UiKey::DatePrecision, lang) }</p>
+                        <div class="gcd-choices">
+                            { precision_choice(Precision::Exact, UiKey::DatePrecisionExact) }
+                            { precision_choice(Precision::Approximate, UiKey::DatePrecisionApproximate) }
+                        </div>
                     </div>
-                </div>
+                }
             </div>
         }
     } else {

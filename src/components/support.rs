@@ -1,6 +1,7 @@
 //! How to reach customer service on the person's own marketplace (steps, what to have ready, the scam warning, all
 //! from the core), and a plain-text summary to paste into the chat (last four characters of codes only).
 
+use crate::components::links::links;
 use crate::i18n::t;
 use giftcard_doctor_core::engine::SupportView;
 use giftcard_doctor_core::{Lang, UiKey};
@@ -60,11 +61,12 @@ pub fn support(
     };
     html! {
         <section class="gcd-support" aria-labelledby="gcd-support-heading">
-            <h3 id="gcd-support-heading" class="gcd-section-heading">{ t(UiKey::SupportHeading, lang) }</h3>
+            <h3 id="gcd-support-heading" class="gcd-section-heading" tabindex="-1">{ t(UiKey::SupportHeading, lang) }</h3>
             <p>{ t(UiKey::SupportLead, lang) }</p>
             <ol class="gcd-steps">
                 { for support.steps.iter().map(|s| html! { <li>{ s }</li> }) }
             </ol>
+            { links(&support.links, lang) }
             <p>{ t(UiKey::SupportPrepare, lang) }</p>
             <ul class="gcd-prepare">
                 { for support.prepare.iter().map(|s| html! { <li>{ s }</li> }) }

@@ -12,8 +12,8 @@ use yew::prelude::*;
 /// details are shown (the focused one, or the one under the pointer), held by the component that shows the chart
 /// ([`use_active_mark`]), which clears it when the chart is hidden. A chart redrawn while shown, with other marks,
 /// keeps the index, as the chart component of before did: the details are then those of the mark now at that place,
-/// or none. A plain function rather than a `#[component]`: that saved a component's Yew machinery ("Session 5's
-/// size work" in ARCHITECTURE.md).
+/// or none. A plain function rather than a `#[component]`: that saved a component's Yew machinery (docs/size.md,
+/// "Views as plain functions").
 pub fn timeline_chart(
     tl: &Timeline,
     id: &str,

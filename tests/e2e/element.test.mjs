@@ -108,7 +108,7 @@ describe("the custom element's attributes", () => {
     await host.evaluate((el) => el.setAttribute("lang", "ja"));
     const ja = new Widget(host, "ja");
     await ja.title.waitFor();
-    await ja.expectQuestion("invalidation_email");
+    await ja.expectQuestion("code_shared");
     // persist="false": nothing kept for a reload.
     assert.equal(await page.evaluate(() => sessionStorage.length), 0);
     assert.deepEqual(errors, []);
@@ -144,11 +144,11 @@ describe("an element added later", () => {
     const late = new Widget(page.locator("#late"), "ja");
     await late.expectQuestion("loss");
     await late.answer("all");
-    await late.expectQuestion("invalidation_email");
+    await late.expectQuestion("code_shared");
     assert.ok(await appStyled(page.locator("#late")), "the late widget has the stylesheet embed.js left");
     // Moved elsewhere in the page (connected again): still the one widget, nothing restarted.
     await page.evaluate(() => document.querySelector("main").prepend(document.querySelector("#late")));
-    await late.expectQuestion("invalidation_email");
+    await late.expectQuestion("code_shared");
     assert.deepEqual(await widgetCounts(page), [1, 1]);
     assert.equal(await page.evaluate(() => document.querySelector("#late").gcdMounted), true);
     assert.deepEqual(errors, []);
@@ -185,7 +185,7 @@ describe("a <div data-giftcard-doctor> added later", () => {
     const late = new Widget(page.locator("#late-div"), "ja");
     await late.expectQuestion("loss");
     await late.answer("all");
-    await late.expectQuestion("invalidation_email");
+    await late.expectQuestion("code_shared");
     assert.ok(await appStyled(page.locator("#late-div")));
     assert.deepEqual(await widgetCounts(page), [1, 1]);
     await page.evaluate(() => {

@@ -130,12 +130,12 @@ describe("in the page, in Shadow DOM", () => {
     // Answering one leaves the other alone.
     await ja.answer("jp");
     await ja.answer("all");
-    await ja.expectQuestion("invalidation_email");
+    await ja.expectQuestion("code_shared");
     await en.expectQuestion("marketplace");
     for (const value of ["jp", "us", "unsure"]) assert.equal(await en.radio("marketplace", value).isChecked(), false);
     await en.walk({ marketplace: "us", loss: "partial", pending_orders: "yes" });
     assert.equal((await en.causes())[0].id, "pending_order");
-    await ja.expectQuestion("invalidation_email");
+    await ja.expectQuestion("code_shared");
     assert.equal(await ja.causeItems.count(), 0);
     await ja.walk({ invalidation_email: "yes" });
     assert.equal((await ja.causes())[0].id, "invalidated");
@@ -259,7 +259,8 @@ describe("ready event and JS API", () => {
       assert.deepEqual(sorted(result), ["causes", "ruledOut", "support"]);
       assert.ok(result.causes.length > 0);
       for (const c of result.causes) {
-        assert.deepEqual(sorted(c), ["actions", "band", "checks", "explanation", "id", "reasons", "recoverable", "recovery", "title"]);
+        assert.deepEqual(sorted(c), ["actions", "band", "checks", "explanation", "id", "links", "reasons", "recoverable", "recovery", "title"]);
+        for (const link of c.links) assert.ok(link.href.startsWith("https://www.amazon."), link.href);
         assert.ok(["high", "medium", "low"].includes(c.band), c.band);
         assert.ok(["yes", "maybe", "no"].includes(c.recoverable), c.recoverable);
         for (const key of ["id", "title", "explanation", "recovery"]) assert.equal(typeof c[key], "string", key);

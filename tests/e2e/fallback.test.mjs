@@ -161,7 +161,7 @@ describe("after an internal error: a kind message, answers kept, nothing typed l
       assert.ok(console.some((l) => l.includes("giftcard-doctor stopped after an internal error")));
       if (lang === "ja") await screenshot(page, "failed-ja-desktop");
       await page.reload();
-      await w.expectQuestion("invalidation_email");
+      await w.expectQuestion("code_shared");
       await context.close();
     });
   }

@@ -10,7 +10,7 @@ import { Widget } from "./lib/widget.mjs";
 import { eventually } from "./lib/util.mjs";
 import { assertFrameFollowsContent, embedTag, serveHostPage } from "./lib/delivery.mjs";
 
-const SANDBOX = "allow-scripts allow-same-origin allow-forms";
+const SANDBOX = "allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox";
 let browser;
 let host; // the help site (origin A)
 let widgetSite; // the widget's own origin (B): serves frame.html with its frame-ancestors header

@@ -1,4 +1,4 @@
-// The LZMA decoder that unpacks the app's wasm in the browser (xtask/templates/lzma.rs compiled to wasm by
+// The LZMA decoder that unpacks the app's wasm in the browser (crates/lzma-decoder compiled to wasm by
 // `cargo xtask lzma --decoder`, exactly as `cargo xtask dist` ships it, with its JS side lzma.js), run in Node on
 // streams made by the real compressor side (`cargo xtask lzma`: liblzma, the settings `cargo xtask dist` uses, and
 // others): round trips of empty, tiny, repetitive, random and long-distance inputs and of the real wasm from dist/;
@@ -16,7 +16,7 @@ import { Worker } from "node:worker_threads";
 import { DIST, E2E } from "./lib/paths.mjs";
 
 const ROOT = resolve(E2E, "../..");
-const GLUE = readFileSync(join(ROOT, "xtask/templates/lzma.js"), "utf8");
+const GLUE = readFileSync(join(ROOT, "static/js/lzma.js"), "utf8");
 const lzmaDecodeWith = new Function(`${GLUE}\nreturn lzmaDecode;`)();
 /** The decoder's wasm, built by `before` below. */
 let decoder;
@@ -64,7 +64,7 @@ const INPUTS = {
   "zeros, 300 kB (matches of the longest length)": new Uint8Array(300_000),
   "a run of 274 bytes (one past the longest match)": new Uint8Array(275).fill(7),
   "abc repeated": text("abc".repeat(5000)),
-  "the decoder's own source, 3 times": text(readFileSync(join(ROOT, "xtask/templates/lzma.rs"), "utf8").repeat(3)),
+  "the decoder's own source, 3 times": text(readFileSync(join(ROOT, "crates/lzma-decoder/src/lib.rs"), "utf8").repeat(3)),
   "random, 100 kB (incompressible)": randomBytes(100_000, 1),
   "random over 4 symbols, 60 kB (short matches, reps)": randomBytes(60_000, 2, 4),
   "far copies, 400 kB (every distance slot)": farCopies(400_000, 3),
@@ -97,7 +97,8 @@ async function compress(inputs, props) {
       await writeFile(files[i], bytes);
     }
     xtaskLzma([...(props ? ["--props", props] : []), ...files]);
-    return Promise.all(files.map(async (f) => new Uint8Array(await readFile(`${f}.lzma`))));
+    // Awaited here, before `finally` removes the folder the files are read from (a race that failed one run).
+    return await Promise.all(files.map(async (f) => new Uint8Array(await readFile(`${f}.lzma`))));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -183,12 +183,12 @@ test("a chart shown again starts with no mark's details; the card form reads eve
     assert.equal(second.kind, "print");
     assert.equal(second.issuedPrecision, "approximate");
     assert.equal(Number(second.amount), 3000);
-    // ... and then every field is empty again, the kind back to "unknown".
+    // ... and then every field is empty again, the kind back to "unsure" (its one name since issue 19).
     assert.equal(await c.code.inputValue(), "");
     assert.equal(await c.issued.inputValue(), "");
     assert.equal(await c.amount.inputValue(), "");
     assert.equal(await approximate.isChecked(), false);
-    assert.equal(await kind.inputValue(), "unknown");
+    assert.equal(await kind.inputValue(), "unsure");
     // A card added next with the date alone takes nothing from the one before.
     await c.issued.fill("2020-01-02");
     await c.add.click();
@@ -198,7 +198,7 @@ test("a chart shown again starts with no mark's details; the card form reads eve
       return cards[2];
     });
     assert.equal(third.issued, "2020-01-02");
-    assert.ok(third.kind === undefined || third.kind === "unknown", JSON.stringify(third));
+    assert.ok(third.kind === undefined || third.kind === "unsure", JSON.stringify(third));
     assert.ok(third.issuedPrecision === undefined || third.issuedPrecision === "exact", JSON.stringify(third));
     assert.equal(third.amount, undefined);
     assert.deepEqual(errors, []);

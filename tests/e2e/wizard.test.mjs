@@ -154,11 +154,28 @@ describe("keyboard alone", () => {
 describe("result order", { concurrency: 2 }, () => {
   const cases = [
     {
-      name: "an invalidation e-mail is decisive: invalidated first, likely, at once",
+      name: "a code read out to a caller: the scam first, likely, at once (issue 19)",
+      plan: { marketplace: "jp", loss: "all", code_shared: "yes" },
+      first: "code_given_away",
+      band: "high",
+      asked: ["marketplace", "loss", "code_shared"],
+    },
+    {
+      // A notice may be the phishing bait itself: it decides only once the signs of phishing were asked (issue 19).
+      name: "an invalidation e-mail with no sign of phishing: invalidated first, likely, once the signs are asked",
       plan: { marketplace: "jp", loss: "all", invalidation_email: "yes" },
       first: "invalidated",
       band: "high",
-      asked: ["marketplace", "loss", "invalidation_email"],
+      asked: [
+        "marketplace",
+        "loss",
+        "code_shared",
+        "invalidation_email",
+        "suspended_notice",
+        "cannot_sign_in",
+        "unfamiliar_activity",
+        "phone_lost_or_phished",
+      ],
     },
     {
       name: "Japan, all gone, a card issued 2016-05-01: expired first",
@@ -206,7 +223,7 @@ describe("answers kept and forgotten", { concurrency: 2 }, () => {
     const { context, w } = await open();
     await w.answer("jp");
     await w.answer("all");
-    await w.expectQuestion("invalidation_email");
+    await w.expectQuestion("code_shared");
     await w.back.click();
     await w.expectQuestion("loss");
     assert.ok(await w.radio("loss", "all").isChecked());
@@ -219,12 +236,12 @@ describe("answers kept and forgotten", { concurrency: 2 }, () => {
     await w.expectQuestion("loss");
     assert.ok(await w.radio("loss", "all").isChecked());
     await w.next.click();
-    await w.expectQuestion("invalidation_email");
+    await w.expectQuestion("code_shared");
     await w.answer("yes");
     await w.resultHeading.waitFor();
     await w.back.click();
-    await w.expectQuestion("invalidation_email");
-    assert.ok(await w.radio("invalidation_email", "yes").isChecked());
+    await w.expectQuestion("code_shared");
+    assert.ok(await w.radio("code_shared", "yes").isChecked());
     await context.close();
   });
 
@@ -240,7 +257,7 @@ describe("answers kept and forgotten", { concurrency: 2 }, () => {
     // Copied, or "could not copy" where the browser refuses the clipboard: either way the status says so.
     await eventually(async () => assert.notEqual((await status.innerText()).trim(), ""));
     await w.back.click();
-    await w.expectQuestion("invalidation_email");
+    await w.expectQuestion("code_shared");
     await w.answer("yes");
     await w.resultHeading.waitFor();
     assert.equal((await status.innerText()).trim(), "", "the status of the earlier copy is gone");
@@ -263,7 +280,7 @@ describe("answers kept and forgotten", { concurrency: 2 }, () => {
     const status = w.scope.locator(".gcd-support [role=status]");
     await w.button("copy_summary").click();
     await w.back.click();
-    await w.expectQuestion("invalidation_email");
+    await w.expectQuestion("code_shared");
     await w.answer("yes");
     await w.resultHeading.waitFor();
     await page.waitForTimeout(2500);
@@ -278,10 +295,10 @@ describe("answers kept and forgotten", { concurrency: 2 }, () => {
     const { context, page, w } = await open();
     await w.answer("jp");
     await w.answer("all");
-    await w.expectQuestion("invalidation_email");
+    await w.expectQuestion("code_shared");
     const progress = await w.progressText.innerText();
     await page.reload();
-    await w.expectQuestion("invalidation_email");
+    await w.expectQuestion("code_shared");
     assert.equal(await w.progressText.innerText(), progress);
     await w.back.click();
     assert.ok(await w.radio("loss", "all").isChecked());

@@ -14,10 +14,11 @@
 //! it with that `integrity`, so the one hash in the snippet (printed by dist, written into `dist/EMBED.md`) covers
 //! every byte of script. The wasm travels LZMA-compressed and base64-encoded inside that script rather than being
 //! fetched, so every page can say `connect-src 'none'` in its CSP, where anyone can read it; a decoder of our own
-//! (`xtask/templates/lzma.rs`, compiled to a small wasm of its own, and `lzma.js`; about 2.4 KB gzip) unpacks it for
+//! (the `no_std` crate `crates/lzma-decoder`, compiled to a small wasm of its own, and `static/js/lzma.js`; about
+//! 2.4 KB gzip) unpacks it for
 //! `WebAssembly.compileStreaming`. Served with HTTP gzip, base64 of LZMA costs about 1% over the LZMA bytes
 //! (base64's 6-bit alphabet compresses back), and LZMA is 19% smaller than gzip on this wasm (measured; see
-//! ARCHITECTURE.md).
+//! docs/size.md).
 
 use crate::prerender::Link;
 use crate::{exec, root};
@@ -65,7 +66,7 @@ pub(crate) fn csp_hash(text: &str) -> String {
 /// (larger than the wasm, so nothing is lost; the decoder needs none of its own, the output is its dictionary).
 pub const LZMA_LC_LP_PB: (u32, u32, u32) = (4, 0, 0);
 
-/// `bytes` as the LZMA stream `xtask/templates/lzma.rs` decodes: liblzma's `.lzma` ("lzma_alone") encoder with the
+/// `bytes` as the LZMA stream `crates/lzma-decoder` decodes: liblzma's `.lzma` ("lzma_alone") encoder with the
 /// given literal context / literal position / position bits, which writes a 13-byte header (properties, dictionary
 /// size, size "unknown"), the data and the end marker; the size field then gets the real size, so the decoder
 /// allocates its output once and checks that the end marker comes exactly there. No checksum: a damaged stream is
@@ -88,20 +89,30 @@ pub fn lzma(bytes: &[u8], (lc, lp, pb): (u32, u32, u32)) -> Result<Vec<u8>> {
         bail!("liblzma's .lzma header is not the expected shape (or the input is 1 GiB or more)");
     }
     out[5..13].copy_from_slice(&(bytes.len() as u64).to_le_bytes());
+    // The page's own decoder, natively, on what it will get: a compressor that writes something it does not take
+    // fails the build here rather than the widget in a browser.
+    let mut back = vec![0; bytes.len()];
+    if giftcard_doctor_lzma::decode(&out, &mut back).is_err() || back != bytes {
+        bail!("crates/lzma-decoder does not decode liblzma's stream back to the input");
+    }
     Ok(out)
 }
 
-/// The LZMA decoder's wasm: `xtask/templates/lzma.rs` (no_std, no crate) compiled by `rustc` for wasm32 for size,
-/// panics as traps, a 16 KiB stack (it needs a few hundred bytes), then `wasm-opt -Oz` (on `path`) without the
-/// producers section: 3.7 KB, 2.1 KB gzip as base64.
+/// The LZMA decoder's wasm: the crate `crates/lzma-decoder` (no_std, no dependency), its one file compiled by
+/// `rustc` for wasm32 for size, panics as traps, a 16 KiB stack (it needs a few hundred bytes), then `wasm-opt -Oz`
+/// (on `path`) without the producers section: 3.7 KB, 2.1 KB gzip as base64. `rustc` rather than `cargo build`: the
+/// workspace's release profile is the app's (`opt-level = "z"`), and this needs other flags; the crate name stays
+/// `lzma`, the name the file had when it was compiled from `xtask/templates/lzma.rs`, so the wasm is the same bytes.
 pub fn lzma_decoder(path: &OsStr) -> Result<Vec<u8>> {
     let root = root();
     let dir = root.join("target/lzma-decoder");
     fs::create_dir_all(&dir)?;
     let (raw, opt) = (dir.join("lzma.wasm"), dir.join("lzma.opt.wasm"));
+    let source = root.join("crates/lzma-decoder/src/lib.rs");
     exec(
         Command::new(std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into()))
             .args(["--edition", "2021", "--target", "wasm32-unknown-unknown"])
+            .args(["--crate-name", "lzma"])
             .args([
                 "--crate-type",
                 "cdylib",
@@ -119,11 +130,16 @@ pub fn lzma_decoder(path: &OsStr) -> Result<Vec<u8>> {
                 "link-arg=-zstack-size=16384",
             ])
             .args(["-D", "warnings"])
-            .arg(root.join("xtask/templates/lzma.rs"))
+            .arg(&source)
             .arg("-o")
             .arg(&raw),
     )
-    .context("compiling the LZMA decoder (xtask/templates/lzma.rs) for wasm32")?;
+    .with_context(|| {
+        format!(
+            "compiling the LZMA decoder ({}) for wasm32",
+            source.display()
+        )
+    })?;
     exec(
         Command::new("wasm-opt")
             .env("PATH", path)
@@ -201,6 +217,8 @@ fn page_template() -> Result<String> {
     Ok(template("page.html")?.replace("{{NOSCRIPT}}", NOSCRIPT))
 }
 
+/// A build template (`xtask/templates/`): the pages, EMBED.md, the fallback texts. The browser's scripts are in
+/// `static/js/` ([`crate::runtime_js`]).
 fn template(name: &str) -> Result<String> {
     let path = root().join("xtask/templates").join(name);
     fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
@@ -384,13 +402,13 @@ fn classic_glue(glue: &str) -> Result<String> {
 /// `giftcard-doctor-app.js`: the classic glue, the LZMA+base64 wasm and its decoder (its own wasm, as base64, and
 /// its JS side), leaving one start function on `window` for `embed.js`.
 fn app_script(glue: &str, wasm_b64: &str, decoder: &[u8]) -> Result<String> {
-    let code = template("app.js")?
+    let code = crate::runtime_js::read("app.js")?
         .replace("{{VERSION}}", VERSION)
         .replace("{{GLUE}}", classic_glue(glue)?.trim_end())
         .replace(
             "{{UNPACK}}",
-            template("unpack.js")?
-                .replace("{{LZMA}}", template("lzma.js")?.trim_end())
+            crate::runtime_js::read("unpack.js")?
+                .replace("{{LZMA}}", crate::runtime_js::read("lzma.js")?.trim_end())
                 .trim_end(),
         );
     minified_with_data(&code, wasm_b64, &js_byte_string(decoder))
@@ -465,11 +483,11 @@ fn fallback_json() -> Result<String> {
 /// `embed.js`: the loader (frames, app loading with integrity, fallback). With `inline`, the app's code follows it in
 /// the same script (the standalone page and the offline file) and nothing is loaded.
 fn embed_script(app_integrity: &str, inline: bool) -> Result<String> {
-    Ok(template("embed.js")?
+    Ok(crate::runtime_js::read("embed.js")?
         .replace("{{VERSION}}", VERSION)
         .replace("{{APP_INTEGRITY}}", app_integrity)
         .replace("{{APP_INLINE}}", if inline { "true" } else { "false" })
-        .replace("{{FRAMES}}", template("frames.js")?.trim())
+        .replace("{{FRAMES}}", crate::runtime_js::read("frames.js")?.trim())
         .replace("{{FALLBACK}}", &fallback_json()?))
 }
 

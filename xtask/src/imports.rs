@@ -2,7 +2,7 @@
 //! `__wbg_setAttribute_f75317b2b5cabfb4` (a 16-digit hash in every name, which gzip cannot squeeze), once as a key in
 //! the glue's import object and once as a string in the wasm's import section. A minifier cannot touch either (they
 //! must match), so `cargo xtask dist` renames both together to `a`, `b`, … `ba`, …: −6.5 KB gzip on the 212 imports
-//! of 2026-11-28 (measured; see ARCHITECTURE.md). The module name and everything else stay as they are.
+//! of 2026-11-28 (measured; see docs/size.md). The module name and everything else stay as they are.
 //!
 //! The exports get the same treatment: the glue calls each as `wasm.<name>`, and the closure shims' names run to 250
 //! characters (`wasm_bindgen_6fb1…___convert__closures_____invoke___…`), once in the glue and once in the export

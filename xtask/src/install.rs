@@ -70,7 +70,7 @@ pub fn script() -> Result<String> {
         }
         texts.insert(lang.into(), one.into());
     }
-    let code = read_static("js/install.js")?.replace(
+    let code = crate::runtime_js::read("install.js")?.replace(
         "{{TEXTS}}",
         &serde_json::to_string(&serde_json::Value::Object(texts))?,
     );
@@ -196,7 +196,7 @@ fn manifest() -> Result<String> {
 /// `sw.js`, whose cache is named by a hash of every file it keeps and which keeps each with its integrity.
 pub fn write(dist: &Path, index: &[u8], install: Install) -> Result<()> {
     if install == Install::Off {
-        fs::write(dist.join("sw.js"), read_static("js/sw-retire.js")?)?;
+        fs::write(dist.join("sw.js"), crate::runtime_js::read("sw-retire.js")?)?;
         return Ok(());
     }
     let manifest = manifest()?;
@@ -232,7 +232,7 @@ pub fn write(dist: &Path, index: &[u8], install: Install) -> Result<()> {
         .into_iter()
         .map(|(path, integrity)| (path.to_owned(), integrity.into()))
         .collect();
-    let code = read_static("js/sw.js")?
+    let code = crate::runtime_js::read("sw.js")?
         .replace("{{BUILD}}", &build)
         .replace("{{FILES}}", &serde_json::to_string(&list)?);
     fs::write(

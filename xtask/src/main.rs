@@ -10,6 +10,7 @@ mod imports;
 mod install;
 mod minify;
 mod prerender;
+mod runtime_js;
 mod serve;
 mod test;
 mod tools;

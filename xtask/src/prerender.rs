@@ -109,10 +109,10 @@ fn template(name: &str) -> Result<String> {
     fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
 }
 
-/// A script template without its comment lines, blank lines and indentation: these copies travel in every page
-/// (our templates hold no multi-line strings, so dropping a line's leading space changes nothing).
+/// A pre-render script of `static/js/` without its comment lines, blank lines and indentation: these copies travel in
+/// every page (our scripts hold no multi-line strings, so dropping a line's leading space changes nothing).
 fn script(name: &str) -> Result<String> {
-    Ok(template(name)?
+    Ok(crate::runtime_js::read(name)?
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with("//"))

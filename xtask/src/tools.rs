@@ -98,7 +98,7 @@ fn ensure(
 /// no unwinding tables, no location strings) and `Debug` formatting compiled out (`fmt-debug=none`; the app never
 /// shows a `{:?}`). These are unstable flags of the stable compiler they were checked on (see [`release_env`]),
 /// unlocked with `RUSTC_BOOTSTRAP=1`: this machine's rustup cannot fetch a nightly, but it does install `rust-src`
-/// for its stable toolchain, which is all `build-std` needs. Saves 34.5 KB of the gzipped wasm (251.4 → 216.9 KB, measured in ARCHITECTURE.md). A trap
+/// for its stable toolchain, which is all `build-std` needs. Saves 34.5 KB of the gzipped wasm (251.4 → 216.9 KB, measured in docs/size.md). A trap
 /// skips the panic hook, so `src/failure.rs` also listens for the wasm's `RuntimeError` on `window`.
 pub const RELEASE_ENV: &[(&str, &str)] = &[
     ("RUSTC_BOOTSTRAP", "1"),

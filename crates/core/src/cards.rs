@@ -326,8 +326,11 @@ impl CardStatus {
             tone,
             state,
             rule: self.expires.map(|_| self.rule_text.clone()),
-            last_day_note: (self.expires.is_some() && self.days_left == Some(0))
-                .then(|| c.ui(UiKey::ExpiryLastDayNote, lang).to_owned()),
+            // The 23:59 Japan time of the last day is only sourced for Amazon.co.jp's cards.
+            last_day_note: (self.expires.is_some()
+                && self.days_left == Some(0)
+                && self.rule.starts_with("jp_"))
+            .then(|| c.ui(UiKey::ExpiryLastDayNote, lang).to_owned()),
         }
     }
 }

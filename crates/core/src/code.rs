@@ -1,7 +1,7 @@
 //! Claim-code normaliser: turns what a person typed into the form Amazon expects and says what looks wrong, while
 //! keeping the full code out of anything that can be serialized, stored or logged.
 //!
-//! Lengths come from `shared/domain-facts.md` ("Claim codes"), counted after hyphens and spaces are removed:
+//! Lengths come from `docs/domain-facts.md` ("Claim codes"), counted after hyphens and spaces are removed:
 //!
 //! | marketplace | accepted | why |
 //! |---|---|---|

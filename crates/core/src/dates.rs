@@ -10,7 +10,7 @@
 
 use crate::marketplace::Marketplace;
 use crate::text;
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 /// How a marketplace writes `nn/nn/yyyy`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,21 +65,145 @@ pub fn date_prefix(s: &str, order: DayMonth) -> Option<(DateRead, &str)> {
     numeric(s, order).or_else(|| worded(s).map(|(d, rest)| (DateRead::certain(d), rest)))
 }
 
-/// Parses a whole date a person typed: `2019-03-01`, `2019/3/1`, `2019.3.1`, `2019年3月1日`, full-width digits and
-/// spaces between the parts too. Year first only: a typed field says "YYYY-MM-DD" and nothing else is ambiguous-free.
-pub fn parse_typed(text: &str) -> Option<NaiveDate> {
+/// A date a person typed, read by [`read_typed`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TypedDate {
+    pub date: NaiveDate,
+    /// Whether a day was given. Without one (`2025年3月`, `March 2025`) the date is the 15th, the middle of the
+    /// month, and only approximate: its margin (`expiry::APPROXIMATE_MARGIN_DAYS`) covers the whole month.
+    pub day_given: bool,
+}
+
+/// Why a typed date was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypedDateError {
+    /// Nothing was typed.
+    Empty,
+    /// Something was typed that is not a date in any of the forms [`read_typed`] takes.
+    Unreadable,
+}
+
+/// The day a date without one stands for.
+const MID_MONTH: u32 = 15;
+
+/// Reads a whole date as people type it: year first with `-`, `/`, `.` or 年月日 (`2019-03-01`, `2019/3/1`,
+/// `2019年3月1日`); year and month alone (`2025年3月`, `2025/3`); the Japanese eras, written out or as one letter
+/// (`令和7年3月1日`, `令和元年5月`, `R7.3.1`, `H29.4.24`, `S64.1.7`); month names (`March 2025`, `March 1, 2025`,
+/// `1 March 2025`); full-width digits and spaces between the parts. Day-first or month-first numbers (`3/1/2019`) are
+/// refused: they mean different days in different countries.
+pub fn read_typed(text: &str) -> Result<TypedDate, TypedDateError> {
     let folded = text::fold(text);
-    let parts: Vec<&str> = folded
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|p| !p.is_empty())
-        .collect();
-    let [y, m, d] = parts.as_slice() else {
-        return None;
-    };
-    if y.len() != 4 || m.len() > 2 || d.len() > 2 {
+    let s = folded.trim();
+    if s.is_empty() {
+        return Err(TypedDateError::Empty);
+    }
+    era_date(s)
+        .or_else(|| year_first(s, 0))
+        .or_else(|| worded_typed(s))
+        .ok_or(TypedDateError::Unreadable)
+}
+
+/// Parses a whole date a person typed, with its day (see [`read_typed`]).
+pub fn parse_typed(text: &str) -> Option<NaiveDate> {
+    read_typed(text)
+        .ok()
+        .filter(|t| t.day_given)
+        .map(|t| t.date)
+}
+
+/// `year [sep] month [sep day]` with the separators of [`read_typed`]; `era_offset` is added to the year (0 for a
+/// Western year, which must then have four digits).
+fn year_first(s: &str, era_offset: i32) -> Option<TypedDate> {
+    let separators = |c: char| matches!(c, '-' | '/' | '.' | ' ' | '年' | '月' | '日');
+    if !s.chars().all(|c| c.is_ascii_digit() || separators(c)) {
         return None;
     }
-    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    let parts: Vec<&str> = s.split(separators).filter(|p| !p.is_empty()).collect();
+    let (year, month, day) = match parts.as_slice() {
+        [y, m] => (*y, *m, None),
+        [y, m, d] => (*y, *m, Some(*d)),
+        _ => return None,
+    };
+    let year_ok = if era_offset == 0 {
+        year.len() == 4
+    } else {
+        (1..=2).contains(&year.len())
+    };
+    if !year_ok || month.len() > 2 || day.is_some_and(|d| d.len() > 2) {
+        return None;
+    }
+    let year = era_offset + year.parse::<i32>().ok()?;
+    typed(
+        year,
+        month.parse().ok()?,
+        day.map(str::parse).transpose().ok()?,
+    )
+}
+
+/// A date from its parts; without a day, the middle of the month.
+fn typed(year: i32, month: u32, day: Option<u32>) -> Option<TypedDate> {
+    Some(TypedDate {
+        date: NaiveDate::from_ymd_opt(year, month, day.unwrap_or(MID_MONTH))?,
+        day_given: day.is_some(),
+    })
+}
+
+/// A Japanese era: its name, its one-letter form, the Western year before its first, and its first and last days.
+type Era = (&'static str, char, i32, (i32, u32, u32), (i32, u32, u32));
+
+/// The Japanese eras a gift card can date from.
+const ERAS: &[Era] = &[
+    ("令和", 'R', 2018, (2019, 5, 1), (9999, 12, 31)),
+    ("平成", 'H', 1988, (1989, 1, 8), (2019, 4, 30)),
+    ("昭和", 'S', 1925, (1926, 12, 25), (1989, 1, 7)),
+];
+
+/// `令和7年3月1日`, `令和元年5月`, `R7.3.1`, `h29/4/24`: a date in a Japanese era, inside that era.
+fn era_date(s: &str) -> Option<TypedDate> {
+    let (offset, first, last, rest) =
+        ERAS.iter()
+            .find_map(|(name, letter, offset, first, last)| {
+                let rest = s
+                    .strip_prefix(name)
+                    .or_else(|| s.strip_prefix(|c: char| c.eq_ignore_ascii_case(letter)))?;
+                Some((*offset, *first, *last, rest.trim_start()))
+            })?;
+    // 元年, the era's first year.
+    let rest = rest.replacen('元', "1", 1);
+    let t = year_first(&rest, offset)?;
+    let day = |(y, m, d): (i32, u32, u32)| NaiveDate::from_ymd_opt(y, m, d);
+    let (first, last) = (day(first)?, day(last)?);
+    if t.day_given {
+        return (first..=last).contains(&t.date).then_some(t);
+    }
+    // A month alone must overlap the era; its date is then kept inside it.
+    let month_start = t.date.with_day(1)?;
+    let month_end = month_start
+        .checked_add_months(chrono::Months::new(1))?
+        .pred_opt()?;
+    (month_start <= last && month_end >= first).then(|| TypedDate {
+        date: t.date.clamp(first, last),
+        ..t
+    })
+}
+
+/// `March 2025`, `Mar. 2025`, and the worded full dates of the history reader (`March 1, 2025`, `1 March 2025`).
+fn worded_typed(s: &str) -> Option<TypedDate> {
+    if let Some((date, rest)) = worded(s) {
+        return rest.trim().is_empty().then_some(TypedDate {
+            date,
+            day_given: true,
+        });
+    }
+    let mut words = s.split(' ').filter(|w| !w.is_empty());
+    let (name, year, None) = (words.next()?, words.next()?, words.next()) else {
+        return None;
+    };
+    let year = year.trim_end_matches(['.', ',']);
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    typed(year.parse().ok()?, month(name)?, None)
 }
 
 /// Reads an unsigned number of at most `max` digits at the start of `s`, after optional spaces.
@@ -378,5 +502,42 @@ mod tests {
         assert_eq!(parse_typed("2019.3.1"), Some(d("2019-03-01")));
         assert_eq!(parse_typed("3/1/2019"), None);
         assert_eq!(parse_typed("2019-02-30"), None);
+    }
+
+    /// Issue 23: dates as people type them.
+    #[test]
+    fn typed_dates_in_every_form_people_use() {
+        let read = |s: &str| read_typed(s).map(|t| (t.date.to_string(), t.day_given));
+        let day = |iso: &str| Ok((iso.to_owned(), true));
+        let month = |iso: &str| Ok((iso.to_owned(), false));
+        assert_eq!(read("2025年3月"), month("2025-03-15"));
+        assert_eq!(read("２０２５年３月"), month("2025-03-15"));
+        assert_eq!(read("2025/3"), month("2025-03-15"));
+        assert_eq!(read("2025-03"), month("2025-03-15"));
+        assert_eq!(read("令和7年3月1日"), day("2025-03-01"));
+        assert_eq!(read("令和７年３月１日"), day("2025-03-01"));
+        assert_eq!(read("R7.3.1"), day("2025-03-01"));
+        assert_eq!(read("r7/3/1"), day("2025-03-01"));
+        assert_eq!(read("Ｒ７．３．１"), day("2025-03-01"));
+        assert_eq!(read("H29.4.24"), day("2017-04-24"));
+        assert_eq!(read("平成29年4月24日"), day("2017-04-24"));
+        assert_eq!(read("令和元年5月1日"), day("2019-05-01"));
+        assert_eq!(read("令和元年5月"), month("2019-05-15"));
+        assert_eq!(read("平成31年4月"), month("2019-04-15"));
+        assert_eq!(read("昭和64年1月"), month("1989-01-07"));
+        assert_eq!(read("March 2025"), month("2025-03-15"));
+        assert_eq!(read("Mar. 2025"), month("2025-03-15"));
+        assert_eq!(read("March 1, 2025"), day("2025-03-01"));
+        assert_eq!(read("1 March 2025"), day("2025-03-01"));
+        assert_eq!(read("2019-03-01"), day("2019-03-01"));
+        // Outside its era, an impossible day, day-first numbers, a bare year, empty and noise are refused.
+        assert_eq!(read("平成32年1月1日"), Err(TypedDateError::Unreadable));
+        assert_eq!(read("令和1年4月30日"), Err(TypedDateError::Unreadable));
+        assert_eq!(read("R7.2.30"), Err(TypedDateError::Unreadable));
+        assert_eq!(read("3/1/2019"), Err(TypedDateError::Unreadable));
+        assert_eq!(read("2025"), Err(TypedDateError::Unreadable));
+        assert_eq!(read("AQ12-BC34"), Err(TypedDateError::Unreadable));
+        assert_eq!(read("   "), Err(TypedDateError::Empty));
+        assert_eq!(read(""), Err(TypedDateError::Empty));
     }
 }

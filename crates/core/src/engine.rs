@@ -11,7 +11,7 @@ use crate::display::format_date;
 use crate::expiry::{self, Expiry, Status};
 use crate::facts::{parse_date, CardKind, Facts, FactsError, Loss, Marketplace, Precision, Tri};
 use crate::money::format_amount;
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
 /// Score from which a cause is "high".
@@ -59,6 +59,44 @@ impl Band {
     }
 }
 
+/// A link to an Amazon page, on the person's marketplace's own host.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Link {
+    /// The page's name and its host (`Gift card balance (www.amazon.co.jp)`), so the host is visible in the text.
+    pub label: String,
+    /// An `https://` address on the marketplace's own Amazon host.
+    pub href: String,
+}
+
+/// The links to these pages on a marketplace, in order, for those it has an address for (none for `other` or an
+/// unknown marketplace).
+fn links(pages: &[&str], market: Option<Marketplace>, lang: Lang) -> Vec<Link> {
+    let c = content();
+    let Some(market) = market else {
+        return Vec::new();
+    };
+    pages
+        .iter()
+        .filter_map(|page| {
+            let href = c.link(market, page)?;
+            let label = c.page(page)?.label.get(lang);
+            let host = href
+                .strip_prefix("https://")
+                .and_then(|rest| rest.split('/').next())
+                .unwrap_or_default();
+            let label = match lang {
+                Lang::Ja => format!("{label}（{host}）"),
+                Lang::En => format!("{label} ({host})"),
+            };
+            Some(Link {
+                label,
+                href: href.to_owned(),
+            })
+        })
+        .collect()
+}
+
 /// A cause in the ranking, in the person's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -74,6 +112,8 @@ pub struct RankedCause {
     pub recoverable: Recoverable,
     /// Why the money can or cannot come back.
     pub recovery: String,
+    /// The pages its checks name, on the person's marketplace (only those with a sourced address).
+    pub links: Vec<Link>,
 }
 
 /// A cause the facts exclude, with why.
@@ -93,8 +133,27 @@ pub struct SupportView {
     pub steps: Vec<String>,
     /// What to have ready (the full code and where to find it, dates, order numbers).
     pub prepare: Vec<String>,
-    /// Never give the code to anyone else.
+    /// The warning a scammer cannot pass: Amazon does not ask for a code; where to report a scam in that country,
+    /// and the marketplace's own scam-report page where a source names one.
     pub warning: String,
+    /// Contact us and the scam-report page, where the marketplace has a sourced address.
+    pub links: Vec<Link>,
+}
+
+/// Where a scam is reported on this marketplace, in the person's language (the `{fraud_channel}` placeholder).
+fn fraud_channel(market: Option<Marketplace>, lang: Lang) -> &'static str {
+    content()
+        .support_for(market.unwrap_or(Marketplace::Other))
+        .map_or("", |s| s.fraud_channel.get(lang))
+}
+
+/// Fills the marketplace placeholders of a cause's or the warning's text.
+fn fill_market(text: &str, market: Option<Marketplace>, lang: Lang) -> String {
+    if text.contains('{') {
+        fill(text, &[("fraud_channel", fraud_channel(market, lang))])
+    } else {
+        text.to_owned()
+    }
 }
 
 impl SupportView {
@@ -103,13 +162,17 @@ impl SupportView {
         let c = content();
         let texts =
             |list: crate::content::TextList| list.iter().map(|t| t.get(lang).to_owned()).collect();
+        let support = c.support_for(market.unwrap_or(Marketplace::Other));
+        let mut warning = fill_market(c.support_warning.get(lang), market, lang);
+        if let Some(page) = support.and_then(|s| s.scam_page) {
+            warning.push_str(if lang == Lang::Ja { "" } else { " " });
+            warning.push_str(page.get(lang));
+        }
         SupportView {
-            steps: c
-                .support_for(market.unwrap_or(Marketplace::Other))
-                .map(|s| texts(s.steps))
-                .unwrap_or_default(),
+            steps: support.map(|s| texts(s.steps)).unwrap_or_default(),
             prepare: texts(c.support_prepare),
-            warning: c.support_warning.get(lang).to_owned(),
+            warning,
+            links: links(c.support_links, market, lang),
         }
     }
 }
@@ -129,6 +192,10 @@ pub struct Diagnosis {
 struct CardEval {
     expiry: Option<Expiry>,
     foreign: bool,
+    /// Its latest possible expiry is before the day the balance was last seen intact.
+    before_seen: bool,
+    /// Its possible expiry dates straddle that day: it may have left before or after it.
+    straddles_seen: bool,
 }
 
 /// Facts plus what the engine derives from them.
@@ -137,8 +204,15 @@ struct Context<'f> {
     cards: Vec<CardEval>,
 }
 
-/// A card's value of the `cardExpired` fact. Past the date of a rule the sources are unsure of is only "maybe".
-fn card_expired_value(expiry: &Expiry) -> &'static str {
+/// A card's value of the `cardExpired` fact. Past the date of a rule the sources are unsure of is only "maybe"; a card
+/// gone before the balance was last seen intact is `before_seen`.
+fn card_expired_value(eval: &CardEval, expiry: &Expiry) -> &'static str {
+    if eval.before_seen {
+        return "before_seen";
+    }
+    if eval.straddles_seen && expiry.status == Status::Expired {
+        return "maybe";
+    }
     match expiry.status {
         Status::Expired if expiry.rule.certain() => "yes",
         Status::Expired | Status::MaybeExpired => "maybe",
@@ -150,6 +224,14 @@ fn card_expired_value(expiry: &Expiry) -> &'static str {
 
 impl<'f> Context<'f> {
     fn new(facts: &'f Facts) -> Result<Self, FactsError> {
+        if let (Some(seen), Some(today)) = (facts.last_seen_intact, facts.today) {
+            if seen > today {
+                return Err(FactsError::new(
+                    "lastSeenIntact",
+                    UiKey::ErrorSeenAfterToday,
+                ));
+            }
+        }
         let mut cards = Vec::with_capacity(facts.cards.len());
         for (i, card) in facts.cards.iter().enumerate() {
             let market = card.marketplace.or(facts.marketplace);
@@ -169,7 +251,25 @@ impl<'f> Context<'f> {
             };
             let foreign =
                 matches!((card.marketplace, facts.marketplace), (Some(c), Some(a)) if c != a);
-            cards.push(CardEval { expiry, foreign });
+            // Only a card that expired (or may have) can have left before the balance was seen; for a range, even
+            // its latest possible date must be before that day.
+            let (before_seen, straddles_seen) = match (&expiry, facts.last_seen_intact) {
+                (Some(e), Some(seen))
+                    if matches!(e.status, Status::Expired | Status::MaybeExpired) =>
+                {
+                    let latest_before = e.expires.is_some_and(|latest| latest < seen);
+                    let earliest_before =
+                        e.earliest.or(e.expires).is_some_and(|first| first < seen);
+                    (latest_before, earliest_before && !latest_before)
+                }
+                _ => (false, false),
+            };
+            cards.push(CardEval {
+                expiry,
+                foreign,
+                before_seen,
+                straddles_seen,
+            });
         }
         Ok(Context { facts, cards })
     }
@@ -198,17 +298,16 @@ impl<'f> Context<'f> {
                 let values: Vec<&str> = self
                     .cards
                     .iter()
-                    .filter_map(|c| c.expiry.as_ref())
-                    .map(card_expired_value)
+                    .filter_map(|c| c.expiry.as_ref().map(|e| card_expired_value(c, e)))
                     .collect();
-                // The worst card decides; "no" and "never" only when every card is safe.
-                let all_safe =
-                    !values.is_empty() && values.iter().all(|v| *v == "no" || *v == "never");
-                match ["yes", "maybe", "no", "never"]
+                // The worst card decides; "before_seen", "no" and "never" only when every card is safe.
+                let safe = ["before_seen", "no", "never"];
+                let all_safe = !values.is_empty() && values.iter().all(|v| safe.contains(v));
+                match ["yes", "maybe", "before_seen", "no", "never"]
                     .into_iter()
                     .find(|v| values.contains(v))
                 {
-                    Some("no" | "never") if !all_safe => Some("unknown"),
+                    Some(v) if safe.contains(&v) && !all_safe => Some("unknown"),
                     other => other,
                 }
             }
@@ -259,7 +358,11 @@ impl<'f> Context<'f> {
             | Fact::CannotSignIn
             | Fact::PromotionalCredit
             | Fact::SharedAccountOrDevice
-            | Fact::AmazonPoints => f.tri(fact).map(Tri::id),
+            | Fact::AmazonPoints
+            | Fact::CodeShared
+            | Fact::RecentTopUp
+            | Fact::PaidMemberships => f.tri(fact).map(Tri::id),
+            Fact::LastSeenIntact => f.last_seen_intact.map(|_| "known"),
         }
     }
 
@@ -267,7 +370,7 @@ impl<'f> Context<'f> {
     fn card_matches(&self, card: usize, fact: Fact, values: &[&str]) -> bool {
         let eval = &self.cards[card];
         let value = match fact {
-            Fact::CardExpired => eval.expiry.as_ref().map(card_expired_value),
+            Fact::CardExpired => eval.expiry.as_ref().map(|e| card_expired_value(eval, e)),
             Fact::CardForeign => Some(if eval.foreign { "yes" } else { "no" }),
             _ => return false,
         };
@@ -289,6 +392,8 @@ struct Scored {
     evidence: i32,
     decisive: bool,
     ruled_out: bool,
+    /// At most "medium" (see [`Effect::AtMostMedium`]).
+    capped: bool,
     fired: Vec<Fired>,
 }
 
@@ -303,6 +408,7 @@ fn score(content: &Content, ctx: &Context) -> Vec<Scored> {
             evidence: 0,
             decisive: false,
             ruled_out: false,
+            capped: false,
             fired: Vec::new(),
         })
         .collect();
@@ -330,16 +436,24 @@ fn score(content: &Content, ctx: &Context) -> Vec<Scored> {
             Effect::Decisive => s.decisive = true,
             Effect::Raise(w) => {
                 s.score += w;
-                s.evidence += w;
+                // How much is missing is a base rate, not an answer pointing at a cause: "all gone" may lift a cause
+                // within its band but not above one the person's other answers support.
+                if !rule.when.iter().all(|c| c.fact == Fact::Loss) {
+                    s.evidence += w;
+                }
             }
             Effect::Lower(w) => s.score -= w,
             Effect::RuleOut => s.ruled_out = true,
+            Effect::AtMostMedium => s.capped = true,
         }
         s.fired.push(Fired { rule: r, cards });
     }
     for s in &mut scored {
         // A decisive fact outweighs anything that would exclude the cause.
         s.ruled_out &= !s.decisive;
+        if s.capped && !s.decisive {
+            s.score = s.score.min(HIGH - 1);
+        }
     }
     // A cause that does not exist on the person's marketplace (Amazon points outside Japan) is left out.
     if let Some(market) = ctx.facts.marketplace {
@@ -445,6 +559,13 @@ fn render(content: &Content, ctx: &Context, fired: &Fired, lang: Lang) -> Vec<St
                     ),
                     ("days", &days),
                     ("amount", &amount),
+                    (
+                        "seen",
+                        &ctx.facts
+                            .last_seen_intact
+                            .map(|d| format_date(d, lang))
+                            .unwrap_or_default(),
+                    ),
                 ],
             )
         })
@@ -470,7 +591,7 @@ pub fn diagnose(facts: &Facts, lang: Lang) -> Result<Diagnosis, FactsError> {
         fired.sort_by_key(|f| match content.rules[f.rule].effect {
             Effect::Decisive => 0,
             Effect::RuleOut => 1,
-            Effect::Raise(_) => 2,
+            Effect::Raise(_) | Effect::AtMostMedium => 2,
             Effect::Lower(_) => 3,
         });
         if s.ruled_out {
@@ -491,18 +612,20 @@ pub fn diagnose(facts: &Facts, lang: Lang) -> Result<Diagnosis, FactsError> {
             .filter(|f| content.rules[f.rule].effect != Effect::RuleOut)
             .flat_map(|f| render(content, &ctx, f, lang))
             .collect();
-        let texts =
-            |list: crate::content::TextList| list.iter().map(|t| t.get(lang).to_owned()).collect();
+        let market = facts.marketplace;
+        let one = |t: crate::content::Text| fill_market(t.get(lang), market, lang);
+        let texts = |list: crate::content::TextList| list.iter().map(one).collect();
         diagnosis.causes.push(RankedCause {
             id: cause.id.to_owned(),
             band: Band::of(s.score, s.decisive),
-            title: cause.title.get(lang).to_owned(),
-            explanation: cause.explanation.get(lang).to_owned(),
+            title: one(cause.title),
+            explanation: one(cause.explanation),
             reasons,
             checks: texts(cause.checks),
             actions: texts(cause.actions),
             recoverable: cause.recoverable,
-            recovery: cause.recovery.get(lang).to_owned(),
+            recovery: one(cause.recovery),
+            links: links(cause.links, market, lang),
         });
     }
     Ok(diagnosis)
@@ -517,7 +640,7 @@ pub enum Answer {
 }
 
 /// The value every question accepts for "I don't know".
-pub const DONT_KNOW: &str = "unsure";
+pub use crate::facts::DONT_KNOW;
 
 /// Records an answer, returning the new facts. Unknown question ids and values are an error naming the question
 /// (never the value given).
@@ -549,20 +672,14 @@ pub fn apply_answer(
                         card.kind = CardKind::Unknown;
                     }
                 }
+                Fact::LastSeenIntact => next.last_seen_intact = None,
                 _ => {}
             }
         }
         (Fact::Marketplace, Answer::Value(v)) => {
             next.marketplace = Some(Marketplace::from_id(v).ok_or_else(bad)?)
         }
-        (Fact::Loss, Answer::Value(v)) => {
-            next.loss = Some(
-                [Loss::All, Loss::Partial, Loss::Unknown]
-                    .into_iter()
-                    .find(|l| l.id() == v)
-                    .ok_or_else(bad)?,
-            )
-        }
+        (Fact::Loss, Answer::Value(v)) => next.loss = Some(Loss::from_id(v).ok_or_else(bad)?),
         (Fact::CardIssued, Answer::Date(date, precision)) => {
             if facts.today.is_some_and(|t| *date > t) {
                 return Err(FactsError::new(question_id, UiKey::ErrorIssuedAfterToday));
@@ -584,6 +701,23 @@ pub fn apply_answer(
         }
         (Fact::CardIssued, Answer::Value(v)) => {
             let date = parse_date(question_id, v)?;
+            return apply_answer(facts, question_id, &Answer::Date(date, Precision::Exact));
+        }
+        (Fact::LastSeenIntact, Answer::Date(date, precision)) => {
+            // A month alone (a guess) is read as its first day: the careful end, which rules out the fewest cards.
+            let date = &match precision {
+                Precision::Approximate => date.with_day(1).unwrap_or(*date),
+                Precision::Exact => *date,
+            };
+            // A day after today cannot have been seen; "around" a date is read as its first possible day by hosts
+            // (`YYYY-MM`), while a date typed here is taken as given.
+            if facts.today.is_some_and(|t| *date > t) {
+                return Err(FactsError::new(question_id, UiKey::ErrorSeenAfterToday));
+            }
+            next.last_seen_intact = Some(*date);
+        }
+        (Fact::LastSeenIntact, Answer::Value(v)) => {
+            let date = crate::facts::parse_day_or_month(question_id, v)?;
             return apply_answer(facts, question_id, &Answer::Date(date, Precision::Exact));
         }
         (Fact::CardKind, Answer::Value(v)) => {
@@ -613,13 +747,7 @@ pub fn current_answer(facts: &Facts, question_id: &str) -> Option<Answer> {
     let value = |s: &str| Some(Answer::Value(s.to_owned()));
     match question.fact {
         Fact::Marketplace => facts.marketplace.and_then(|m| value(m.id())),
-        Fact::Loss => facts.loss.and_then(|l| {
-            value(if l == Loss::Unknown {
-                DONT_KNOW
-            } else {
-                l.id()
-            })
-        }),
+        Fact::Loss => facts.loss.and_then(|l| value(l.id())),
         Fact::CardIssued => facts
             .cards
             .first()
@@ -629,6 +757,9 @@ pub fn current_answer(facts: &Facts, question_id: &str) -> Option<Answer> {
             .first()
             .filter(|c| c.kind != CardKind::Unknown)
             .and_then(|c| value(c.kind.id())),
+        Fact::LastSeenIntact => facts
+            .last_seen_intact
+            .map(|d| Answer::Date(d, Precision::Exact)),
         fact => facts.tri(fact).and_then(|t| value(t.id())),
     }
 }
@@ -685,17 +816,37 @@ fn can_change(
     })
 }
 
-/// The questions still worth asking, in the order the content lists them. Empty when the top cause is certain.
+/// The questions still worth asking, in the order the content lists them. When the top cause is certain, only those
+/// whose answer could still unseat it: a card that expired years ago cannot explain a balance seen intact last month
+/// (issue 19.6), so the wizard asks when the balance was last seen before it stops on the expiry.
 fn open_questions(facts: &Facts) -> Vec<&'static Question> {
     let content = content();
     let Ok(ctx) = Context::new(facts) else {
         return Vec::new();
     };
     let scored = score(content, &ctx);
+    let mut base = signature(&scored);
     if scored.first().is_some_and(|s| s.decisive) {
-        return Vec::new();
+        // Compared on the top entry alone: the rest of the ranking no longer decides what the person does first.
+        base.truncate(1);
+        return content
+            .questions
+            .iter()
+            .filter(|q| {
+                !is_answered(facts, q)
+                    && applies(&ctx, q)
+                    && sample_answers(facts, q).iter().any(|answer| {
+                        apply_answer(facts, q.id, answer)
+                            .ok()
+                            .and_then(|next| {
+                                let ctx = Context::new(&next).ok()?;
+                                signature(&score(content, &ctx)).first().copied()
+                            })
+                            .is_some_and(|top| top != base[0])
+                    })
+            })
+            .collect();
     }
-    let base = signature(&scored);
     content
         .questions
         .iter()
@@ -708,6 +859,27 @@ fn open_questions(facts: &Facts) -> Vec<&'static Question> {
 /// The most useful unanswered question, or `None` when no answer could change the ranking any more.
 pub fn next_question(facts: &Facts) -> Option<&'static Question> {
     open_questions(facts).first().copied()
+}
+
+/// The questions not answered yet whose conditions hold now (`now`), or also those whose conditions may still hold
+/// once the facts they name are known (`!now`), in the content's order. The second is an upper bound of what the
+/// wizard can still ask that does not grow as answers come in (a condition's fact only becomes known); the first is
+/// what the result offers to answer after the wizard stopped early.
+pub fn unanswered_questions(facts: &Facts, now: bool) -> Vec<&'static Question> {
+    let Ok(ctx) = Context::new(facts) else {
+        return Vec::new();
+    };
+    content()
+        .questions
+        .iter()
+        .filter(|q| {
+            !is_answered(facts, q)
+                && q.ask_if.iter().all(|cond| match ctx.value(cond.fact) {
+                    Some(v) => cond.values.contains(&v),
+                    None => !now,
+                })
+        })
+        .collect()
 }
 
 /// How far the wizard is: the number of questions answered and an upper bound of those still to come.

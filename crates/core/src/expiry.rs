@@ -1,12 +1,12 @@
 //! Expiry of gift cards: one rule table per marketplace, with Japan's cut-over on 2017-04-24, computed with chrono.
 //!
-//! Every rule names its source in `../shared/domain-facts.md` ("Expiry rules"). A card is valid up to and including
+//! Every rule names its source in `docs/domain-facts.md` ("Expiry rules"). A card is valid up to and including
 //! its expiry date; it is expired from the next day on. Adding N years to 29 February lands on 28 February (the
 //! conservative reading: never claim a day of validity the card may not have).
 
 use crate::content::UiKey;
 use crate::facts::{CardKind, Marketplace, Precision};
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
 /// Which rule set a card's expiry.
@@ -27,11 +27,12 @@ pub enum RuleId {
     UsNever,
     /// amazon.co.uk: 10 years (attribution unsure).
     Uk10y,
-    /// amazon.de: 10 years (unsure).
-    De10y,
-    /// amazon.fr: 10 years.
+    /// amazon.de: sources disagree: Amazon.de's conditions page says until the end of the 3rd year after purchase,
+    /// other sources 10 years. Between the two dates a card "may" have expired.
+    De3yOr10y,
+    /// amazon.fr: 10 years (unsure: a single source).
     Fr10y,
-    /// amazon.it: 10 years.
+    /// amazon.it: 10 years (unsure: secondary sources only).
     It10y,
     /// amazon.com.mx: 5 years (unsure: a single source).
     Mx5y,
@@ -52,7 +53,7 @@ impl RuleId {
             Self::JpOldUnknownKind => UiKey::RuleJpOldUnknownKind,
             Self::UsNever => UiKey::RuleUsNever,
             Self::Uk10y => UiKey::RuleUk10y,
-            Self::De10y => UiKey::RuleDe10y,
+            Self::De3yOr10y => UiKey::RuleDe3yOr10y,
             Self::Fr10y => UiKey::RuleFr10y,
             Self::It10y => UiKey::RuleIt10y,
             Self::Mx5y => UiKey::RuleMx5y,
@@ -61,12 +62,19 @@ impl RuleId {
         }
     }
 
-    /// Whether the sources agree on the rule (domain-facts.md marks UK, Germany, Mexico and India *unsure*).
-    /// Under an unsure rule a card past its date "may" have expired; the engine never calls it certain.
+    /// Whether the sources agree on the rule (docs/domain-facts.md marks the UK, Germany, France, Italy, Mexico and
+    /// India *unsure*). Under an unsure rule a card past its date "may" have expired; the engine never calls it
+    /// certain, and such an expiry ranks at most "medium".
     pub fn certain(self) -> bool {
         !matches!(
             self,
-            Self::Uk10y | Self::De10y | Self::Mx5y | Self::In1y | Self::Unknown
+            Self::Uk10y
+                | Self::De3yOr10y
+                | Self::Fr10y
+                | Self::It10y
+                | Self::Mx5y
+                | Self::In1y
+                | Self::Unknown
         )
     }
 
@@ -80,7 +88,7 @@ impl RuleId {
             Self::JpOldUnknownKind => "jp_old_unknown_kind",
             Self::UsNever => "us_never",
             Self::Uk10y => "uk_10y",
-            Self::De10y => "de_10y",
+            Self::De3yOr10y => "de_3y_or_10y",
             Self::Fr10y => "fr_10y",
             Self::It10y => "it_10y",
             Self::Mx5y => "mx_5y",
@@ -101,6 +109,9 @@ enum Validity {
     Years(u32),
     /// Somewhere between these (kind unknown).
     Between(u32, u32),
+    /// Somewhere between the end of the N-th calendar year after issue and M years after issue (Germany's two
+    /// sources).
+    EndOfYearOrYears(i32, u32),
     Never,
     Unknown,
 }
@@ -119,7 +130,7 @@ fn rule_for(marketplace: Marketplace, issued: NaiveDate, kind: CardKind) -> (Rul
         },
         Marketplace::Us => (RuleId::UsNever, Never),
         Marketplace::Uk => (RuleId::Uk10y, Years(10)),
-        Marketplace::De => (RuleId::De10y, Years(10)),
+        Marketplace::De => (RuleId::De3yOr10y, EndOfYearOrYears(3, 10)),
         Marketplace::Fr => (RuleId::Fr10y, Years(10)),
         Marketplace::It => (RuleId::It10y, Years(10)),
         Marketplace::Mx => (RuleId::Mx5y, Years(5)),
@@ -249,9 +260,15 @@ pub fn expiry(
                 days_left: expires.map(days),
             }
         }
-        Validity::Between(low, high) => {
-            let earliest = add_years(issued, low);
-            let latest = add_years(issued, high);
+        Validity::Between(..) | Validity::EndOfYearOrYears(..) => {
+            let (earliest, latest) = match validity {
+                Validity::EndOfYearOrYears(years, high) => (
+                    NaiveDate::from_ymd_opt(issued.year().saturating_add(years), 12, 31),
+                    add_years(issued, high),
+                ),
+                Validity::Between(low, high) => (add_years(issued, low), add_years(issued, high)),
+                _ => (None, None),
+            };
             let status = match (earliest, latest) {
                 (_, Some(l)) if today > l => Status::Expired,
                 (Some(e), _) if today > e => Status::MaybeExpired,
@@ -417,7 +434,13 @@ mod tests {
             (other.rule, other.status, other.expires),
             (RuleId::Unknown, Status::Unknown, None)
         );
-        assert!(!RuleId::De10y.certain() && RuleId::Fr10y.certain() && RuleId::JpOld1y.certain());
+        assert!(
+            !RuleId::De3yOr10y.certain() && RuleId::JpOld1y.certain() && RuleId::Jp10y.certain()
+        );
+        assert!(
+            !RuleId::Fr10y.certain() && !RuleId::It10y.certain(),
+            "France and Italy rest on one source or none of Amazon's"
+        );
         assert!(!RuleId::Mx5y.certain(), "Mexico rests on a single source");
     }
 

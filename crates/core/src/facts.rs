@@ -5,6 +5,9 @@
 
 pub use crate::content::Fact;
 use crate::content::{content, Lang, UiKey};
+
+/// The value every question offers for "I don't know".
+pub const DONT_KNOW: &str = "unsure";
 pub use crate::marketplace::Marketplace;
 use chrono::NaiveDate;
 use serde::de::{self, Deserializer, Visitor};
@@ -53,12 +56,23 @@ pub enum Loss {
 }
 
 impl Loss {
-    /// The id used in facts (`partial`).
+    /// The id used in facts (`partial`). "Not known" is `unsure`, the value the wizard's question offers for it, so
+    /// the API, the UI and the share link use one name per value.
     pub fn id(self) -> &'static str {
         match self {
             Self::All => "all",
             Self::Partial => "partial",
-            Self::Unknown => "unknown",
+            Self::Unknown => "unsure",
+        }
+    }
+
+    /// Parses an id (`partial`); `unknown`, the name before issue 19, is still read from saved answers and links.
+    pub fn from_id(id: &str) -> Option<Self> {
+        match id {
+            "all" => Some(Self::All),
+            "partial" => Some(Self::Partial),
+            "unsure" | "unknown" => Some(Self::Unknown),
+            _ => None,
         }
     }
 }
@@ -98,12 +112,16 @@ impl CardKind {
             Self::Charge => "charge",
             Self::Corporate => "corporate",
             Self::Sheet => "sheet",
-            Self::Unknown => "unknown",
+            // The wizard's "I don't know" value: one name across the API, the card form and the share link.
+            Self::Unknown => "unsure",
         }
     }
 
-    /// Parses an id (`email`).
+    /// Parses an id (`email`); `unknown`, the name before issue 19, is still read from saved cards and hosts.
     pub fn from_id(id: &str) -> Option<Self> {
+        if id == "unknown" {
+            return Some(Self::Unknown);
+        }
         Self::ALL.into_iter().find(|k| k.id() == id)
     }
 }
@@ -193,6 +211,9 @@ pub struct Facts {
     pub skipped: Vec<String>,
     /// What a pasted balance history showed.
     pub history: Option<Findings>,
+    /// The last day the person saw the balance intact (a month given alone counts from its first day, the earliest
+    /// it can mean): a card whose latest possible expiry is before it cannot explain the drop.
+    pub last_seen_intact: Option<NaiveDate>,
 }
 
 impl Facts {
@@ -570,7 +591,7 @@ impl RawCard {
                 &at("kind"),
                 &raw.kind,
                 CardKind::from_id,
-                "email, print, card, charge, corporate, sheet, unknown",
+                "email, print, card, charge, corporate, sheet, unsure",
             )?
             .unwrap_or_default(),
             amount,
@@ -607,6 +628,17 @@ macro_rules! raw_facts {
             pub today: Option<Value>,
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub loss: Option<Value>,
+            /// The first card's issue date (ISO), or `unsure`: what the `card_issued` question offers, as the share
+            /// link spells it. A date here fills the first card's when `cards` gives none.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub card_issued: Option<Value>,
+            /// The first card's kind, or `unsure`: what the `card_kind` question offers. Fills the first card's kind
+            /// when `cards` gives none.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub card_kind: Option<Value>,
+            /// When the balance was last seen intact: `YYYY-MM-DD`, or `YYYY-MM` for a month.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub last_seen_intact: Option<Value>,
             #[serde(default, skip_serializing_if = "Vec::is_empty")]
             pub cards: Vec<RawCard>,
             #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -646,7 +678,7 @@ macro_rules! raw_facts {
         /// Every field's name in input, in the order the derived `Deserialize` listed them (serde-wasm-bindgen reads
         /// the JS object's properties in this order).
         const RAW_FACTS_FIELDS: &[&str] =
-            &["marketplace", "today", "loss", "cards", "skipped", "history", $($name),*];
+            &["marketplace", "today", "loss", "cardIssued", "cardKind", "lastSeenIntact", "cards", "skipped", "history", $($name),*];
 
         /// The derived reading of [`RawFacts`], kept as the reference the hand-written one is tested against.
         #[cfg(test)]
@@ -659,6 +691,12 @@ macro_rules! raw_facts {
             today: Option<Value>,
             #[serde(default)]
             loss: Option<Value>,
+            #[serde(default)]
+            card_issued: Option<Value>,
+            #[serde(default)]
+            card_kind: Option<Value>,
+            #[serde(default)]
+            last_seen_intact: Option<Value>,
             #[serde(default)]
             cards: Vec<RawCard>,
             #[serde(default)]
@@ -678,6 +716,9 @@ macro_rules! raw_facts {
                     marketplace: d.marketplace,
                     today: d.today,
                     loss: d.loss,
+                    card_issued: d.card_issued,
+                    card_kind: d.card_kind,
+                    last_seen_intact: d.last_seen_intact,
                     cards: d.cards,
                     skipped: d.skipped,
                     history: d.history,
@@ -708,6 +749,9 @@ raw_facts! {
     promotional_credit = "promotionalCredit",
     shared_account_or_device = "sharedAccountOrDevice",
     amazon_points = "amazonPoints",
+    code_shared = "codeShared",
+    recent_top_up = "recentTopUp",
+    paid_memberships = "paidMemberships",
 }
 
 impl<'de> Deserialize<'de> for RawFacts {
@@ -738,6 +782,9 @@ impl<'de> Deserialize<'de> for RawFacts {
                                 "marketplace" => Some(&mut raw.marketplace),
                                 "today" => Some(&mut raw.today),
                                 "loss" => Some(&mut raw.loss),
+                                "cardIssued" => Some(&mut raw.card_issued),
+                                "cardKind" => Some(&mut raw.card_kind),
+                                "lastSeenIntact" => Some(&mut raw.last_seen_intact),
                                 _ => raw.tri_slot(name),
                             };
                             match slot {
@@ -791,6 +838,14 @@ pub fn parse_date(field: &str, text: &str) -> Result<NaiveDate, FactsError> {
     date.ok_or_else(|| FactsError::new(field, UiKey::ErrorExpectedDate))
 }
 
+/// Parses `YYYY-MM-DD`, or `YYYY-MM` as the first day of that month (the earliest day a month can mean).
+pub fn parse_day_or_month(field: &str, text: &str) -> Result<NaiveDate, FactsError> {
+    if text.len() == 7 {
+        return parse_date(field, &format!("{text}-01"));
+    }
+    parse_date(field, text)
+}
+
 fn date(field: &str, value: &Option<Value>) -> Result<Option<NaiveDate>, FactsError> {
     string(field, value)?
         .map(|s| parse_date(field, s))
@@ -819,26 +874,78 @@ fn one_of<T>(
 impl RawFacts {
     /// Checks and converts the facts; the first malformed field is the error.
     pub fn lower(&self) -> Result<Facts, FactsError> {
-        let marketplace = one_of(
-            "marketplace",
-            &self.marketplace,
-            Marketplace::from_id,
-            "jp, us, uk, de, fr, it, in, mx, other",
-        )?;
+        // Every value a question offers is accepted for its fact (issue 19): "I don't know" (`unsure`) on a question
+        // that has no such value of its own records the question as skipped, as answering it in the wizard does.
+        let mut skipped: Vec<String> = self
+            .skipped
+            .iter()
+            .filter(|s| s.len() <= 64)
+            .cloned()
+            .collect();
+        let mut skip = |fact: Fact| {
+            if let Some(q) = content().questions.iter().find(|q| q.fact == fact) {
+                if !skipped.iter().any(|s| s == q.id) {
+                    skipped.push(q.id.to_owned());
+                }
+            }
+        };
+        let unsure =
+            |value: &Option<Value>| matches!(value, Some(Value::Str(s)) if s.trim() == DONT_KNOW);
+        let marketplace = if unsure(&self.marketplace) {
+            skip(Fact::Marketplace);
+            None
+        } else {
+            one_of(
+                "marketplace",
+                &self.marketplace,
+                Marketplace::from_id,
+                "jp, us, uk, de, fr, it, in, mx, other, unsure",
+            )?
+        };
         let today = date("today", &self.today)?;
-        let loss = one_of(
-            "loss",
-            &self.loss,
-            |s| {
-                [Loss::All, Loss::Partial, Loss::Unknown]
-                    .into_iter()
-                    .find(|l| l.id() == s)
-            },
-            "all, partial, unknown",
-        )?;
+        let last_seen_intact = if unsure(&self.last_seen_intact) {
+            skip(Fact::LastSeenIntact);
+            None
+        } else {
+            string("lastSeenIntact", &self.last_seen_intact)?
+                .map(|s| parse_day_or_month("lastSeenIntact", s))
+                .transpose()?
+        };
+        let loss = one_of("loss", &self.loss, Loss::from_id, "all, partial, unsure")?;
         let mut cards = Vec::with_capacity(self.cards.len());
         for (i, raw) in self.cards.iter().enumerate() {
             cards.push(raw.lower(&format!("cards[{i}]."))?);
+        }
+        let blank = || Card {
+            issued: None,
+            issued_precision: Precision::Exact,
+            kind: CardKind::Unknown,
+            amount: None,
+            last4: None,
+            marketplace: None,
+        };
+        if unsure(&self.card_issued) {
+            skip(Fact::CardIssued);
+        } else if let Some(issued) = date("cardIssued", &self.card_issued)? {
+            if cards.is_empty() {
+                cards.push(blank());
+            }
+            cards[0].issued.get_or_insert(issued);
+        }
+        if unsure(&self.card_kind) {
+            skip(Fact::CardKind);
+        } else if let Some(kind) = one_of(
+            "cardKind",
+            &self.card_kind,
+            CardKind::from_id,
+            "email, print, card, charge, corporate, sheet, unsure",
+        )? {
+            if cards.is_empty() {
+                cards.push(blank());
+            }
+            if cards[0].kind == CardKind::Unknown {
+                cards[0].kind = kind;
+            }
         }
         let mut answers = Answers::default();
         for fact in Fact::ALL.iter().copied().filter(|f| f.is_tri()) {
@@ -853,13 +960,9 @@ impl RawFacts {
             loss,
             cards,
             answers,
-            skipped: self
-                .skipped
-                .iter()
-                .filter(|s| s.len() <= 64)
-                .cloned()
-                .collect(),
+            skipped,
             history: self.history.clone(),
+            last_seen_intact,
         })
     }
 }
@@ -888,6 +991,7 @@ impl Facts {
                 .collect(),
             skipped: self.skipped.clone(),
             history: self.history.clone(),
+            last_seen_intact: self.last_seen_intact.and_then(|d| s(&d.to_string())),
             ..RawFacts::default()
         };
         for (fact, value) in &self.answers {

@@ -10,6 +10,7 @@ pub mod display;
 pub mod engine;
 pub mod expiry;
 pub mod facts;
+pub mod first_step;
 pub mod history;
 pub mod marketplace;
 pub mod money;

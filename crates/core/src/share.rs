@@ -29,6 +29,9 @@ pub fn to_fragment(facts: &Facts) -> String {
             pairs.push((Fact::CardKind.name().into(), card.kind.id().into()));
         }
     }
+    if let Some(seen) = facts.last_seen_intact {
+        pairs.push((Fact::LastSeenIntact.name().into(), seen.to_string()));
+    }
     for (fact, value) in &facts.answers {
         pairs.push((fact.name().into(), value.id().into()));
     }
@@ -71,11 +74,7 @@ pub fn from_fragment(fragment: &str) -> Facts {
         };
         match fact {
             Fact::Marketplace => facts.marketplace = Marketplace::from_id(value),
-            Fact::Loss => {
-                facts.loss = [Loss::All, Loss::Partial, Loss::Unknown]
-                    .into_iter()
-                    .find(|l| l.id() == value)
-            }
+            Fact::Loss => facts.loss = Loss::from_id(value),
             Fact::CardIssued => {
                 if let Ok(date) = parse_date(key, value) {
                     first_card(&mut facts).issued = Some(date);
@@ -86,6 +85,7 @@ pub fn from_fragment(fragment: &str) -> Facts {
                     first_card(&mut facts).kind = kind;
                 }
             }
+            Fact::LastSeenIntact => facts.last_seen_intact = parse_date(key, value).ok(),
             fact if fact.is_tri() => {
                 let tri = [Tri::Yes, Tri::No, Tri::Unsure]
                     .into_iter()

@@ -2,7 +2,7 @@
 //! over, and the progress shown. The app's reducer (`src/state.rs`) calls exactly these, so they are tested here with
 //! plain `cargo test`.
 
-use crate::engine::{apply_answer, next_question, progress as engine_progress, Answer};
+use crate::engine::{apply_answer, next_question, Answer};
 use crate::facts::{Facts, FactsError};
 
 /// What the widget shows.
@@ -51,9 +51,14 @@ pub fn back(asked: &[String], position: &Position) -> Option<Position> {
     target.map(Position::Question)
 }
 
-/// The step number shown and the most steps there can be, honest when questions are skipped.
+/// The step number shown and the most steps there can be: the questions answered and every question that may still
+/// be asked, counted before its condition is known, so the figure never grows in front of the person (issue 23: it
+/// went from "of at most 17" to "of at most 19" after the first answer); it shrinks as questions become moot.
 pub fn progress(facts: &Facts, asked: &[String], position: &Position) -> (usize, usize) {
-    let remaining = engine_progress(facts).remaining;
+    let remaining = match position {
+        Position::Result => 0,
+        Position::Question(_) => crate::engine::unanswered_questions(facts, false).len(),
+    };
     let current = match position {
         Position::Question(q) => asked.iter().position(|a| a == q).unwrap_or(asked.len()) + 1,
         Position::Result => asked.len(),
@@ -136,6 +141,8 @@ impl Wizard {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::content::QuestionKind;
+    use crate::engine::DONT_KNOW;
     use crate::facts::{Marketplace, Precision};
     use chrono::NaiveDate;
 
@@ -201,17 +208,168 @@ mod tests {
         assert_eq!(w.asked, ["marketplace", "loss"]);
     }
 
+    /// Issue 19.6: an expired card is certain only until the person says they saw the balance after it expired; the
+    /// wizard asks before it stops, and a month alone is read as its first day.
+    #[test]
+    fn an_expired_card_waits_for_when_the_balance_was_last_seen() {
+        let mut w = fresh();
+        w.facts.marketplace = Some(Marketplace::Jp);
+        w.facts.loss = Some(crate::facts::Loss::All);
+        let issued = NaiveDate::from_ymd_opt(2015, 3, 1).unwrap();
+        w.facts = apply_answer(
+            &w.facts,
+            "card_issued",
+            &Answer::Date(issued, Precision::Exact),
+        )
+        .unwrap();
+        let top = |f: &Facts| {
+            crate::diagnose(f, crate::Lang::En).unwrap().causes[0]
+                .id
+                .clone()
+        };
+        assert_eq!(top(&w.facts), "expired");
+        // Every other question answered "no", the wizard still reaches the last-seen question before it stops.
+        let mut asked = Vec::new();
+        while let Some(q) = next_question(&w.facts).filter(|q| q.id != "last_seen_intact") {
+            asked.push(q.id);
+            assert!(asked.len() < 30, "{asked:?}");
+            w.facts = apply_answer(
+                &w.facts,
+                q.id,
+                &v(if q.kind == QuestionKind::Tri {
+                    "no"
+                } else {
+                    DONT_KNOW
+                }),
+            )
+            .unwrap();
+        }
+        assert_eq!(top(&w.facts), "expired", "{asked:?}");
+        assert_eq!(
+            next_question(&w.facts).map(|q| q.id),
+            Some("last_seen_intact"),
+            "{asked:?}"
+        );
+        let seen = NaiveDate::from_ymd_opt(2026, 10, 20).unwrap();
+        let after = apply_answer(
+            &w.facts,
+            "last_seen_intact",
+            &Answer::Date(seen, Precision::Approximate),
+        )
+        .unwrap();
+        assert_eq!(after.last_seen_intact, NaiveDate::from_ymd_opt(2026, 10, 1));
+        assert_ne!(top(&after), "expired");
+        let d = crate::diagnose(&after, crate::Lang::En).unwrap();
+        assert!(
+            d.ruled_out.iter().any(|r| r.id == "expired"),
+            "{:?}",
+            d.ruled_out
+        );
+    }
+
+    /// Issue 23: "of at most N" never grows in front of the person. Every marketplace, walked answering each question
+    /// with its first choice, its second, or "I don't know" (a date: an old card, a new one, or unknown).
+    #[test]
+    fn the_most_steps_shown_never_grow_on_any_walk() {
+        let content = crate::content();
+        for market in Marketplace::ALL {
+            for pick in 0..3 {
+                let mut w = fresh();
+                let mut last = w.progress().1;
+                let mut trail = vec![format!("1 of {last}")];
+                w.answer("marketplace", &v(market.id())).unwrap();
+                while let Position::Question(q) = w.position.clone() {
+                    let question = content.question(&q).unwrap();
+                    let answer = match question.kind {
+                        QuestionKind::Date => match pick {
+                            0 => Answer::Date(
+                                NaiveDate::from_ymd_opt(2014, 3, 1).unwrap(),
+                                Precision::Exact,
+                            ),
+                            1 => Answer::Date(
+                                NaiveDate::from_ymd_opt(2025, 3, 15).unwrap(),
+                                Precision::Approximate,
+                            ),
+                            _ => v(DONT_KNOW),
+                        },
+                        _ => match question.choices.get(pick) {
+                            Some(c) if pick < 2 => v(c.value),
+                            _ => v(DONT_KNOW),
+                        },
+                    };
+                    w.answer(&q, &answer).unwrap();
+                    if w.position == Position::Result {
+                        break;
+                    }
+                    let (current, total) = w.progress();
+                    trail.push(format!("{current} of {total}"));
+                    assert!(
+                        total <= last,
+                        "{} pick {pick}: {}",
+                        market.id(),
+                        trail.join(", ")
+                    );
+                    assert!(current <= total);
+                    last = total;
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_decisive_answer_ends_at_the_result_and_back_returns_to_it() {
         let mut w = fresh();
         w.answer("marketplace", &v("jp")).unwrap();
         w.answer("loss", &v("all")).unwrap();
-        assert_eq!(at(&w), "invalidation_email");
-        w.answer("invalidation_email", &v("yes")).unwrap();
+        // Scams first: the code question comes right after the loss.
+        assert_eq!(at(&w), "code_shared");
+        w.answer("code_shared", &v("yes")).unwrap();
         assert_eq!(w.position, Position::Result);
         assert_eq!(w.progress(), (3, 3));
         assert!(w.back());
-        assert_eq!(at(&w), "invalidation_email");
+        assert_eq!(at(&w), "code_shared");
+    }
+
+    /// A notice may be the phishing bait itself: the wizard does not stop on it before it has asked about the signs
+    /// of phishing and takeover, and stops once none of them is "yes".
+    #[test]
+    fn a_notice_does_not_end_the_wizard_before_the_signs_of_phishing_are_asked() {
+        let mut w = fresh();
+        w.answer("marketplace", &v("jp")).unwrap();
+        w.answer("loss", &v("all")).unwrap();
+        w.answer("code_shared", &v("no")).unwrap();
+        w.answer("invalidation_email", &v("no")).unwrap();
+        w.answer("suspended_notice", &v("yes")).unwrap();
+        let mut signs = Vec::new();
+        while let Position::Question(q) = w.position.clone() {
+            assert!(signs.len() < 30, "the wizard never ends: {signs:?}");
+            w.answer(&q, &v("no")).unwrap();
+            signs.push(q);
+        }
+        for sign in [
+            "cannot_sign_in",
+            "unfamiliar_activity",
+            "phone_lost_or_phished",
+        ] {
+            assert!(
+                signs.iter().any(|q| q == sign),
+                "{sign} not asked: {signs:?}"
+            );
+        }
+        // And with the notice alone, something is still asked.
+        let alone = Wizard::new(Facts {
+            today: NaiveDate::from_ymd_opt(2026, 11, 27),
+            answers: {
+                let mut a = crate::facts::Answers::default();
+                a.insert(
+                    crate::facts::Fact::AccountSuspendedNotice,
+                    crate::facts::Tri::Yes,
+                );
+                a
+            },
+            ..Facts::default()
+        });
+        assert_ne!(alone.position, Position::Result);
     }
 
     #[test]
@@ -219,8 +377,9 @@ mod tests {
         let mut w = fresh();
         w.answer("marketplace", &v("jp")).unwrap();
         w.answer("loss", &v("all")).unwrap();
-        w.answer("invalidation_email", &v("yes")).unwrap();
-        w.revise("invalidation_email", &v("no")).unwrap();
+        w.answer("code_shared", &v("yes")).unwrap();
+        assert_eq!(w.position, Position::Result);
+        w.revise("code_shared", &v("no")).unwrap();
         assert_eq!(w.position, Position::Result);
         w.revise(
             "card_issued",

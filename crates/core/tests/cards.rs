@@ -300,7 +300,7 @@ fn input_reads_from_camel_case_json() {
 
 #[test]
 fn past_the_date_of_an_unsure_rule_only_may_have_expired() {
-    // domain-facts.md marks the UK's 10 years as unsure: past it, the card "may" have expired, never certainly.
+    // docs/domain-facts.md marks the UK's 10 years as unsure: past it, the card "may" have expired, never certainly.
     let uk = status(
         &card(Some("2015-01-01"), CardKind::Email),
         Marketplace::Uk,
@@ -310,13 +310,38 @@ fn past_the_date_of_an_unsure_rule_only_may_have_expired() {
         (uk.status, uk.expired, uk.maybe_expired),
         (Some(Status::Expired), false, true)
     );
-    // France's 10 years are not in doubt.
+    // France's 10 years rest on a single blog (issue 19): past them, only "may".
     let fr = status(
         &card(Some("2015-01-01"), CardKind::Email),
         Marketplace::Fr,
         "2026-11-27",
     );
-    assert_eq!((fr.expired, fr.maybe_expired), (true, false));
+    assert_eq!((fr.expired, fr.maybe_expired), (false, true));
+    // Germany: between the end of the 3rd year after purchase (Amazon.de's conditions) and 10 years (other
+    // sources), a card may have expired; inside the 3 years both agree it has not.
+    let de = |issued: &str| {
+        let s = status(
+            &card(Some(issued), CardKind::Email),
+            Marketplace::De,
+            "2026-12-07",
+        );
+        (s.expired, s.maybe_expired)
+    };
+    assert_eq!(
+        de("2021-03-01"),
+        (false, true),
+        "a 2021 .de card: end of 2024 passed"
+    );
+    assert_eq!(
+        de("2024-03-01"),
+        (false, false),
+        "a 2024 .de card: valid to the end of 2027"
+    );
+    assert_eq!(
+        de("2015-03-01"),
+        (false, true),
+        "past 10 years still only may"
+    );
     // Between the 1- and 3-year dates of an old Japanese card of unknown kind.
     let jp = status(
         &card(Some("2016-03-01"), CardKind::Unknown),
@@ -408,4 +433,24 @@ fn a_guessed_date_near_an_expiry_gives_may_have_expired_with_the_range() {
     let guessed = card_status(&input, Marketplace::Jp, d("2026-11-28"), Lang::En);
     assert!(guessed.maybe_expired && !guessed.expired, "{guessed:?}");
     assert!(guessed.earliest.is_some(), "{guessed:?}");
+}
+
+/// The 23:59 Japan time of the last day is only sourced for Amazon.co.jp (issue 19): another site's card on its last
+/// day gets no such note.
+#[test]
+fn the_last_day_note_is_for_japanese_cards_only() {
+    let jp = status(
+        &card(Some("2017-05-01"), CardKind::Email),
+        Marketplace::Jp,
+        "2027-05-01",
+    );
+    assert_eq!(jp.days_left, Some(0));
+    assert!(jp.expiry_text(Lang::En).last_day_note.is_some());
+    let uk = status(
+        &card(Some("2017-05-01"), CardKind::Email),
+        Marketplace::Uk,
+        "2027-05-01",
+    );
+    assert_eq!(uk.days_left, Some(0));
+    assert_eq!(uk.expiry_text(Lang::En).last_day_note, None);
 }

@@ -2,7 +2,8 @@
 //! file and field path; and the tidy rules of the repository (every Rust module opens with a `//!` line).
 
 use giftcard_doctor_core::content::raw::{
-    RawCausesFile, RawContent, RawQuestionsFile, RawRulesFile, RawSupportFile, RawUiFile,
+    RawCausesFile, RawContent, RawHistoryFile, RawQuestionsFile, RawRulesFile, RawSupportFile,
+    RawUiFile,
 };
 use giftcard_doctor_core::content::validate::validate;
 use giftcard_doctor_core::content::{content, Lang, UiKey};
@@ -25,6 +26,7 @@ fn from_disk() -> RawContent {
         questions: toml::from_str::<RawQuestionsFile>(&read("questions.toml")).unwrap(),
         ui: toml::from_str::<RawUiFile>(&read("ui.toml")).unwrap(),
         support: toml::from_str::<RawSupportFile>(&read("support.toml")).unwrap(),
+        history: toml::from_str::<RawHistoryFile>(&read("history.toml")).unwrap(),
     }
 }
 
@@ -110,6 +112,11 @@ fn baked_content_equals_the_files() {
         &baked.support.market,
         &files.support.market,
     );
+    same_items(
+        "history.toml: wording",
+        &baked.history.wording,
+        &files.history.wording,
+    );
     assert_eq!(baked, files, "the baked content differs from the files");
     assert!(validate(&baked).is_empty());
 }
@@ -165,6 +172,117 @@ fn broken_content_is_reported_with_file_and_field_path() {
             problems.join("\n")
         );
     }
+}
+
+/// Issue 19's invariants: a rule on an unsure fact never decides or rules out; only the marketplace placeholders
+/// appear in causes' texts and the warning (a channel or a step holds none); every link is https on its
+/// marketplace's own host, `other` has none, and a cause links only to pages that exist.
+#[test]
+fn unsure_rules_stray_placeholders_and_foreign_links_are_reported() {
+    let mut raw = from_disk();
+    let maybe = raw
+        .rules
+        .rule
+        .iter()
+        .position(|r| r.when.iter().any(|c| c.is.as_deref() == Some("maybe")))
+        .expect("a rule on cardExpired = maybe");
+    raw.rules.rule[maybe].effect = "decisive".into();
+    raw.rules.rule[maybe].weight = None;
+    raw.causes.cause[0].actions[0].en = "Report it to {card}.".into();
+    raw.support.market[0].fraud_channel.ja = "{fraud_channel}".into();
+    raw.support.warning.en = "Call {police}.".into();
+    raw.support.market[0].links.insert(
+        "balance".into(),
+        "https://www.amazon.co.jp.evil.example/gc".into(),
+    );
+    let other = raw
+        .support
+        .market
+        .iter()
+        .position(|m| m.id == "other")
+        .unwrap();
+    raw.support.market[other]
+        .links
+        .insert("balance".into(), "https://www.amazon.com/gc/balance".into());
+    raw.causes.cause[0].links.push("no_such_page".into());
+    let problems: Vec<String> = validate(&raw).iter().map(ToString::to_string).collect();
+    let expected = [
+        format!("rules.toml: rule[{maybe}].effect: a rule on an unsure fact (cardExpired = maybe) may not be decisive"),
+        "causes.toml: cause[0].actions[0].en: unknown placeholder `{card}`".to_owned(),
+        "support.toml: market[0].fraud_channel.ja: unknown placeholder `{fraud_channel}`".to_owned(),
+        "support.toml: warning.en: unknown placeholder `{police}`".to_owned(),
+        "support.toml: market[0].links.balance: `https://www.amazon.co.jp.evil.example/gc` is not a plain address starting https://www.amazon.co.jp/".to_owned(),
+        format!("support.toml: market[{other}].links.balance: this marketplace has no Amazon host of its own"),
+        "causes.toml: cause[0].links[2]: `no_such_page` is not a page of support.toml".to_owned(),
+    ];
+    for want in &expected {
+        assert!(
+            problems.iter().any(|p| p.starts_with(want.as_str())),
+            "missing `{want}` in:\n{}",
+            problems.join("\n")
+        );
+    }
+}
+
+#[test]
+fn broken_history_wordings_are_reported_with_file_and_field_path() {
+    let mut raw = from_disk();
+    let at = |raw: &RawContent, lang: &str, means: &str| {
+        raw.history
+            .wording
+            .iter()
+            .position(|w| w.lang == lang && w.means == means)
+            .unwrap()
+    };
+    let expired = at(&raw, "ja", "expired");
+    raw.history.wording[expired].source = None;
+    let refund = at(&raw, "en", "refund");
+    raw.history.wording[refund].source = Some("a blog".into());
+    raw.history.wording[refund].words.push("Refunded".into());
+    raw.history.wording[refund]
+        .words
+        .push("ｒｅｆｕｎｄ".into());
+    let added = at(&raw, "de", "added");
+    raw.history.wording[added].lang = "xx".into();
+    raw.history.wording[added]
+        .marketplaces
+        .push("atlantis".into());
+    raw.history.wording[added].means = "gone".into();
+    // Every `released` wording gone: no row could be read as one.
+    raw.history.wording.retain(|w| w.means != "released");
+    // Positions after the removal.
+    let expired = at(&raw, "ja", "expired");
+    let refund = at(&raw, "en", "refund");
+    let added = raw
+        .history
+        .wording
+        .iter()
+        .position(|w| w.lang == "xx")
+        .unwrap();
+    let problems: Vec<String> = validate(&raw).iter().map(ToString::to_string).collect();
+    let expected = [
+        format!("history.toml: wording[{expired}].source: is missing"),
+        format!("history.toml: wording[{refund}].source: `a blog` is neither a URL"),
+        format!("history.toml: wording[{refund}].words[1]: `Refunded` has upper-case letters"),
+        format!("history.toml: wording[{refund}].words[2]: `ｒｅｆｕｎｄ` is not width-folded"),
+        format!("history.toml: wording[{added}].lang: `xx` is not a page language"),
+        format!("history.toml: wording[{added}].marketplaces[1]: `atlantis` is not a marketplace"),
+        format!("history.toml: wording[{added}].means: unknown meaning `gone`"),
+        "history.toml: wording: no wording means `released`".to_owned(),
+    ];
+    for want in &expected {
+        assert!(
+            problems.iter().any(|p| p.starts_with(want.as_str())),
+            "missing `{want}` in:\n{}",
+            problems.join("\n")
+        );
+    }
+    assert_eq!(
+        problems.len(),
+        expected.len(),
+        "other problems than the ones made:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]

@@ -292,7 +292,8 @@ fn fact_name() -> impl Strategy<Value = String> {
             "multipleAccounts", "unfamiliarActivity", "phoneLostOrPhished", "pendingOrders",
             "subscribeAndSave", "amazonPayUse", "kindleOrOneClick", "invalidationEmail",
             "boughtFromResale", "outageReports", "alreadyRegisteredMessage", "accountSuspendedNotice",
-            "promotionalCredit",
+            "promotionalCredit", "codeShared", "recentTopUp", "paidMemberships", "lastSeenIntact",
+            "cardIssued", "cardKind",
         ])
         .prop_map(str::to_owned),
         1 => "[a-zA-Z_]{1,20}",
@@ -330,6 +331,8 @@ fn leaf() -> impl Strategy<Value = serde_json::Value> {
             "reload",
             "unknown",
             "2016-05-01",
+            "2026-11",
+            "2026-13",
             "2027-02-29",
             "0000-00-00",
             "",
@@ -385,6 +388,12 @@ fn fact_lowering_never_panics() {
             if let Ok(facts) = raw.lower() {
                 let again = facts.to_raw().lower();
                 assert!(again.is_ok(), "{text}: lowered once, not again: {again:?}");
+                // And whatever lowered is diagnosed, asked on and shared without a panic (an error is fine).
+                let _ = giftcard_doctor_core::diagnose(&facts, giftcard_doctor_core::Lang::En);
+                let _ = giftcard_doctor_core::next_question(&facts);
+                let _ = giftcard_doctor_core::share::from_fragment(
+                    &giftcard_doctor_core::share::to_fragment(&facts),
+                );
             }
         }
     });

@@ -37,6 +37,26 @@ struct Expect {
     support_mentions: Option<String>,
     /// … and must not.
     support_lacks: Option<String>,
+    /// Text the support warning must contain (in both languages; a phone number or an address reads the same).
+    warning_mentions: Option<String>,
+    /// Text the top cause's actions must contain, in both languages (a number or an address).
+    top_actions_mention: Option<String>,
+    /// Whether the top cause's money can come back (`yes`, `maybe`, `no`).
+    top_recoverable: Option<String>,
+    /// Text one of the top cause's reasons must contain, per language.
+    top_reasons_mention: Option<Both>,
+    /// An address one of the top cause's or the support block's links must start with.
+    links_include: Option<String>,
+    /// No link anywhere (a marketplace without sourced addresses).
+    no_links: Option<bool>,
+}
+
+/// A text expected in each language.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Both {
+    ja: String,
+    en: String,
 }
 
 fn check(case: &Case, lang: Lang) -> Result<(), String> {
@@ -109,10 +129,73 @@ fn check(case: &Case, lang: Lang) -> Result<(), String> {
                     problems.push(format!("support steps contain `{bad}`: {steps}"));
                 }
             }
+            if let Some(want) = &case.expect.warning_mentions {
+                if !d.support.warning.contains(want.as_str()) {
+                    problems.push(format!("the warning lacks `{want}`: {}", d.support.warning));
+                }
+            }
+            if let Some(want) = &case.expect.top_actions_mention {
+                let actions = top.actions.join("\n");
+                if !actions.contains(want.as_str()) {
+                    problems.push(format!("the top cause's actions lack `{want}`: {actions}"));
+                }
+            }
+            if let Some(both) = &case.expect.top_reasons_mention {
+                let want = if lang == Lang::Ja { &both.ja } else { &both.en };
+                if !top.reasons.iter().any(|r| r.contains(want.as_str())) {
+                    problems.push(format!(
+                        "no reason of the top cause mentions `{want}`: {:?}",
+                        top.reasons
+                    ));
+                }
+            }
+            let hrefs: Vec<&str> = top
+                .links
+                .iter()
+                .chain(&d.support.links)
+                .map(|l| l.href.as_str())
+                .collect();
+            if let Some(want) = &case.expect.links_include {
+                if !hrefs.iter().any(|h| h.starts_with(want.as_str())) {
+                    problems.push(format!("no link starts with `{want}`: {hrefs:?}"));
+                }
+            }
+            let every: Vec<&str> = d
+                .causes
+                .iter()
+                .flat_map(|c| &c.links)
+                .chain(&d.support.links)
+                .map(|l| l.href.as_str())
+                .collect();
+            if case.expect.no_links == Some(true) && !every.is_empty() {
+                problems.push(format!("expected no links, got {every:?}"));
+            }
+            if let Some(want) = &case.expect.top_recoverable {
+                if top.recoverable.id() != want {
+                    problems.push(format!(
+                        "the top cause is recoverable `{}`, expected `{want}`",
+                        top.recoverable.id()
+                    ));
+                }
+            }
             if d.support.prepare.is_empty() || d.support.warning.is_empty() {
                 problems.push("support has nothing to prepare or no warning".into());
             }
+            if d.support.warning.contains('{') {
+                problems.push(format!(
+                    "the warning has an unfilled placeholder: {}",
+                    d.support.warning
+                ));
+            }
             for r in &d.causes {
+                let texts = r
+                    .checks
+                    .iter()
+                    .chain(&r.actions)
+                    .chain([&r.recovery, &r.explanation]);
+                if let Some(t) = texts.into_iter().find(|t| t.contains('{')) {
+                    problems.push(format!("`{}` has an unfilled placeholder: {t}", r.id));
+                }
                 if r.reasons.iter().any(|s| s.contains('{')) {
                     problems.push(format!(
                         "`{}` has an unfilled placeholder: {:?}",

@@ -320,6 +320,31 @@ fn oversize_input_is_too_large() {
     );
 }
 
+#[test]
+fn a_browser_length_over_the_limit_is_refused_before_any_copy() {
+    use giftcard_doctor_core::history::check_utf16_len;
+    assert_eq!(check_utf16_len(0), Ok(()));
+    assert_eq!(check_utf16_len(MAX_BYTES), Ok(()));
+    // The 40 MiB that froze the page (issue 21), and one unit over: refused with the byte limit named.
+    for units in [MAX_BYTES + 1, 40 * 1024 * 1024] {
+        let err = check_utf16_len(units).unwrap_err();
+        assert_eq!(
+            err,
+            HistoryError::TooLarge {
+                bytes: units,
+                lines: 0
+            }
+        );
+        assert!(err
+            .localized(giftcard_doctor_core::Lang::En)
+            .contains("2 MB"));
+    }
+    // A text within the units may still be over the bytes (a unit is 1 to 3 bytes of UTF-8): analyze checks those.
+    let wide = "あ".repeat(MAX_BYTES / 2);
+    assert_eq!(check_utf16_len(wide.encode_utf16().count()), Ok(()));
+    assert!(analyze(&wide, Marketplace::Jp).is_err());
+}
+
 /// Inputs built to hit each scanner's worst case, at a quarter of the size limit (to keep debug test runs short): all
 /// must finish in a time that rules out anything worse than linear (a quadratic scan of 512 KiB takes minutes; these
 /// take milliseconds in a release build, well under a second in a debug build).

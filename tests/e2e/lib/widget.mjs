@@ -96,9 +96,12 @@ export class Widget {
     const q = await this.current();
     if (!q) throw new Error(`answer(${value}): the result is showing, not a question`);
     if (q.kind === "date") {
-      if (value === "unsure") await this.button("dont_know").click();
+      // A walk's fallback ("no", "unsure") on the date question is "I don't know".
+      if (value === "unsure" || value === "no") await this.button("dont_know").click();
       else {
         await this.typedDate.fill(value);
+        // The sureness starts unchosen (a guess otherwise): a test's full date is one the person checked.
+        if (/^\d{4}-\d{2}-\d{2}$/.test(value)) await this.scope.getByRole("radio", { name: this.t("date_precision_exact") }).check();
         await this.next.click();
       }
     } else {
@@ -249,5 +252,23 @@ export async function openStandalone(browser, server, { colorScheme = "light", v
   // The standalone page leaves the language to the browser (`data-lang="auto"`).
   const w = new Widget(page, lang);
   await w.ready();
+  return { context, page, w, errors };
+}
+
+/**
+ * Opens the standalone page at a result reached from a share link (`#gcd?key=value&…`, the answers given as facts),
+ * answering whatever the wizard still asks with `fallback`: the state a test needs without walking to it question by
+ * question. Returns what `openStandalone` returns.
+ */
+export async function openResult(browser, server, facts, { fallback = "no", ...options } = {}) {
+  const context = await newContext(browser, { viewport: VIEWPORTS.desktop, ...options });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e));
+  const fragment = Object.entries(facts).map(([k, v]) => `${k}=${v}`).join("&");
+  await page.goto(server.url(`/index.html#gcd?${fragment}`));
+  const w = new Widget(page, options.lang ?? "ja");
+  await w.walk({}, { fallback });
+  await w.resultHeading.waitFor();
   return { context, page, w, errors };
 }

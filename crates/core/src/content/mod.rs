@@ -1,5 +1,5 @@
-//! Content: the causes, rules, questions and texts, read from `static/content/*.toml` and lowered at build time into
-//! the model the engine uses.
+//! Content: the causes, rules, questions, texts and history wordings, read from `static/content/*.toml` and lowered
+//! at build time into the model the engine uses.
 //!
 //! Flow: TOML files → [`raw`] structs (build script, checked by [`validate`]) → lowered by the build script into Rust
 //! source for a `static` [`Content`] (typed effects, facts and conditions, texts as indices into one [`blob`] per
@@ -11,7 +11,7 @@ pub mod raw;
 pub mod validate;
 pub mod vocab;
 
-pub use vocab::{Fact, UiKey};
+pub use vocab::{Fact, Meaning, UiKey};
 
 use raw::{RawCondition, RawContent, RawText};
 use serde::{Deserialize, Serialize};
@@ -115,6 +115,15 @@ pub struct Cause {
     pub recovery: Text,
     pub checks: TextList,
     pub actions: TextList,
+    /// The pages its checks name (page ids).
+    pub links: &'static [&'static str],
+}
+
+/// A kind of Amazon page a link can open, with its label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub id: &'static str,
+    pub label: Text,
 }
 
 /// What a rule does to its cause.
@@ -126,6 +135,9 @@ pub enum Effect {
     Lower(i32),
     /// The facts exclude the cause.
     RuleOut,
+    /// The cause ranks at most "medium", whatever raised it: its evidence rests on a source that is not sure (an
+    /// unsure expiry rule, a guessed date across a boundary).
+    AtMostMedium,
 }
 
 /// A fact has one of these values.
@@ -189,6 +201,25 @@ pub struct Question {
 pub struct Support {
     pub marketplace: crate::marketplace::Marketplace,
     pub steps: TextList,
+    /// Where a scam is reported in that country (fills `{fraud_channel}`).
+    pub fraud_channel: Text,
+    /// The marketplace's own scam-report page, where a source names one.
+    pub scam_page: Option<Text>,
+    /// Page id → address on the marketplace's host, where a source names one.
+    pub links: &'static [(&'static str, &'static str)],
+}
+
+/// Words of `history.toml` that share a language, a meaning and a source, as the file lists them. Only tools and the
+/// test that the baked content equals the file read these; the classifier reads [`Content::history_words`], so the
+/// wasm carries no source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wording {
+    pub lang: &'static str,
+    pub marketplaces: &'static [crate::marketplace::Marketplace],
+    pub means: Meaning,
+    pub words: &'static [&'static str],
+    /// A URL, or `assumed`.
+    pub source: &'static str,
 }
 
 /// All content, checked and lowered (by the build script, into the `CONTENT` static).
@@ -200,8 +231,12 @@ pub struct Content {
     pub support: &'static [Support],
     /// What to have ready before contacting customer service.
     pub support_prepare: TextList,
-    /// Never give the code to anyone else.
+    /// The warning a scammer cannot pass (with a `{fraud_channel}` placeholder).
     pub support_warning: Text,
+    /// The pages the support block links to.
+    pub support_links: &'static [&'static str],
+    /// The pages that can be linked, with their labels.
+    pub pages: &'static [Page],
 }
 
 impl Content {
@@ -248,6 +283,7 @@ impl Content {
                         recovery: raw_text(&c.recovery),
                         checks: raw_texts(c.checks),
                         actions: raw_texts(c.actions),
+                        links: c.links.iter().map(|l| (*l).to_owned()).collect(),
                     })
                     .collect(),
             },
@@ -261,6 +297,7 @@ impl Content {
                             Effect::Raise(w) => ("raise", Some(w)),
                             Effect::Lower(w) => ("lower", Some(w)),
                             Effect::RuleOut => ("rule_out", None),
+                            Effect::AtMostMedium => ("at_most_medium", None),
                         };
                         raw::RawRule {
                             cause: self.causes.get(r.cause).map_or("", |c| c.id).to_owned(),
@@ -303,16 +340,54 @@ impl Content {
             support: raw::RawSupportFile {
                 warning: raw_text(&self.support_warning),
                 prepare: raw_texts(self.support_prepare),
+                links: self.support_links.iter().map(|l| (*l).to_owned()).collect(),
+                page: self
+                    .pages
+                    .iter()
+                    .map(|p| raw::RawPage {
+                        id: p.id.to_owned(),
+                        label: raw_text(&p.label),
+                    })
+                    .collect(),
                 market: self
                     .support
                     .iter()
                     .map(|s| raw::RawSupportMarket {
                         id: s.marketplace.id().to_owned(),
                         steps: raw_texts(s.steps),
+                        fraud_channel: raw_text(&s.fraud_channel),
+                        scam_page: s.scam_page.as_ref().map(raw_text),
+                        links: s
+                            .links
+                            .iter()
+                            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                            .collect(),
+                    })
+                    .collect(),
+            },
+            history: raw::RawHistoryFile {
+                wording: HISTORY
+                    .iter()
+                    .map(|w| raw::RawWording {
+                        lang: w.lang.to_owned(),
+                        marketplaces: w.marketplaces.iter().map(|m| m.id().to_owned()).collect(),
+                        means: w.means.name().to_owned(),
+                        words: w.words.iter().map(|word| (*word).to_owned()).collect(),
+                        source: Some(w.source.to_owned()),
                     })
                     .collect(),
             },
         }
+    }
+
+    /// The words of `history.toml` that mean `meaning`, in file order: what the history classifier matches.
+    pub fn history_words(&self, meaning: Meaning) -> &'static [&'static str] {
+        HISTORY_WORDS[meaning.index()]
+    }
+
+    /// The wordings of `history.toml` with their languages, marketplaces and sources, for tools.
+    pub fn history_wordings(&self) -> &'static [Wording] {
+        HISTORY
     }
 
     /// The support steps of a marketplace (the generic ones for `other`).
@@ -343,6 +418,26 @@ impl Content {
         fill(self.ui(key, lang), args)
     }
 
+    /// The address of a page on a marketplace, where a source names one.
+    pub fn link(
+        &self,
+        market: crate::marketplace::Marketplace,
+        page: &str,
+    ) -> Option<&'static str> {
+        self.support
+            .iter()
+            .find(|s| s.marketplace == market)?
+            .links
+            .iter()
+            .find(|(p, _)| *p == page)
+            .map(|(_, href)| *href)
+    }
+
+    /// A page's label.
+    pub fn page(&self, id: &str) -> Option<&Page> {
+        self.pages.iter().find(|p| p.id == id)
+    }
+
     /// A cause by id.
     pub fn cause(&self, id: &str) -> Option<&Cause> {
         self.causes.iter().find(|c| c.id == id)
@@ -363,8 +458,8 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
-// The build script's output: `static CONTENT: Content = …` and the packed texts (`JA`, `EN` and their `…_MARKS`),
-// written from the content it had just validated.
+// The build script's output: `static CONTENT: Content = …`, the packed texts (`JA`, `EN` and their `…_MARKS`) and the
+// history wordings (`HISTORY_WORDS`, `HISTORY`), written from the content it had just validated.
 include!(concat!(env!("OUT_DIR"), "/content.rs"));
 
 /// The product's content: baked into the binary by the build script, so nothing is decoded or allocated at start.

@@ -40,6 +40,9 @@ pub struct RawCause {
     pub recovery: RawText,
     pub checks: Vec<RawText>,
     pub actions: Vec<RawText>,
+    /// The pages its checks name (ids of `support.toml`'s `page`), linked where the marketplace has an address.
+    #[serde(default)]
+    pub links: Vec<String>,
 }
 
 /// `rules.toml`.
@@ -54,7 +57,7 @@ pub struct RawRulesFile {
 #[serde(deny_unknown_fields)]
 pub struct RawRule {
     pub cause: String,
-    /// `decisive`, `raise`, `lower` or `rule_out`.
+    /// `decisive`, `raise`, `lower`, `rule_out` or `at_most_medium`.
     pub effect: String,
     /// Points added (`raise`) or taken away (`lower`); absent for `decisive` and `rule_out`.
     #[serde(default)]
@@ -118,11 +121,26 @@ pub struct RawUiFile {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSupportFile {
-    /// "Never give the code to anyone else", the same everywhere.
+    /// The warning a scammer cannot pass, the same everywhere but for its `{fraud_channel}`.
     pub warning: RawText,
     /// What to have ready, the same everywhere.
     pub prepare: Vec<RawText>,
+    /// The pages the support block links to (ids of `page`).
+    #[serde(default)]
+    pub links: Vec<String>,
+    /// The Amazon pages that can be linked, with their labels.
+    #[serde(default)]
+    pub page: Vec<RawPage>,
     pub market: Vec<RawSupportMarket>,
+}
+
+/// A kind of Amazon page a link can open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPage {
+    /// One of the vocabulary's pages (`balance`).
+    pub id: String,
+    pub label: RawText,
 }
 
 /// The way to customer service on one marketplace.
@@ -133,6 +151,40 @@ pub struct RawSupportMarket {
     pub id: String,
     /// The steps, in that site's own menu words.
     pub steps: Vec<RawText>,
+    /// Where a scam is reported in that country, as a noun phrase ("the FTC at ReportFraud.ftc.gov"; "the police"
+    /// where no source names a channel): fills `{fraud_channel}` in the warning and in causes' texts.
+    pub fraud_channel: RawText,
+    /// A sentence naming the marketplace's own scam-report page, where a source names one.
+    #[serde(default)]
+    pub scam_page: Option<RawText>,
+    /// Page id → address on the marketplace's own host, only where a source names the address.
+    #[serde(default)]
+    pub links: std::collections::BTreeMap<String, String>,
+}
+
+/// `history.toml`: the words that tell what a row of a pasted balance history is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHistoryFile {
+    pub wording: Vec<RawWording>,
+}
+
+/// Words of one language and meaning that share a source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWording {
+    /// The language of the balance page that shows them (`ja`).
+    pub lang: String,
+    /// The marketplaces whose page they are written for (ids).
+    pub marketplaces: Vec<String>,
+    /// What they say about the row (`expired`): a [`super::vocab::Meaning`] name.
+    pub means: String,
+    /// Matched anywhere in the row's description, in lower case.
+    pub words: Vec<String>,
+    /// The page where they were seen, or `assumed`. Optional here so that a missing source is reported by
+    /// validation with its path, like every other problem, instead of failing the parse.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// All content files together.
@@ -143,6 +195,7 @@ pub struct RawContent {
     pub questions: RawQuestionsFile,
     pub ui: RawUiFile,
     pub support: RawSupportFile,
+    pub history: RawHistoryFile,
 }
 
 /// The content files, by name, in the order they are read.
@@ -152,4 +205,5 @@ pub const FILES: &[&str] = &[
     "questions.toml",
     "ui.toml",
     "support.toml",
+    "history.toml",
 ];

@@ -4,7 +4,7 @@
 //! Shared with the build script through `#[path]`: a broken content file fails the build with the whole list.
 
 use super::raw::{RawCondition, RawContent, RawText};
-use super::vocab::{self, UiKey};
+use super::vocab::{self, Meaning, UiKey};
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -24,6 +24,9 @@ pub const REQUIRED_CAUSES: &[&str] = &[
     "account_suspended",
     "family_use",
     "amazon_points",
+    "code_given_away",
+    "top_up_pending",
+    "membership_fee",
 ];
 
 /// One problem in the content, located by file and field path.
@@ -64,6 +67,33 @@ impl Checker {
                     path,
                     format!("contains markup `{markup}`: texts are plain text, never HTML"),
                 );
+            }
+        }
+    }
+
+    /// A text that may use the marketplace placeholders (`{fraud_channel}`) and no others.
+    fn text_with_market(&mut self, file: &'static str, path: &str, text: &RawText) {
+        self.text(file, path, text);
+        self.placeholders_within(file, path, text, vocab::CONTENT_PLACEHOLDERS);
+    }
+
+    /// Reports every placeholder of a text that is not in `allowed`.
+    fn placeholders_within(
+        &mut self,
+        file: &'static str,
+        path: &str,
+        text: &RawText,
+        allowed: &[&str],
+    ) {
+        for (lang, value) in [("ja", &text.ja), ("en", &text.en)] {
+            for p in placeholders(value) {
+                if !allowed.contains(&p) {
+                    self.report(
+                        file,
+                        format!("{path}.{lang}"),
+                        format!("unknown placeholder `{p}`"),
+                    );
+                }
             }
         }
     }
@@ -173,9 +203,9 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
         if !(0..=100).contains(&cause.prior) {
             c.report(CAUSES, format!("{at}.prior"), "must be between 0 and 100");
         }
-        c.text(CAUSES, &format!("{at}.title"), &cause.title);
-        c.text(CAUSES, &format!("{at}.explanation"), &cause.explanation);
-        c.text(CAUSES, &format!("{at}.recovery"), &cause.recovery);
+        c.text_with_market(CAUSES, &format!("{at}.title"), &cause.title);
+        c.text_with_market(CAUSES, &format!("{at}.explanation"), &cause.explanation);
+        c.text_with_market(CAUSES, &format!("{at}.recovery"), &cause.recovery);
         if cause.checks.is_empty() {
             c.report(
                 CAUSES,
@@ -191,10 +221,19 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
             );
         }
         for (j, t) in cause.checks.iter().enumerate() {
-            c.text(CAUSES, &format!("{at}.checks[{j}]"), t);
+            c.text_with_market(CAUSES, &format!("{at}.checks[{j}]"), t);
+        }
+        for (j, page) in cause.links.iter().enumerate() {
+            if !raw.support.page.iter().any(|p| &p.id == page) {
+                c.report(
+                    CAUSES,
+                    format!("{at}.links[{j}]"),
+                    format!("`{page}` is not a page of support.toml"),
+                );
+            }
         }
         for (j, t) in cause.actions.iter().enumerate() {
-            c.text(CAUSES, &format!("{at}.actions[{j}]"), t);
+            c.text_with_market(CAUSES, &format!("{at}.actions[{j}]"), t);
         }
     }
     for required in REQUIRED_CAUSES {
@@ -227,17 +266,36 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
                 format!("{at}.weight"),
                 "raise and lower need a positive weight",
             ),
-            ("decisive" | "rule_out", None) => {}
-            ("decisive" | "rule_out", Some(_)) => c.report(
+            ("decisive" | "rule_out" | "at_most_medium", None) => {}
+            ("decisive" | "rule_out" | "at_most_medium", Some(_)) => c.report(
                 RULES,
                 format!("{at}.weight"),
-                "decisive and rule_out rules take no weight",
+                "decisive, rule_out and at_most_medium rules take no weight",
             ),
             (other, _) => c.report(
                 RULES,
                 format!("{at}.effect"),
-                format!("unknown effect `{other}` (decisive, raise, lower or rule_out)"),
+                format!(
+                    "unknown effect `{other}` (decisive, raise, lower, rule_out or at_most_medium)"
+                ),
             ),
+        }
+        // A rule resting on an unsure source (a card that only "may" have expired) can raise or lower its cause but
+        // never decide it or rule it out.
+        let unsure = rule.when.iter().any(|cond| {
+            cond.fact == "cardExpired"
+                && cond
+                    .is
+                    .iter()
+                    .chain(cond.any_of.iter().flatten())
+                    .any(|v| v == "maybe")
+        });
+        if unsure && matches!(rule.effect.as_str(), "decisive" | "rule_out") {
+            c.report(
+                RULES,
+                format!("{at}.effect"),
+                "a rule on an unsure fact (cardExpired = maybe) may not be decisive or rule_out",
+            );
         }
         if rule.when.is_empty() {
             c.report(
@@ -361,11 +419,13 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
                                 format!("`{}` is not a yes/no fact", q.fact),
                             );
                         }
-                        if q.kind == "date" && q.fact != "cardIssued" {
+                        if q.kind == "date"
+                            && !["cardIssued", "lastSeenIntact"].contains(&q.fact.as_str())
+                        {
                             c.report(
                                 QUESTIONS,
                                 format!("{at}.kind"),
-                                "only `cardIssued` is asked as a date",
+                                "only `cardIssued` and `lastSeenIntact` are asked as dates",
                             );
                         }
                     }
@@ -412,12 +472,39 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
 
     // support.toml: every marketplace exactly once, each with steps.
     const SUPPORT: &str = "support.toml";
-    c.text(SUPPORT, "warning", &raw.support.warning);
+    c.text_with_market(SUPPORT, "warning", &raw.support.warning);
     if raw.support.prepare.is_empty() {
         c.report(SUPPORT, "prepare", "lists nothing to have ready");
     }
     for (j, t) in raw.support.prepare.iter().enumerate() {
         c.text(SUPPORT, &format!("prepare[{j}]"), t);
+    }
+    let mut pages = BTreeSet::new();
+    for (i, p) in raw.support.page.iter().enumerate() {
+        if !vocab::PAGES.contains(&p.id.as_str()) {
+            c.report(
+                SUPPORT,
+                format!("page[{i}].id"),
+                format!("`{}` is not a page ({})", p.id, vocab::PAGES.join(", ")),
+            );
+        }
+        if !pages.insert(p.id.as_str()) {
+            c.report(
+                SUPPORT,
+                format!("page[{i}].id"),
+                format!("`{}` is listed twice", p.id),
+            );
+        }
+        c.text(SUPPORT, &format!("page[{i}].label"), &p.label);
+    }
+    for (j, page) in raw.support.links.iter().enumerate() {
+        if !pages.contains(page.as_str()) {
+            c.report(
+                SUPPORT,
+                format!("links[{j}]"),
+                format!("`{page}` is not a page"),
+            );
+        }
     }
     let markets = vocab::Fact::Marketplace.values();
     let mut seen_markets = BTreeSet::new();
@@ -442,6 +529,48 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
         }
         for (j, t) in m.steps.iter().enumerate() {
             c.text(SUPPORT, &format!("{at}.steps[{j}]"), t);
+            c.placeholders_within(SUPPORT, &format!("{at}.steps[{j}]"), t, &[]);
+        }
+        // The channel fills a placeholder, so it holds none itself.
+        c.text(SUPPORT, &format!("{at}.fraud_channel"), &m.fraud_channel);
+        c.placeholders_within(
+            SUPPORT,
+            &format!("{at}.fraud_channel"),
+            &m.fraud_channel,
+            &[],
+        );
+        if let Some(page) = &m.scam_page {
+            c.text(SUPPORT, &format!("{at}.scam_page"), page);
+            c.placeholders_within(SUPPORT, &format!("{at}.scam_page"), page, &[]);
+        }
+        // Every address is https on the marketplace's own Amazon host; a marketplace without one has no links.
+        for (page, href) in &m.links {
+            let path = format!("{at}.links.{page}");
+            if !pages.contains(page.as_str()) {
+                c.report(SUPPORT, path.clone(), format!("`{page}` is not a page"));
+            }
+            match vocab::market_host(&m.id) {
+                None => c.report(
+                    SUPPORT,
+                    path,
+                    "this marketplace has no Amazon host of its own: no links",
+                ),
+                Some(host) => {
+                    let prefix = format!("https://{host}/");
+                    let rest = href.strip_prefix(&prefix);
+                    let clean = rest.is_some_and(|r| {
+                        r.bytes()
+                            .all(|b| b.is_ascii_graphic() && !b"\"'<>\\`".contains(&b))
+                    });
+                    if !clean {
+                        c.report(
+                            SUPPORT,
+                            path,
+                            format!("`{href}` is not a plain address starting {prefix}"),
+                        );
+                    }
+                }
+            }
         }
     }
     for m in markets {
@@ -474,6 +603,121 @@ pub fn validate(raw: &RawContent) -> Vec<Problem> {
             );
         }
         c.text(UI, &format!("text.{name}"), text);
+    }
+
+    // history.toml: every wording with a page language, marketplaces, a meaning, words that can match, and a source.
+    const HISTORY: &str = "history.toml";
+    let mut seen_words = BTreeSet::new();
+    let mut meant = BTreeSet::new();
+    for (i, w) in raw.history.wording.iter().enumerate() {
+        let at = format!("wording[{i}]");
+        if !vocab::PAGE_LANGS.contains(&w.lang.as_str()) {
+            c.report(
+                HISTORY,
+                format!("{at}.lang"),
+                format!(
+                    "`{}` is not a page language (one of {})",
+                    w.lang,
+                    vocab::PAGE_LANGS.join(", ")
+                ),
+            );
+        }
+        if w.marketplaces.is_empty() {
+            c.report(
+                HISTORY,
+                format!("{at}.marketplaces"),
+                "names no marketplace",
+            );
+        }
+        for (j, m) in w.marketplaces.iter().enumerate() {
+            if !vocab::Fact::Marketplace.values().contains(&m.as_str()) {
+                c.report(
+                    HISTORY,
+                    format!("{at}.marketplaces[{j}]"),
+                    format!("`{m}` is not a marketplace"),
+                );
+            }
+        }
+        match Meaning::from_name(&w.means) {
+            Some(meaning) => {
+                meant.insert(meaning);
+            }
+            None => {
+                let names: Vec<&str> = Meaning::ALL.iter().map(|m| m.name()).collect();
+                c.report(
+                    HISTORY,
+                    format!("{at}.means"),
+                    format!(
+                        "unknown meaning `{}` (one of {})",
+                        w.means,
+                        names.join(", ")
+                    ),
+                );
+            }
+        }
+        if w.words.is_empty() {
+            c.report(HISTORY, format!("{at}.words"), "lists no word");
+        }
+        for (j, word) in w.words.iter().enumerate() {
+            let path = format!("{at}.words[{j}]");
+            // The classifier matches against the row folded by `text::fold` with its ASCII letters lower-cased: a
+            // word that either would change can never match.
+            let folded = crate::text::fold(word);
+            if word.trim().is_empty() {
+                c.report(HISTORY, path.clone(), "is empty");
+            } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                c.report(
+                    HISTORY,
+                    path.clone(),
+                    format!("`{word}` has upper-case letters: rows are matched lower-cased, so it would never match"),
+                );
+            } else if folded != word.as_str() {
+                c.report(
+                    HISTORY,
+                    path.clone(),
+                    format!("`{word}` is not width-folded: rows are folded before matching, so write `{folded}`"),
+                );
+            }
+            if !seen_words.insert((w.means.as_str(), word.as_str())) {
+                c.report(
+                    HISTORY,
+                    path,
+                    format!("`{word}` is listed twice for `{}`", w.means),
+                );
+            }
+        }
+        let url = |s: &str| {
+            ["https://", "http://"]
+                .iter()
+                .any(|scheme| s.len() > scheme.len() && s.starts_with(scheme))
+                && !s.contains(char::is_whitespace)
+        };
+        match w.source.as_deref() {
+            None => c.report(
+                HISTORY,
+                format!("{at}.source"),
+                "is missing: give the page where the wording was seen, or \"assumed\"",
+            ),
+            Some("assumed") => {}
+            Some(s) if url(s) => {}
+            Some(other) => c.report(
+                HISTORY,
+                format!("{at}.source"),
+                format!("`{other}` is neither a URL (https://…) nor \"assumed\""),
+            ),
+        }
+    }
+    for m in Meaning::ALL {
+        if !meant.contains(m) {
+            c.report(
+                HISTORY,
+                "wording",
+                format!(
+                    "no wording means `{}`, so no row is ever read as one",
+                    m.name()
+                ),
+            );
+        }
     }
 
     c.problems

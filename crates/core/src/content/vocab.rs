@@ -1,4 +1,5 @@
-//! The fixed vocabulary the content files may use: the facts (a typed enum) with their values, and the UI text keys.
+//! The fixed vocabulary the content files may use: the facts (a typed enum) with their values, the UI text keys, and
+//! what a history wording may mean.
 //!
 //! This file is shared, through `#[path]`, by the build script (which validates the content) and the library, so it
 //! depends on nothing but `core`.
@@ -58,9 +59,9 @@ macro_rules! facts {
 
 facts! {
     Marketplace = "marketplace": &["jp", "us", "uk", "de", "fr", "it", "in", "mx", "other"], false;
-    Loss = "loss": &["all", "partial", "unknown"], false;
+    Loss = "loss": &["all", "partial", "unsure"], false;
     CardIssued = "cardIssued": &["known"], false;
-    CardKind = "cardKind": &["email", "print", "card", "charge", "corporate", "sheet", "unknown"], false;
+    CardKind = "cardKind": &["email", "print", "card", "charge", "corporate", "sheet", "unsure"], false;
     MultipleAccounts = "multipleAccounts": TRI, false;
     UnfamiliarActivity = "unfamiliarActivity": TRI, false;
     PhoneLostOrPhished = "phoneLostOrPhished": TRI, false;
@@ -80,7 +81,19 @@ facts! {
     SharedAccountOrDevice = "sharedAccountOrDevice": TRI, false;
     /// Part of the missing amount was Amazon points (amazon.co.jp only).
     AmazonPoints = "amazonPoints": TRI, false;
-    CardExpired = "cardExpired": &["yes", "maybe", "no", "never", "unknown"], true;
+    /// The person gave a gift card code, or a photo of a card or receipt, to someone who asked (by phone, SMS,
+    /// e-mail, chat, a website; someone claiming to be Amazon, a bank, a company or the police), or bought cards
+    /// because someone asked.
+    CodeShared = "codeShared": TRI, false;
+    /// A top-up (reload, チャージ) was paid recently and has not shown up in the balance.
+    RecentTopUp = "recentTopUp": TRI, false;
+    /// Memberships (Prime, Kindle Unlimited, Audible, Music or others) are paid on the account.
+    PaidMemberships = "paidMemberships": TRI, false;
+    /// When the person last saw the balance intact (`known` once a date is given; the date is in the facts).
+    LastSeenIntact = "lastSeenIntact": &["known"], false;
+    /// `before_seen`: the card's latest possible expiry is before the day the balance was last seen intact, so it had
+    /// already left the balance then and cannot explain the drop.
+    CardExpired = "cardExpired": &["yes", "maybe", "before_seen", "no", "never", "unknown"], true;
     /// `unmarked`: the account's marketplace is known but no card says where it was bought.
     CardForeign = "cardForeign": &["yes", "no", "unmarked"], true;
     CardNeedsKind = "cardNeedsKind": &["yes", "no"], true;
@@ -109,12 +122,113 @@ pub const REASON_PLACEHOLDERS: &[&str] = &[
     "{rule}",
     "{amount}",
     "{days}",
+    "{seen}",
 ];
+
+/// Placeholders a cause's texts and the support warning may contain, filled in by the engine from the person's
+/// marketplace (`support.toml`).
+pub const CONTENT_PLACEHOLDERS: &[&str] = &["{fraud_channel}"];
+
+/// The Amazon pages a cause's checks or the support block may link to (`support.toml` labels them and gives each
+/// marketplace's address where a source names one).
+pub const PAGES: &[&str] = &[
+    "balance",
+    "orders",
+    "digital_orders",
+    "memberships",
+    "subscribe_and_save",
+    "login_security",
+    "message_centre",
+    "contact_us",
+    "scam_report",
+];
+
+/// The marketplace's own Amazon host: every link for it must be `https://` on this host. `other` has none, so it
+/// gets no links.
+pub fn market_host(market: &str) -> Option<&'static str> {
+    Some(match market {
+        "jp" => "www.amazon.co.jp",
+        "us" => "www.amazon.com",
+        "uk" => "www.amazon.co.uk",
+        "de" => "www.amazon.de",
+        "fr" => "www.amazon.fr",
+        "it" => "www.amazon.it",
+        "in" => "www.amazon.in",
+        "mx" => "www.amazon.com.mx",
+        _ => return None,
+    })
+}
 
 /// Looks up the values a fact can take.
 pub fn fact_values(name: &str) -> Option<&'static [&'static str]> {
     Fact::from_name(name).map(Fact::values)
 }
+
+macro_rules! meanings {
+    ($($(#[doc = $doc:literal])* $variant:ident = $name:literal,)*) => {
+        /// What a wording of `static/content/history.toml` says about a history row (its `means`). The classifier
+        /// asks in declaration order; [`Meaning::index`] is a wording list's place in the baked table.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Meaning {
+            $($(#[doc = $doc])* $variant,)*
+        }
+
+        impl Meaning {
+            /// Every meaning, in declaration order.
+            pub const ALL: &'static [Meaning] = &[$(Meaning::$variant,)*];
+
+            /// The name `history.toml` uses (`cancel_or_return`).
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $(Meaning::$variant => $name,)*
+                }
+            }
+
+            /// Looks a meaning up by its name.
+            pub fn from_name(name: &str) -> Option<Meaning> {
+                match name {
+                    $($name => Some(Meaning::$variant),)*
+                    _ => None,
+                }
+            }
+
+            /// The meaning's place in [`Meaning::ALL`] (its declaration order).
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+        }
+    };
+}
+
+meanings! {
+    /// Returned to the balance from an order (credit).
+    Released = "released",
+    /// A card's balance removed because it expired.
+    Expired = "expired",
+    /// A card voided or a credit reversed by Amazon.
+    Reversal = "reversal",
+    /// A cancelled order or a returned item (a credit only).
+    CancelOrReturn = "cancel_or_return",
+    /// A refund of an order.
+    Refund = "refund",
+    /// Amazon Pay, in either direction.
+    AmazonPay = "amazon_pay",
+    /// Bought balance.
+    Reload = "reload",
+    /// A gift card registered.
+    Added = "added",
+    /// Applied to an Amazon order.
+    Applied = "applied",
+    /// In an Amazon Pay row: the money went to a shop.
+    PayDebit = "pay_debit",
+    /// In an Amazon Pay row: the money came from Amazon Pay.
+    PayCredit = "pay_credit",
+    /// The row names a card or a code (for a last four in parentheses).
+    Card = "card",
+}
+
+/// The languages of the balance pages whose wordings `history.toml` lists.
+pub const PAGE_LANGS: &[&str] = &["ja", "en", "de", "fr", "it", "es"];
 
 macro_rules! ui_keys {
     ($($(#[doc = $doc:literal])* $variant:ident = $name:literal,)*) => {
@@ -156,12 +270,23 @@ ui_keys! {
     ProgressStep = "progress_step",
     DateTyped = "date_typed",
     DateInvalid = "date_invalid",
+    DateEmpty = "date_empty",
     DatePrecision = "date_precision",
     DatePrecisionExact = "date_precision_exact",
     DatePrecisionApproximate = "date_precision_approximate",
     ChooseOne = "choose_one",
     ResultHeading = "result_heading",
     ResultLead = "result_lead",
+    FirstHeading = "first_heading",
+    FirstCause = "first_cause",
+    FirstScam = "first_scam",
+    GoToSupport = "go_to_support",
+    NewTab = "new_tab",
+    OtherPossibilities = "other_possibilities",
+    IfThisCause = "if_this_cause",
+    RemainingNote = "remaining_note",
+    RemainingHeading = "remaining_heading",
+    ChooseAnswer = "choose_answer",
     BandHigh = "band_high",
     BandMedium = "band_medium",
     BandLow = "band_low",
@@ -204,6 +329,7 @@ ui_keys! {
     ErrorExpectedOneOf = "error_expected_one_of",
     ErrorExpectedAmount = "error_expected_amount",
     ErrorIssuedAfterToday = "error_issued_after_today",
+    ErrorSeenAfterToday = "error_seen_after_today",
     ErrorUnknownQuestion = "error_unknown_question",
     ErrorNotAnAnswer = "error_not_an_answer",
     CardsHeading = "cards_heading",
@@ -211,6 +337,7 @@ ui_keys! {
     CardCode = "card_code",
     CardCodeHelp = "card_code_help",
     CardIssued = "card_issued",
+    LastSeenField = "last_seen_field",
     CardKind = "card_kind",
     CardAmount = "card_amount",
     CardAdd = "card_add",
@@ -272,7 +399,7 @@ ui_keys! {
     RuleJpOldUnknownKind = "rule_jp_old_unknown_kind",
     RuleUsNever = "rule_us_never",
     RuleUk10y = "rule_uk_10y",
-    RuleDe10y = "rule_de_10y",
+    RuleDe3yOr10y = "rule_de_3y_or_10y",
     RuleFr10y = "rule_fr_10y",
     RuleIt10y = "rule_it_10y",
     RuleMx5y = "rule_mx_5y",

@@ -1,14 +1,10 @@
 //! What a row says: its kind from its wording, the order number and the last four of a masked code.
 //!
-//! Wordings and where they come from (`shared/domain-facts.md`, "The balance history page", unless marked):
-//! Japanese and English wordings as quoted there; 「注文へ適応された」 (with 適応) is Amazon's own spelling on the
-//! Japanese page (seen in the 解除 rows quoted there, issue 11 for the debit). German, French, Italian and Spanish
-//! wordings, and every wording for cancellations, returns, reversals, voided and expired cards, are *assumed* (no
-//! public source quotes them; giga.de describes the German "Geschenkgutschein-Aktivitäten" list as showing the order
-//! number for payments and the last four for cards added). Assumed wordings only ever classify; the findings built
-//! on them say "may".
+//! The wordings, each with its source or "assumed", are content: `static/content/history.toml`, validated and baked
+//! by the build script like every other content file. This module holds only the order in which their meanings are
+//! asked. Assumed wordings only ever classify; the findings built on them say "may".
 
-use crate::content::{content, Lang, UiKey};
+use crate::content::{content, Lang, Meaning, UiKey};
 use crate::text::contains_ignore_ascii_case;
 use serde::{Deserialize, Serialize};
 
@@ -103,134 +99,27 @@ impl Kind {
     }
 }
 
-/// Words that mark each kind, lower case (ASCII case is ignored when matching). Checked in the order of
-/// [`classify`]; within a list any word matches.
-const RELEASED: &[&str] = &["解除", "released"];
-const EXPIRED: &[&str] = &[
-    "有効期限切れ",
-    "期限切れ",
-    "失効",
-    "expired",
-    "abgelaufen",
-    "verfallen",
-    "expiré",
-    "scaduto",
-    "scaduta",
-    "vencid",
-    "caducad",
-];
-const REVERSAL: &[&str] = &[
-    "無効",
-    "凍結",
-    "登録取消",
-    "reversal",
-    "reversed",
-    "void",
-    "rückbuchung",
-    "zurückgebucht",
-    "désactivé",
-    "stornat",
-    "revertid",
-];
-const CANCEL_OR_RETURN: &[&str] = &[
-    "キャンセル",
-    "返品",
-    "cancel",
-    "return",
-    "storn",
-    "rücksendung",
-    "annul",
-    "retour",
-    "reso ",
-    "cancelad",
-    "devolución",
-];
-const REFUND: &[&str] = &[
-    "refund",
-    "返金",
-    "erstattung",
-    "remboursement",
-    "rimborso",
-    "reembolso",
-];
-const AMAZON_PAY: &[&str] = &["amazon pay", "amazonpay", "アマゾンペイ"];
-const RELOAD: &[&str] = &[
-    "reload",
-    "チャージ",
-    "aufladung",
-    "recharge",
-    "ricarica",
-    "recarga",
-];
-const ADDED: &[&str] = &[
-    "追加",
-    "登録",
-    "added",
-    "hinzugefügt",
-    "eingelöst",
-    "ajouté",
-    "aggiunto",
-    "agregad",
-    "añadid",
-];
-const APPLIED: &[&str] = &[
-    "注文に適用",
-    "注文へ適用",
-    "注文に適応",
-    "注文へ適応",
-    "applied to",
-    "angewendet",
-    "angewandt",
-    "appliqué",
-    "applicato",
-    "aplicad",
-];
-/// Words that say the money went to a shop, for Amazon Pay rows: debit wordings plus `支払い`, `payment`.
-const PAY_DEBIT: &[&str] = &["注文に適用", "注文へ適用", "applied to", "支払", "payment"];
-const PAY_CREDIT: &[&str] = &["から", "from", "von", "de la part", "da "];
-
 /// Whether `lower` (a text with its ASCII letters lower-cased) holds any of the words.
 fn has_any(lower: &str, words: &[&str]) -> bool {
     words.iter().any(|w| lower.contains(w))
 }
 
-/// The word lists [`classify`] asks about, in one table so a row's text is scanned once for all of them.
-const LISTS: [&[&str]; 11] = [
-    RELEASED,
-    EXPIRED,
-    REVERSAL,
-    CANCEL_OR_RETURN,
-    REFUND,
-    AMAZON_PAY,
-    RELOAD,
-    ADDED,
-    APPLIED,
-    PAY_DEBIT,
-    PAY_CREDIT,
-];
+/// The words of `history.toml` that mean `meaning` (lower case; ASCII case is ignored when matching).
+fn words(meaning: Meaning) -> &'static [&'static str] {
+    content().history_words(meaning)
+}
 
-/// Where each list sits in [`LISTS`] (a test checks they agree).
-const AT_RELEASED: usize = 0;
-const AT_EXPIRED: usize = 1;
-const AT_REVERSAL: usize = 2;
-const AT_CANCEL_OR_RETURN: usize = 3;
-const AT_REFUND: usize = 4;
-const AT_AMAZON_PAY: usize = 5;
-const AT_RELOAD: usize = 6;
-const AT_ADDED: usize = 7;
-const AT_APPLIED: usize = 8;
-const AT_PAY_DEBIT: usize = 9;
-const AT_PAY_CREDIT: usize = 10;
-
-/// Words starting with one byte, each with the index of its list in [`LISTS`].
+/// Words starting with one byte, each with the [`Meaning::index`] of its meaning.
 type Candidates = Vec<(&'static [u8], u8)>;
 
-/// For each first byte, the words of [`LISTS`] starting with it and the list they belong to.
+/// For each first byte, the history wordings starting with it and what they mean ([`Meaning::Card`] words are not
+/// about a row's kind and are left out).
 fn by_first_byte() -> &'static [Candidates] {
     static TABLE: std::sync::OnceLock<Vec<Candidates>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
         let mut table = vec![Vec::new(); 256];
-        for (list, words) in LISTS.iter().enumerate() {
+        let kinds = Meaning::ALL.iter().filter(|m| **m != Meaning::Card);
+        for (list, words) in kinds.map(|m| (m.index(), words(*m))) {
             for word in words.iter() {
                 let bytes = word.as_bytes();
                 if let (Some(first), Ok(list)) = (bytes.first(), u8::try_from(list)) {
@@ -242,7 +131,7 @@ fn by_first_byte() -> &'static [Candidates] {
     })
 }
 
-/// Which of [`LISTS`] have a word in `lower`, as bits (bit `i` for `LISTS[i]`), in one pass over the text: some 80
+/// Which meanings have a word in `lower`, as bits (bit [`Meaning::index`]), in one pass over the text: some 80
 /// separate substring searches per row made the analyzer markedly slower.
 fn matched_lists(lower: &str) -> u16 {
     let table = by_first_byte();
@@ -268,35 +157,34 @@ fn matched_lists(lower: &str) -> u16 {
 /// `lower` is the description with its ASCII letters lower-cased (the word lists are lower case).
 pub(super) fn classify(lower: &str, amount: i64) -> Kind {
     let found = matched_lists(lower);
-    // Indices into `LISTS`.
-    let has = |list: usize| found & (1 << list) != 0;
-    if has(AT_RELEASED) {
+    let has = |meaning: Meaning| found & (1 << meaning.index()) != 0;
+    if has(Meaning::Released) {
         Kind::Released
-    } else if has(AT_EXPIRED) {
+    } else if has(Meaning::Expired) {
         Kind::Expired
-    } else if has(AT_REVERSAL) {
+    } else if has(Meaning::Reversal) {
         Kind::Reversal
-    } else if has(AT_CANCEL_OR_RETURN) && amount > 0 {
+    } else if has(Meaning::CancelOrReturn) && amount > 0 {
         Kind::CancelRefund
-    } else if has(AT_REFUND) {
+    } else if has(Meaning::Refund) {
         // Before Amazon Pay: `Refund from Amazon Pay order` is a refund (findings count it against Amazon Pay).
         Kind::Refund
-    } else if has(AT_AMAZON_PAY) {
-        if has(AT_PAY_DEBIT) {
+    } else if has(Meaning::AmazonPay) {
+        if has(Meaning::PayDebit) {
             Kind::AmazonPay
-        } else if has(AT_PAY_CREDIT) {
+        } else if has(Meaning::PayCredit) {
             Kind::AmazonPayCredit
         } else if amount < 0 {
             Kind::AmazonPay
         } else {
             Kind::AmazonPayCredit
         }
-    } else if has(AT_RELOAD) {
+    } else if has(Meaning::Reload) {
         // Before "added": `Gift Card Balance added from Reload` is a reload.
         Kind::Reload
-    } else if has(AT_ADDED) {
+    } else if has(Meaning::Added) {
         Kind::Added
-    } else if has(AT_APPLIED) {
+    } else if has(Meaning::Applied) {
         Kind::Order
     } else {
         Kind::Other
@@ -305,7 +193,7 @@ pub(super) fn classify(lower: &str, amount: i64) -> Kind {
 
 /// Whether a row's text names Amazon Pay (its releases and refunds give back what Amazon Pay took).
 pub(super) fn mentions_amazon_pay(text: &str) -> bool {
-    AMAZON_PAY
+    words(Meaning::AmazonPay)
         .iter()
         .any(|w| contains_ignore_ascii_case(text, w))
 }
@@ -343,18 +231,7 @@ pub(super) fn code_last4(text: &str, lower: &str) -> Option<String> {
 /// `(5E5Y)`: exactly four letters or digits between parentheses, at least one a letter (so a year `(2026)` is never
 /// taken), in a row that names a card or a code (so `(Gift)` in a shop's name is not).
 fn parenthesised_last4(text: &str, lower: &str) -> Option<String> {
-    const CARD_WORDS: &[&str] = &[
-        "ギフト",
-        "カード",
-        "card",
-        "code",
-        "gutschein",
-        "carte",
-        "chèque",
-        "buono",
-        "tarjeta",
-    ];
-    if !text.as_bytes().contains(&b'(') || !has_any(lower, CARD_WORDS) {
+    if !text.as_bytes().contains(&b'(') || !has_any(lower, words(Meaning::Card)) {
         return None;
     }
     let b = text.as_bytes();
@@ -499,26 +376,6 @@ mod tests {
 
     fn code_last4(text: &str) -> Option<String> {
         super::code_last4(text, &text.to_ascii_lowercase())
-    }
-
-    #[test]
-    fn list_positions_agree() {
-        let at = [
-            (AT_RELEASED, RELEASED),
-            (AT_EXPIRED, EXPIRED),
-            (AT_REVERSAL, REVERSAL),
-            (AT_CANCEL_OR_RETURN, CANCEL_OR_RETURN),
-            (AT_REFUND, REFUND),
-            (AT_AMAZON_PAY, AMAZON_PAY),
-            (AT_RELOAD, RELOAD),
-            (AT_ADDED, ADDED),
-            (AT_APPLIED, APPLIED),
-            (AT_PAY_DEBIT, PAY_DEBIT),
-            (AT_PAY_CREDIT, PAY_CREDIT),
-        ];
-        for (i, list) in at {
-            assert_eq!(LISTS[i], list);
-        }
     }
 
     #[test]

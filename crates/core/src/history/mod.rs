@@ -1,7 +1,7 @@
 //! The balance-history analyzer: reads what a person pasted from their gift card balance page, checks every row's
 //! balance against the next, and sums what went where.
 //!
-//! Layouts (`shared/domain-facts.md`, "The balance history page"): Japanese (日付 / 利用内容 / 金額 / 残高) and
+//! Layouts (`docs/domain-facts.md`, "The balance history page"): Japanese (日付 / 利用内容 / 金額 / 残高) and
 //! English (Date / Description / Amount / Closing balance), each copied as tab-separated rows, as space-separated
 //! rows, or one cell per line. All three are read the same way: the text is folded ([`crate::text`]), every line
 //! (every tab cell, when there are tabs) is split into cells ([`cells`]: a date at its start, up to two amounts at
@@ -68,6 +68,21 @@ pub fn check_size(text: &str) -> Result<(), HistoryError> {
         return Err(HistoryError::TooLarge {
             bytes: text.len(),
             lines,
+        });
+    }
+    Ok(())
+}
+
+/// Checks a text's size from its length in UTF-16 code units, which a browser knows without copying the text
+/// (`textarea.textLength`, a `DataTransfer`'s string, `string.length`): every unit is at least one byte of UTF-8, so
+/// more units than [`MAX_BYTES`] is certainly too large. The widget calls it on every way a history comes in (typed,
+/// pasted, dropped, filled in by a script, an IME or autofill, read) before it copies or scans anything; a text that
+/// passes is checked exactly by [`analyze`].
+pub fn check_utf16_len(units: usize) -> Result<(), HistoryError> {
+    if units > MAX_BYTES {
+        return Err(HistoryError::TooLarge {
+            bytes: units,
+            lines: 0,
         });
     }
     Ok(())

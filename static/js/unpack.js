@@ -1,5 +1,5 @@
 // base64 → LZMA → a compiled WebAssembly.Module, without any network request. LZMA packs this wasm 19% smaller than
-// gzip; `lzmaDecode` (below, our own: xtask/templates/lzma.rs compiled to a 3.7 KB wasm, carried here as a string of
+// gzip; `lzmaDecode` (below, our own: crates/lzma-decoder compiled to a 3.7 KB wasm, carried here as a string of
 // one character per byte, and its JS side lzma.js) unpacks it in one go into a buffer of the exact size, which
 // `WebAssembly.compileStreaming` compiles (it takes any Response, not only fetched ones; measured as fast as
 // `WebAssembly.compile` on the whole buffer, and the browser tests hold the start back, or take it away, through

@@ -1,9 +1,14 @@
-//! A decoder-only LZMA (LZMA1), compiled by `cargo xtask dist` to a small wasm of its own (`rustc`, no_std, no
-//! crate) that unpacks the app's wasm in the browser; `lzma.js` beside it is its JS side. It replaces a 9.4 KB
-//! (gzip) xz decoder with 2.4 KB. It follows the structure of the public-domain LZMA SDK (`LzmaSpec.cpp`,
-//! `LzmaDec.c`): a range decoder, the literal / match / rep / length / distance models, the 12-state machine.
-//! Why wasm and not the same code in JS (which is 1 KB): Chromium runs a wasm at once through its baseline compiler,
-//! where plain JS spends its first tens of milliseconds in the interpreter (see ARCHITECTURE.md, "The LZMA decoder").
+//! A decoder-only LZMA (LZMA1) that unpacks the app's wasm in the browser: `cargo xtask dist` compiles this file to
+//! a small wasm of its own (`rustc` for wasm32, no dependency; see `lzma_decoder` in xtask/src/dist.rs), and
+//! `static/js/lzma.js` is its JS side. It replaces a 9.4 KB (gzip) xz decoder with 2.4 KB. It follows the structure
+//! of the public-domain LZMA SDK (`LzmaSpec.cpp`, `LzmaDec.c`): a range decoder, the literal / match / rep / length
+//! / distance models, the 12-state machine. Why wasm and not the same code in JS (which is 1 KB): Chromium runs a
+//! wasm at once through its baseline compiler, where plain JS spends its first tens of milliseconds in the
+//! interpreter (see ARCHITECTURE.md, "The LZMA decoder").
+//!
+//! A crate of the workspace so that `cargo fmt`, clippy and its unit tests (round trips through liblzma, the
+//! compressor dist uses, and damaged streams) see it; natively, [`decode`] is the same decoder with a buffer of its
+//! own, which `cargo xtask dist` also runs on the stream it has just written.
 //!
 //! The stream is the one `cargo xtask dist` writes (`lzma` in xtask/src/dist.rs): a 13-byte `.lzma` ("lzma_alone")
 //! header whose size field holds the real size (not "unknown"), the LZMA data, and the end-of-payload marker right
@@ -16,9 +21,12 @@
 //! coder finished at 0, every input byte used), which LZMA's own end check relies on to catch a damaged stream.
 //! Slices keep Rust's bounds checks, so a mistake here would trap (an error in JS), never write out of bounds.
 
-#![no_std]
-#![no_main]
+// `no_std` for the wasm; the unit tests run with std.
+#![cfg_attr(not(test), no_std)]
+#![cfg_attr(not(test), no_main)]
 
+// Only in the wasm: a native build links std's handler.
+#[cfg(all(target_arch = "wasm32", not(test)))]
 #[panic_handler]
 fn panic(_: &core::panic::PanicInfo) -> ! {
     core::arch::wasm32::unreachable()
@@ -117,6 +125,31 @@ pub unsafe extern "C" fn lzma_decode(
     #[allow(static_mut_refs)]
     let probs = unsafe { &mut PROB };
     u32::from(run(inp, out, probs).is_none())
+}
+
+/// A stream that does not decode to exactly the size its header states: truncated, changed, or not one of ours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Damaged;
+
+impl core::fmt::Display for Damaged {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("corrupt LZMA stream")
+    }
+}
+
+/// The output size a stream's header states, when it is one this decoder takes (below 2^30, as `lzma.js` and
+/// xtask/src/dist.rs agree); `None` for anything else.
+pub fn stated_size(stream: &[u8]) -> Option<usize> {
+    let size = stream.get(5..13)?;
+    let low = u32::from_le_bytes([size[0], size[1], size[2], size[3]]);
+    (size[4..] == [0; 4] && low < 1 << 30).then_some(low as usize)
+}
+
+/// Decodes `stream` into `out`, which must be exactly the size its header states: what [`lzma_decode`] does in the
+/// wasm, with the probabilities (28 KB) on the stack instead of in a static, for native callers and the tests.
+pub fn decode(stream: &[u8], out: &mut [u8]) -> Result<(), Damaged> {
+    let mut probs = [0u16; PROBS];
+    run(stream, out, &mut probs).ok_or(Damaged)
 }
 
 fn run(inp: &[u8], out: &mut [u8], probs: &mut [u16]) -> Option<()> {
@@ -289,5 +322,100 @@ fn run(inp: &[u8], out: &mut [u8], probs: &mut [u16]) -> Option<()> {
             out[pos] = out[pos - rep0 - 1];
             pos += 1;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The stream `cargo xtask dist` writes (`lzma` in xtask/src/dist.rs, repeated here: xtask is a binary): liblzma's
+    /// `.lzma` encoder, preset 9e, the given lc / lp / pb, a 1 MiB dictionary, the real size in the header.
+    fn compress(bytes: &[u8], (lc, lp, pb): (u32, u32, u32)) -> Vec<u8> {
+        use liblzma::stream::{LzmaOptions, Stream, PRESET_EXTREME};
+        use std::io::Write;
+        let mut options = LzmaOptions::new_preset(9 | PRESET_EXTREME).unwrap();
+        options
+            .literal_context_bits(lc)
+            .literal_position_bits(lp)
+            .position_bits(pb)
+            .dict_size(1 << 20);
+        let stream = Stream::new_lzma_encoder(&options).unwrap();
+        let mut encoder = liblzma::write::XzEncoder::new_stream(Vec::new(), stream);
+        encoder.write_all(bytes).unwrap();
+        let mut out = encoder.finish().unwrap();
+        assert_eq!(out[5..13], [0xFF; 8], "liblzma writes the size as unknown");
+        out[5..13].copy_from_slice(&(bytes.len() as u64).to_le_bytes());
+        out
+    }
+
+    fn unpack(stream: &[u8]) -> Result<Vec<u8>, Damaged> {
+        let mut out = vec![0; stated_size(stream).ok_or(Damaged)?];
+        decode(stream, &mut out).map(|()| out)
+    }
+
+    /// A seeded xorshift, so every run tests the same bytes.
+    fn random(n: usize, mut seed: u64, alphabet: u64) -> Vec<u8> {
+        (0..n)
+            .map(|_| {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                (seed % alphabet) as u8
+            })
+            .collect()
+    }
+
+    #[test]
+    fn round_trips() {
+        let source = include_bytes!("lib.rs").repeat(3);
+        let inputs: [(&str, Vec<u8>); 8] = [
+            ("empty", Vec::new()),
+            ("one byte", vec![0xff]),
+            ("zeros, 300 kB", vec![0; 300_000]),
+            ("a run one past the longest match", vec![7; 275]),
+            ("abc repeated", b"abc".repeat(5000)),
+            ("this file, 3 times", source),
+            ("random, 100 kB", random(100_000, 1, 256)),
+            ("random over 4 symbols", random(60_000, 2, 4)),
+        ];
+        // The dist settings first, then others the header allows (lc + lp at most 4).
+        for props in [(4, 0, 0), (3, 0, 2), (0, 4, 4), (2, 2, 1)] {
+            for (name, input) in &inputs {
+                let stream = compress(input, props);
+                assert_eq!(
+                    unpack(&stream).as_deref(),
+                    Ok(&input[..]),
+                    "{name} with lc, lp, pb = {props:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn damaged_streams_are_refused() {
+        // Data with matches and literals of every kind, but little redundancy: in a very repetitive stream a changed
+        // byte can still give *some* output of the right size (never the input, which the round trips cover).
+        let input = random(6_000, 7, 16);
+        let stream = compress(&input, (4, 0, 0));
+        for len in 0..stream.len() {
+            assert!(unpack(&stream[..len]).is_err(), "truncated to {len}");
+        }
+        let mut longer = stream.clone();
+        longer.push(0);
+        assert_eq!(unpack(&longer), Err(Damaged), "one byte added");
+        // Every changed byte of the data (after the 13-byte header) is caught by LZMA's own end check.
+        for at in 13..stream.len() {
+            let mut changed = stream.clone();
+            changed[at] ^= 0x55;
+            assert!(unpack(&changed).is_err(), "byte {at} changed");
+        }
+        // lc + lp above 4, a size other than the output's, and garbage.
+        let mut props = stream.clone();
+        props[0] = 5;
+        assert_eq!(unpack(&props), Err(Damaged));
+        let mut out = vec![0; input.len() + 1];
+        assert_eq!(decode(&stream, &mut out), Err(Damaged));
+        assert_eq!(unpack(&random(5000, 3, 256)), Err(Damaged));
     }
 }

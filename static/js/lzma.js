@@ -1,8 +1,8 @@
-// The JS side of the LZMA decoder (`lzma.rs` beside this file, compiled to a 3.7 KB wasm by `cargo xtask dist`):
+// The JS side of the LZMA decoder (the crate crates/lzma-decoder, compiled to a 3.7 KB wasm by `cargo xtask dist`):
 // `lzmaDecode(packed, decoder)` instantiates the decoder's wasm (`decoder`, its bytes), copies the stream above its
 // `__heap_base`, grows its memory to hold the output too, and returns the output as a view of that memory. A
 // damaged stream throws "corrupt LZMA stream" (or, were the decoder wrong, its trap), which the loader's failure
-// path reports like any failed start. The size in the header is checked here first (below 2^30, as `lzma.rs` and
+// path reports like any failed start. The size in the header is checked here first (below 2^30, as the decoder and
 // `dist.rs` agree), so a damaged header cannot ask for a huge memory.
 async function lzmaDecode(packed, decoder) {
   if (packed.length < 18 || packed[8] > 63) throw new Error("corrupt LZMA stream");
