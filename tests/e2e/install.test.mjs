@@ -18,6 +18,12 @@ import { Widget } from "./lib/widget.mjs";
 import { UI } from "./lib/content.mjs";
 import { eventually, screenshot } from "./lib/util.mjs";
 
+/** The opt-out a site adds to the page's head (what `cargo xtask dist --no-install` writes). */
+const OPT_OUT = '<head>\n    <meta name="giftcard-doctor-install" content="off" />';
+
+/** A walk to a result (an expired card), as offline.test.mjs walks it. */
+const PLAN = { marketplace: "jp", loss: "all", invalidation_email: "no", suspended_notice: "no", card_issued: "2016-05-01" };
+
 /** The phone the screenshots are taken on (an iPhone 12–15's CSS viewport). */
 const PHONE = { width: 390, height: 844 };
 
@@ -178,16 +184,16 @@ describe("installed, then offline", () => {
     assert.deepEqual(after, allowed, "after the page: the worker's script and its precache, each once");
 
     // Answers, then the network off and a reload: the worker serves the page, the answers are still there.
-    await w.answer("jp");
-    await w.answer("all");
-    await w.expectQuestion("invalidation_email");
+    await w.answer(PLAN.marketplace);
+    await w.answer(PLAN.loss);
+    const third = (await w.current()).id;
     await context.setOffline(true);
     const seenOnline = server.requests.length;
     await page.reload();
-    await w.expectQuestion("invalidation_email");
+    await w.expectQuestion(third);
     assert.ok((await workersOf(page)).controller?.endsWith(`${DEEP_PATH}sw.js`), "the worker controls the page");
     await screenshot(page, "install-offline-ja-phone");
-    await w.walk({ invalidation_email: "no", suspended_notice: "no", card_issued: "2016-05-01" }, { fallback: "no" });
+    await w.walk(PLAN, { fallback: "no" });
     assert.equal((await w.causes())[0].id, "expired");
     assert.deepEqual(server.requests.slice(seenOnline), [], "offline: the server saw nothing");
     // Every request the browser made went to this scope's own files.
@@ -226,9 +232,9 @@ describe("where it must not run", () => {
 
   test("an opted-out page (<meta name=giftcard-doctor-install content=off>) registers none", async () => {
     const html = await readFile(join(DIST, "index.html"), "utf8");
-    assert.ok(html.includes('<meta name="giftcard-doctor-install" content="on" />'));
+    assert.ok(!html.includes('<meta name="giftcard-doctor-install"'), "the build is installable");
     const path = `${DEEP_PATH}opted-out.html`;
-    server.pages.set(path, html.replace('content="on"', 'content="off"'));
+    server.pages.set(path, html.replace("<head>", OPT_OUT));
     const context = await newContext(browser);
     const page = await context.newPage();
     const errors = recordErrors(page);
@@ -326,9 +332,9 @@ describe("a new build", () => {
     // The installed page, controlled by the first build's worker.
     await page.reload();
     const w = new Widget(page, "ja");
-    await w.answer("jp");
-    await w.answer("all");
-    await w.expectQuestion("invalidation_email");
+    await w.answer(PLAN.marketplace);
+    await w.answer(PLAN.loss);
+    const third = (await w.current()).id;
     const [oldCache] = Object.keys(await cachedEverything(page));
     const oldBuild = oldCache.split(" ").at(-1);
 
@@ -343,21 +349,21 @@ describe("a new build", () => {
     await screenshot(page, "install-update-ja-phone");
     // Offered, not forced: the same document, the answers on screen, the new worker waiting.
     assert.equal(await page.evaluate(() => window.__firstLoad), true, "the page did not reload by itself");
-    await w.expectQuestion("invalidation_email");
+    await w.expectQuestion(third);
     assert.equal(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration()).waiting), true);
     assert.deepEqual(Object.keys(await cachedEverything(page)).sort(), [oldCache, oldCache.replace(oldBuild, "2".repeat(oldBuild.length))].sort());
 
     await Promise.all([page.waitForEvent("load"), offer.getByRole("button", { name: UI.update_reload.ja, exact: true }).click()]);
     assert.equal(await page.evaluate(() => window.__firstLoad ?? false), false, "reloaded");
     assert.equal(await page.locator('meta[name="gcd-test-build"]').count(), 1, "the second build shows");
-    await w.expectQuestion("invalidation_email");
+    await w.expectQuestion(third);
     const cached = await cachedEverything(page);
     const names = Object.keys(cached);
     assert.equal(names.length, 1, `only the new build's cache is left: ${names}`);
     assert.ok(names[0].endsWith(` ${"2".repeat(oldBuild.length)}`), names[0]);
     const next = cached[names[0]].find((e) => e.url === new URL("index.html", base).href);
     assert.equal(next.sha256, sha256(await readFile(join(dir, "index.html"))), "the cache holds the new page");
-    await w.walk({ invalidation_email: "no", suspended_notice: "no", card_issued: "2016-05-01" }, { fallback: "no" });
+    await w.walk(PLAN, { fallback: "no" });
     assert.equal((await w.causes())[0].id, "expired");
     assert.deepEqual(errors, []);
     await context.close();
@@ -376,7 +382,7 @@ describe("a new build", () => {
 
     // What `cargo xtask dist --no-install` writes: the page with the meta off, and the retiring worker as sw.js.
     const html = await readFile(join(DIST, "index.html"), "utf8");
-    await writeFile(join(dir, "index.html"), html.replace('name="giftcard-doctor-install" content="on"', 'name="giftcard-doctor-install" content="off"'));
+    await writeFile(join(dir, "index.html"), html.replace("<head>", OPT_OUT));
     await writeFile(join(dir, "sw.js"), await readFile(new URL("../../static/js/sw-retire.js", import.meta.url)));
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     await eventually(async () => assert.deepEqual((await workersOf(page)).registrations, [], "unregistered"), { timeout: 10000 });

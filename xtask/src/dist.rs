@@ -306,28 +306,24 @@ pub fn build_with(path: &OsStr, install: crate::install::Install) -> Result<Stri
     };
     let body_end = format!("    <script>{script}</script>");
     // inline_page_css puts the minified page.css in place of this link and adds its hash in front of `style-src`.
-    // The installed form (xtask/src/install.rs): its head, its inline script by hash, the worker and the manifest.
-    let (install_csp, install_head, install_end) = match install {
+    // The installed form (xtask/src/install.rs): its head, and its script in front of the page's, with the CSP.
+    let (install_csp, install_end) = match install {
         crate::install::Install::On => {
-            let script = crate::install::script()?;
-            let csp = crate::install::csp(&inline_csp(""), &script)?;
-            (
-                csp,
-                crate::install::head(install),
-                format!("\n    <script>{script}</script>"),
-            )
+            let (csp, combined) = crate::install::with_script(&inline_csp(""), &script)?;
+            (csp, format!("    <script>{combined}</script>"))
         }
-        crate::install::Install::Off => {
-            (inline_csp(""), crate::install::head(install), String::new())
-        }
+        crate::install::Install::Off => (inline_csp(""), body_end.clone()),
     };
     let standalone = page_template()?
         .replace("{{CSP}}", &install_csp)
         .replace(
             "{{HEAD}}",
-            &format!("{install_head}    <link rel=\"stylesheet\" href=\"page.css\" />"),
+            &format!(
+                "{}    <link rel=\"stylesheet\" href=\"page.css\" />",
+                crate::install::head(install)
+            ),
         )
-        .replace("{{BODY_END}}", &(body_end.clone() + &install_end))
+        .replace("{{BODY_END}}", &install_end)
         .replace("{{HTML_CLASS}}", "gcd-page")
         .replace(
             "{{MOUNT_ATTRS}}",

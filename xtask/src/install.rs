@@ -53,8 +53,8 @@ fn read_static(name: &str) -> Result<String> {
     fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
 }
 
-/// The page's inline script: `static/js/install.js` with the update offer's texts from `ui.toml`, minified.
-pub fn script() -> Result<String> {
+/// The install script: `static/js/install.js` with the update offer's texts from `ui.toml`, minified.
+fn script() -> Result<String> {
     let ui: toml::Value = toml::from_str(&read_static("content/ui.toml")?).context("ui.toml")?;
     let mut texts = serde_json::Map::new();
     for lang in ["ja", "en"] {
@@ -77,34 +77,34 @@ pub fn script() -> Result<String> {
     Ok(crate::minify::js(&code)?.trim_end().to_owned())
 }
 
-/// What the standalone page's `<head>` gains.
+/// What the standalone page's `<head>` gains: the manifest and the icon iOS uses, or the opt-out.
 pub fn head(install: Install) -> String {
     match install {
         Install::On => format!(
-            "    <meta name=\"giftcard-doctor-install\" content=\"on\" />\n    \
-             <link rel=\"manifest\" href=\"{MANIFEST}\" />\n    \
+            "    <link rel=\"manifest\" href=\"{MANIFEST}\" />\n    \
              <link rel=\"apple-touch-icon\" href=\"{APPLE_TOUCH_ICON}\" />\n"
         ),
         Install::Off => "    <meta name=\"giftcard-doctor-install\" content=\"off\" />\n".into(),
     }
 }
 
-/// The standalone page's CSP with the install script allowed by its hash, the worker and the manifest from the
-/// page's own origin, and the manifest's icons: Chromium loads them under the page's `img-src` (with `img-src data:`
-/// alone, `Page.getInstallabilityErrors` says `no-acceptable-icon`; tried in session 6).
-pub fn csp(csp: &str, script: &str) -> Result<String> {
+/// The standalone page's one inline script (`script`, allowed by its hash in `csp`) with the install script in front
+/// of it (one script and one hash fewer than a script of its own: 60 B of gzip), and the CSP that allows it: that
+/// script's hash in place of the other's, the worker and the manifest from the page's own origin, and the manifest's
+/// icons, which Chromium loads under the page's `img-src` (with `img-src data:` alone, `Page.getInstallabilityErrors`
+/// says `no-acceptable-icon`; tried in session 6).
+pub fn with_script(csp: &str, script: &str) -> Result<(String, String)> {
+    let old = crate::dist::csp_hash(script);
     ensure!(
-        csp.contains("script-src ") && csp.contains("img-src data:;"),
-        "the standalone page's CSP changed shape: no `script-src ` or `img-src data:;` in {csp}"
+        csp.matches(&old).count() == 1 && csp.contains("img-src data:;"),
+        "the standalone page's CSP changed shape: not one hash of its script, or no `img-src data:;` in {csp}"
     );
-    Ok(csp
-        .replacen(
-            "script-src ",
-            &format!("script-src {} ", crate::dist::csp_hash(script)),
-            1,
-        )
+    let combined = format!("\n{}{script}", self::script()?);
+    let csp = csp
+        .replacen(&old, &crate::dist::csp_hash(&combined), 1)
         .replacen("img-src data:;", "img-src 'self' data:;", 1)
-        + "; worker-src 'self'; manifest-src 'self'")
+        + "; worker-src 'self'; manifest-src 'self'";
+    Ok((csp, combined))
 }
 
 /// A PNG's width and height, from its IHDR chunk.
