@@ -1,5 +1,5 @@
-// The standalone page's installed form (dist/index.html only; the embed, the frame and the offline file never carry
-// this): registers the service worker (sw.js, from static/js/sw.js) when the page comes over http(s), the browser
+// The standalone page's installed form (dist/index.html only, at the start of its inline script; the embed, the
+// frame and the offline file never carry this): registers the service worker (sw.js, from static/js/sw.js) when the page comes over http(s), the browser
 // has service workers and the page does not say `<meta name="giftcard-doctor-install" content="off">`; anything else
 // (file://, an old browser, storage refused) leaves the page as it always was, with no error. When a new build's
 // worker is waiting, it offers a reload, in the page's language (ui.toml's update_ready and update_reload), and

@@ -1,11 +1,11 @@
 //! The standalone page's installed form (issue 22): the web app manifest (`static/manifest.webmanifest`), its icons
 //! (`static/icons/`) and the service worker (`static/js/sw.js`) that keeps exactly the page's own files for use with
-//! no network, registered by the page's inline `static/js/install.js`. Only `dist/index.html` gets any of it: the
-//! embed, the frame and the offline file stay as they were. `cargo xtask dist --no-install` leaves the page
-//! uninstallable and writes a `sw.js` that retires a worker an earlier build installed.
+//! no network, registered by `static/js/install.js` at the start of the page's inline script. Only `dist/index.html`
+//! gets any of it: the embed, the frame and the offline file stay as they were. `cargo xtask dist --no-install`
+//! leaves the page uninstallable and writes a `sw.js` that retires a worker an earlier build installed.
 //!
-//! `dist.rs` asks for the page's parts ([`script`], [`head`], [`csp`]) while it assembles `index.html`, then hands
-//! the finished bytes to [`write`], which names the worker's cache after them.
+//! `dist.rs` asks for the page's parts ([`head`], [`with_script`]) while it assembles `index.html`, then hands the
+//! finished bytes to [`write`], which names the worker's cache after them.
 
 use crate::root;
 use anyhow::{bail, ensure, Context, Result};
