@@ -5,7 +5,7 @@
 //! leaves the page uninstallable and writes a `sw.js` that retires a worker an earlier build installed.
 //!
 //! `dist.rs` asks for the page's parts ([`head`], [`with_script`]) while it assembles `index.html`, then hands the
-//! finished bytes to [`write`], which names the worker's cache after them.
+//! finished bytes to [`write()`], which names the worker's cache after them.
 
 use crate::root;
 use anyhow::{bail, ensure, Context, Result};
