@@ -2,13 +2,14 @@
 // embedded in a host page, the offline file from file://). A person types a full claim code into the card form's
 // real field (found by its label) and pastes a balance history whose sentinel line the analyzer really reads (it
 // shows in the report's totals); then nothing may hold the code beyond its last four characters or the pasted text:
-// no request after load (none at all offline), no cookie, localStorage, sessionStorage or IndexedDB, no URL, share
-// link or copied summary, no console message or error message, no printout, no DOM text or field value once cleared,
+// no request after load (none at all offline; the standalone page's service worker fetches the build's own files once,
+// while it loads), no cookie, localStorage, sessionStorage, IndexedDB or Cache Storage, no URL, share link or copied
+// summary, no console message or error message, no printout, no DOM text or field value once cleared,
 // and no byte of the wasm instance's memory once cleared. Each check has a positive control beside it, so a check
 // that looks in the wrong place fails instead of passing.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -59,6 +60,11 @@ after(async () => {
 // page.css is inline since the pre-rendered first screen (issue 13), and the loader and the app since the page is
 // self-contained for "Save page as" (issue 13.5): the page is its only file.
 const OWN = ["/index.html"];
+/**
+ * What the standalone page's service worker fetches once it has loaded (issue 22): its script, then the page, its
+ * manifest and its icons, each once (tests/e2e/install.test.mjs checks the cache holds exactly these).
+ */
+const INSTALLED = ["/sw.js", "/index.html", "/manifest.webmanifest", ...(await readdir(join(DIST, "icons"))).map((f) => `/icons/${f}`)];
 
 /** The three delivery forms: how to open each, and which requests its loading may make. */
 const FORMS = {
@@ -68,8 +74,21 @@ const FORMS = {
       await page.goto(server.url("/index.html"));
       return new Widget(page, "ja");
     },
+    /** Until the service worker has fetched what it keeps, so those requests count as the page's loading. */
+    async settle(page) {
+      await page.evaluate(async () => {
+        const worker = (await navigator.serviceWorker.ready).active;
+        if (worker.state !== "activated") {
+          await new Promise((ok) => worker.addEventListener("statechange", () => worker.state === "activated" && ok()));
+        }
+      });
+    },
     checkLoadRequests(urls) {
-      assert.deepEqual(urls.map((u) => new URL(u).pathname).sort(), [...OWN].sort(), "the page loads its own files only");
+      assert.deepEqual(
+        urls.map((u) => new URL(u).pathname).sort(),
+        [...OWN, ...INSTALLED].sort(),
+        "the page loads its own files only, and its worker the build's files, once each",
+      );
     },
   },
   embedded: {
@@ -129,6 +148,7 @@ async function open(form) {
   await page.waitForLoadState("load");
   await page.waitForFunction(() => window.__gcdReady === true);
   await w.ready();
+  await form.settle?.(page);
   return { context, page, w, requests, consoleLog };
 }
 
@@ -276,7 +296,7 @@ for (const form of Object.values(FORMS)) {
       if (form === FORMS.offline) {
         assert.deepEqual(seen.allRequests, [offlineUrl()], "offline, the file itself is the only request");
       } else if (form === FORMS.standalone) {
-        const other = server.requests.filter((p) => !OWN.includes(p) && !p.startsWith("/help/"));
+        const other = server.requests.filter((p) => !OWN.includes(p) && !INSTALLED.includes(p) && !p.startsWith("/help/"));
         assert.deepEqual(other, [], "the server saw nothing else either");
       }
     });
@@ -289,12 +309,15 @@ for (const form of Object.values(FORMS)) {
       assert.match(seen.cardItem, new RegExp(`xxxx-xxxxxx-${LAST_FOUR}`), "the card is listed by its last four");
     });
 
-    test("nothing secret is stored: cookies, localStorage, sessionStorage, IndexedDB", () => {
+    test("nothing secret is stored: cookies, localStorage, sessionStorage, IndexedDB, Cache Storage", () => {
       assert.ok(seen.storedWhileHeld.ok, `while the field and the paste box hold them: ${seen.storedWhileHeld.message}`);
       assert.ok(seen.storedAfter.ok, `after adding the card and clearing: ${seen.storedAfter.message}`);
       const { stored } = seen.storedAfter;
       assert.match(stored.sessionStorage, /giftcard-doctor/, "the answers are kept (this tab only): the check reads the right store");
       assert.equal(stored.localStorage, "{}");
+      if (form === FORMS.standalone) {
+        assert.match(stored.cacheStorage, /index\.html/, "the worker's cache is read: the check sees the right store");
+      }
       assert.equal(stored.cookies, "[]");
     });
 

@@ -38,22 +38,23 @@ const VERSION: &str = env!("CARGO_PKG_VERSION");
 /// The app script (glue + wasm) that `embed.js` loads with its integrity hash.
 pub const APP_FILE: &str = "giftcard-doctor-app.js";
 
-/// `cargo xtask dist`.
-pub fn run() -> Result<String> {
+/// `cargo xtask dist [--no-install]`.
+pub fn run(args: &[String]) -> Result<String> {
+    let install = crate::install::Install::from_args(args)?;
     let path = crate::tools::build_path()?;
-    let report = build(&path)?;
+    let report = build_with(&path, install)?;
     println!("{report}");
     Ok(report)
 }
 
-fn sri(bytes: &[u8]) -> String {
+pub(crate) fn sri(bytes: &[u8]) -> String {
     format!(
         "sha384-{}",
         base64::engine::general_purpose::STANDARD.encode(Sha384::digest(bytes))
     )
 }
 
-fn csp_hash(text: &str) -> String {
+pub(crate) fn csp_hash(text: &str) -> String {
     format!(
         "'sha256-{}'",
         base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text.as_bytes()))
@@ -223,8 +224,13 @@ fn template(name: &str) -> Result<String> {
     fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
 }
 
-/// Builds with Trunk and writes `dist/`; returns a one-line report of the sizes.
+/// Builds with Trunk and writes `dist/` (the standalone page installable); returns a one-line report of the sizes.
 pub fn build(path: &OsStr) -> Result<String> {
+    build_with(path, crate::install::Install::On)
+}
+
+/// [`build`], with the standalone page installable or not.
+pub fn build_with(path: &OsStr, install: crate::install::Install) -> Result<String> {
     let root = root();
     let trunk_dist = root.join("target/trunk-dist");
     exec(
@@ -300,13 +306,24 @@ pub fn build(path: &OsStr) -> Result<String> {
     };
     let body_end = format!("    <script>{script}</script>");
     // inline_page_css puts the minified page.css in place of this link and adds its hash in front of `style-src`.
+    // The installed form (xtask/src/install.rs): its head, and its script in front of the page's, with the CSP.
+    let (install_csp, install_end) = match install {
+        crate::install::Install::On => {
+            let (csp, combined) = crate::install::with_script(&inline_csp(""), &script)?;
+            (csp, format!("    <script>{combined}</script>"))
+        }
+        crate::install::Install::Off => (inline_csp(""), body_end.clone()),
+    };
     let standalone = page_template()?
-        .replace("{{CSP}}", &inline_csp(""))
+        .replace("{{CSP}}", &install_csp)
         .replace(
             "{{HEAD}}",
-            "    <link rel=\"stylesheet\" href=\"page.css\" />",
+            &format!(
+                "{}    <link rel=\"stylesheet\" href=\"page.css\" />",
+                crate::install::head(install)
+            ),
         )
-        .replace("{{BODY_END}}", &body_end)
+        .replace("{{BODY_END}}", &install_end)
         .replace("{{HTML_CLASS}}", "gcd-page")
         .replace(
             "{{MOUNT_ATTRS}}",
@@ -321,6 +338,7 @@ pub fn build(path: &OsStr) -> Result<String> {
         );
     }
     fs::write(dist.join("index.html"), &standalone)?;
+    crate::install::write(&dist, standalone.as_bytes(), install)?;
 
     let css_text = String::from_utf8_lossy(&page_css).into_owned();
     let offline = page_template()?

@@ -7,6 +7,7 @@ mod circles;
 mod dist;
 mod fuzz;
 mod imports;
+mod install;
 mod minify;
 mod prerender;
 mod runtime_js;
@@ -25,7 +26,8 @@ Tasks:
   serve   build and serve the widget on http://127.0.0.1:8080 (installs the build tools the first time)
   test    everything CI checks: fmt, clippy (native + wasm32), native tests, browser component tests,
           the release build, and the end-to-end browser tests
-  dist    write the release build to dist/ (standalone page, embed script, offline single file)
+  dist    write the release build to dist/ (standalone page, embed script, offline single file);
+          `--no-install`: the standalone page not installable (no manifest, a sw.js that retires an earlier one)
   bench   measure size and speed; prints a table and writes bench-results/bench.json
   fuzz    the core's parsers and fact lowering on a million generated inputs each, without a panic
           (optimised; minutes; not part of `test`); `--cases N` for another count
@@ -37,7 +39,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve::run(&args[1..]),
         Some("test") => test::run(&args[1..]),
-        Some("dist") => dist::run().map(|_| ()),
+        Some("dist") => dist::run(&args[1..]).map(|_| ()),
         Some("bench") => bench::run(&args[1..]),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("sizes") => test::size_budgets().map(|note| println!("{note}")),

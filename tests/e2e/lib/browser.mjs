@@ -17,6 +17,14 @@ export function launch() {
   return chromium.launch({ executablePath: EXECUTABLE, args: ARGS, headless: true });
 }
 
+/**
+ * A headless Chromium with a profile on disk (`dir`), as one context: what Chromium's installability check needs (it
+ * refuses the incognito-like contexts of `launch()`). Close the context in an `after` hook.
+ */
+export function launchPersistent(dir, options = {}) {
+  return chromium.launchPersistentContext(dir, { executablePath: EXECUTABLE, args: ARGS, headless: true, ...options });
+}
+
 /** Viewports used for screenshots and layout checks. */
 export const VIEWPORTS = {
   phone: { width: 375, height: 740 },

@@ -17,6 +17,7 @@ const TYPES = {
   ".wasm": "application/wasm",
   ".png": "image/png",
   ".svg": "image/svg+xml",
+  ".webmanifest": "application/manifest+json",
 };
 
 /** Where the help-article fixtures expect the widget: a deep sub-path, as on a real help site. */

@@ -30,7 +30,8 @@ export async function screenshot(page, name, { fullPage = false } = {}) {
 }
 
 /**
- * Everything the page's origin keeps: cookies, localStorage, sessionStorage and IndexedDB, as one string per place.
+ * Everything the page's origin keeps: cookies, localStorage, sessionStorage, IndexedDB and the Cache Storage (each
+ * entry's address and body, which the installed page's service worker fills), as one string per place.
  */
 export async function storedEverything(page) {
   const inPage = await page.evaluate(async () => {
@@ -62,11 +63,23 @@ export async function storedEverything(page) {
     } catch (e) {
       idb.push(`unavailable: ${e}`);
     }
+    const cached = [];
+    try {
+      for (const name of await caches.keys()) {
+        const cache = await caches.open(name);
+        for (const request of await cache.keys()) {
+          cached.push({ name, url: request.url, body: await (await cache.match(request)).text() });
+        }
+      }
+    } catch (e) {
+      cached.push(`unavailable: ${e}`);
+    }
     return {
       localStorage: dump(window.localStorage),
       sessionStorage: dump(window.sessionStorage),
       indexedDB: JSON.stringify(idb),
       documentCookie: document.cookie,
+      cacheStorage: JSON.stringify(cached),
     };
   });
   const cookies = JSON.stringify(await page.context().cookies());

@@ -365,6 +365,11 @@ ui_keys! {
     Failed = "failed",
     FailedUnsaved = "failed_unsaved",
     FailedOffline = "failed_offline",
+    /// Shown by the standalone page's install script (`static/js/install.js`, filled in by `cargo xtask dist`), not
+    /// by the app: a new build's worker is waiting.
+    UpdateReady = "update_ready",
+    /// The button beside [`UiKey::UpdateReady`].
+    UpdateReload = "update_reload",
     Footer = "footer",
     ErrorBadFacts = "error_bad_facts",
     ErrorExpectedText = "error_expected_text",
