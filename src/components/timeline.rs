@@ -99,7 +99,10 @@ pub fn timeline_chart(
                 }) }
                 { for tl.x_ticks.iter().enumerate().filter(|(i, tick)| *i == 0 || tl.x_ticks[i - 1].label != tick.label).map(|(i, tick)| {
                     let last = i + 1 == tl.x_ticks.len() && i > 0;
-                    let (class, anchor) = match (i, last) { (0, _) => ("gcd-tl-x-first", "start"), (_, true) => ("gcd-tl-x-last", "end"), _ => ("gcd-tl-x-mid", "middle") };
+                    // With an axis break the middle date is the history's last, just left of the break: it ends there,
+                    // leaving the break's right-hand quarter to the last date (which ends at the right edge).
+                    let mid_anchor = if tl.axis_break.is_some() { "end" } else { "middle" };
+                    let (class, anchor) = match (i, last) { (0, _) => ("gcd-tl-x-first", "start"), (_, true) => ("gcd-tl-x-last", "end"), _ => ("gcd-tl-x-mid", mid_anchor) };
                     html! { <text class={class} text-anchor={anchor} x={pct(tick.at, tl.width)} y={pct(bottom, tl.height)} dy="18">{ &tick.label }</text> }
                 }) }
             </svg>
