@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { browserAndServer } from "./lib/harness.mjs";
 import { sample } from "./lib/paths.mjs";
 import { openResult } from "./lib/widget.mjs";
+import { UI } from "./lib/content.mjs";
 import { screenshot } from "./lib/util.mjs";
 
 const env = browserAndServer();
@@ -48,6 +49,25 @@ async function chartAt(viewport, lang = "ja") {
   await cardChart.waitFor();
   return { ...opened, c, cardChart };
 }
+
+describe("counts that read right (issue 20)", () => {
+  test("the English timeline with exactly one unexplained drop says it in the singular", async () => {
+    const { context, w } = await openResult(env.browser, env.server, { marketplace: "jp", loss: "partial" }, { lang: "en", fallback: "unsure" });
+    const h = w.historyPanel();
+    await h.open();
+    await h.area.fill(sample("ja-tabs.txt"));
+    await h.read.click();
+    const chart = h.panel.locator(".gcd-timeline");
+    await chart.waitFor();
+    assert.equal(await chart.locator("g.gcd-tl-unexplained").count(), 1, "the sample has one unexplained drop");
+    const summary = await chart.locator(".gcd-timeline-summary").innerText();
+    const one = UI.timeline_unexplained_drops.en_one.replace("{count}", "1");
+    const many = UI.timeline_unexplained_drops.en.replace("{count}", "1");
+    assert.ok(summary.includes(one), `singular: ${summary}`);
+    assert.ok(!summary.includes(many), `not "1 … are": ${summary}`);
+    await context.close();
+  });
+});
 
 describe("a chart for people and thumbs (issues 20, 23)", () => {
   for (const width of [320, 390, 1280]) {
