@@ -53,12 +53,7 @@ async function chartAt(viewport, lang = "ja") {
 describe("counts that read right (issue 20)", () => {
   test("the English timeline with exactly one unexplained drop says it in the singular", async () => {
     const { context, w } = await openResult(env.browser, env.server, { marketplace: "jp", loss: "partial" }, { lang: "en", fallback: "unsure" });
-    const h = w.historyPanel();
-    await h.open();
-    await h.area.fill(sample("ja-tabs.txt"));
-    await h.read.click();
-    const chart = h.panel.locator(".gcd-timeline");
-    await chart.waitFor();
+    const chart = await w.chartOfPaste(sample("ja-tabs.txt"));
     assert.equal(await chart.locator("g.gcd-tl-unexplained").count(), 1, "the sample has one unexplained drop");
     const summary = await chart.locator(".gcd-timeline-summary").innerText();
     const one = UI.timeline_unexplained_drops.en_one.replace("{count}", "1");
@@ -79,12 +74,7 @@ describe("a chart for people and thumbs (issues 20, 23)", () => {
       const expiryDate = expiryLabel.match(/\d{4}年\d{1,2}月\d{1,2}日/)[0];
       assert.ok(listed.includes(expiryDate), `the list says ${listed}, the chart ${expiryLabel}`);
       // Then the history's chart, with more marks.
-      const h = w.historyPanel();
-      await h.open();
-      await h.area.fill(sample("ja-tabs.txt"));
-      await h.read.click();
-      const chart = h.panel.locator(".gcd-timeline");
-      await chart.waitFor();
+      const chart = await w.chartOfPaste(sample("ja-tabs.txt"));
       const legend = await chart.locator(".gcd-tl-legend li").allInnerTexts();
       assert.ok(legend.length >= 3, `a legend: ${legend}`);
       assert.ok(legend.includes(w.t("legend_unexplained")), legend.join(" | "));

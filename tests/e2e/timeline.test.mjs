@@ -23,15 +23,7 @@ const WALK = { marketplace: "jp", loss: "partial", invalidation_email: "no", sus
 const env = browserAndServer();
 
 /** Opens the history panel, pastes the Japanese sample and reads it; returns the drawn chart. */
-async function chartOfSamplePaste(w) {
-  const h = w.historyPanel();
-  await h.open();
-  await h.area.fill(sample("ja-tabs.txt"));
-  await h.read.click();
-  const chart = h.panel.locator(".gcd-timeline");
-  await chart.waitFor();
-  return chart;
-}
+const chartOfSamplePaste = (w) => w.chartOfPaste(sample("ja-tabs.txt"));
 
 /** Adds a card issued 2024-05-12 (a Japanese card: valid until 2034-05-12) worth ￥5,000, typed with its full code. */
 async function addCard(w) {

@@ -175,6 +175,17 @@ export class Widget {
     };
   }
 
+  /** Opens the history panel, pastes `text`, reads it, and returns the chart it draws (once drawn). */
+  async chartOfPaste(text) {
+    const h = this.historyPanel();
+    await h.open();
+    await h.area.fill(text);
+    await h.read.click();
+    const chart = h.panel.locator(".gcd-timeline");
+    await chart.waitFor();
+    return chart;
+  }
+
   /** Switches the language with the header's button and waits for the widget to show the other language. */
   async switchLanguage() {
     await this.languageSwitch.click();
