@@ -29,7 +29,7 @@ mod text;
 mod marketplace;
 
 use marketplace::Marketplace;
-use raw::{RawCondition, RawContent, RawText, FILES};
+use raw::{RawCondition, RawContent, RawPageFile, RawText, FILES, PAGE_FILE};
 use vocab::{Fact, Meaning, UiKey};
 
 fn main() {
@@ -47,6 +47,7 @@ fn main() {
         })
     };
     let texts: Vec<String> = FILES.iter().map(|f| read(f)).collect();
+    let page_text = read(PAGE_FILE);
     fn parse<T: serde::de::DeserializeOwned>(
         name: &str,
         text: &str,
@@ -62,6 +63,14 @@ fn main() {
     let ui = parse(FILES[3], &texts[3], &mut errors);
     let support = parse(FILES[4], &texts[4], &mut errors);
     let history = parse(FILES[5], &texts[5], &mut errors);
+    // The texts around the widget: validated here, read by `cargo xtask dist`, not baked.
+    if let Some(page) = parse::<RawPageFile>(PAGE_FILE, &page_text, &mut errors) {
+        errors.extend(
+            validate::validate_page(&page)
+                .iter()
+                .map(ToString::to_string),
+        );
+    }
     if let (Some(causes), Some(rules), Some(questions), Some(ui), Some(support), Some(history)) =
         (causes, rules, questions, ui, support, history)
     {

@@ -4,14 +4,15 @@
 // language, title and h1 follow the widget's language from the first paint; axe finds nothing before and after.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
+import { PAGE_TEXTS } from "./lib/content.mjs";
 import { browserAndServer } from "./lib/harness.mjs";
 import { newContext, VIEWPORTS } from "./lib/browser.mjs";
-import { DIST, E2E } from "./lib/paths.mjs";
+import { DIST } from "./lib/paths.mjs";
 import { Widget, focusedElement } from "./lib/widget.mjs";
 import { screenshot } from "./lib/util.mjs";
 
@@ -21,8 +22,10 @@ const AT_ONCE = 2000;
 const OFFLINE = "giftcard-doctor-offline.html";
 const PLAN = { marketplace: "jp", loss: "all", invalidation_email: "no", suspended_notice: "no", card_issued: "2016-05-01" };
 
-/** The standalone page's own title, h1 and description per language, as `cargo xtask dist` puts them in. */
-const PAGE = JSON.parse(await readFile(join(E2E, "../../xtask/templates/page-texts.json"), "utf8"));
+/** The standalone page's own title, h1 and description per language (static/content/page.toml), as `cargo xtask dist` puts them in. */
+const PAGE = Object.fromEntries(
+  ["ja", "en"].map((lang) => [lang, Object.fromEntries(Object.entries(PAGE_TEXTS.page).map(([key, text]) => [key, text[lang]]))]),
+);
 
 const env = browserAndServer();
 let dir;

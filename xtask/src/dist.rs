@@ -214,7 +214,7 @@ fn references_a_file(page: &str) -> bool {
 
 /// `page.html` with the `<noscript>` message in it.
 fn page_template() -> Result<String> {
-    Ok(template("page.html")?.replace("{{NOSCRIPT}}", NOSCRIPT))
+    Ok(template("page.html")?.replace("{{NOSCRIPT}}", &noscript()?))
 }
 
 /// A build template (`xtask/templates/`): the pages, EMBED.md, the fallback texts. The browser's scripts are in
@@ -353,7 +353,7 @@ pub fn build_with(path: &OsStr, install: crate::install::Install) -> Result<Stri
     fs::write(dist.join("EMBED.md"), embed_doc(&embed_integrity)?)?;
     println!(
         "The snippet for a help article (also in dist/EMBED.md):\n\n{}\n",
-        embed_snippet("/path/to/giftcard-doctor/", &embed_integrity)
+        embed_snippet("/path/to/giftcard-doctor/", &embed_integrity)?
     );
 
     if offline.len() > OFFLINE_BUDGET {
@@ -445,35 +445,17 @@ fn js_byte_string(bytes: &[u8]) -> String {
     out
 }
 
-/// The fallback texts (`xtask/templates/fallback.toml`) as the JSON object `embed.js` builds its message from.
+/// `static/content/page.toml`: the texts around the widget and instead of it (validated by the core's build script).
+pub fn page_texts() -> Result<giftcard_doctor_core::content::raw::RawPageFile> {
+    let path = root().join("static/content/page.toml");
+    let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    toml::from_str(&text).context("static/content/page.toml")
+}
+
+/// The fallback texts (`page.toml`'s `[fallback]`) as the JSON object `embed.js` builds its message from:
+/// `{ failed_start, checklist_lead, offline_link: { ja, en }, checks: [{ ja, en }] }`.
 fn fallback_json() -> Result<String> {
-    let value: toml::Value =
-        toml::from_str(&template("fallback.toml")?).context("fallback.toml")?;
-    let table = value.as_table().context("fallback.toml: not a table")?;
-    for key in ["failed_start", "checklist_lead", "offline_link"] {
-        for lang in ["ja", "en"] {
-            if table
-                .get(key)
-                .and_then(|t| t.get(lang))
-                .and_then(|v| v.as_str())
-                .is_none()
-            {
-                bail!("fallback.toml: {key}.{lang} is missing");
-            }
-        }
-    }
-    let checks = table
-        .get("checks")
-        .and_then(|c| c.as_array())
-        .context("fallback.toml: no [[checks]]")?;
-    for (i, check) in checks.iter().enumerate() {
-        for lang in ["ja", "en"] {
-            if check.get(lang).and_then(|v| v.as_str()).is_none() {
-                bail!("fallback.toml: checks[{i}].{lang} is missing");
-            }
-        }
-    }
-    Ok(serde_json::to_string(&value)?)
+    Ok(serde_json::to_string(&page_texts()?.fallback)?)
 }
 
 /// `embed.js`: the loader (frames, app loading with integrity, fallback). With `inline`, the app's code follows it in
@@ -498,26 +480,37 @@ fn offline_script(app: &str) -> Result<String> {
     ) + "\n")
 }
 
-/// What a reader without JavaScript sees instead of the widget (in the pages and the snippet), in both languages.
-pub const NOSCRIPT: &str = "<noscript><p lang=\"ja\">ギフトカード残高診断を使うにはJavaScriptが必要です。\
-ブラウザの設定でJavaScriptを有効にしてください（入力した内容はどこにも送信されません）。</p>\
-<p lang=\"en\">The gift card balance check needs JavaScript: please turn it on in your browser's settings \
-(nothing you type is sent anywhere).</p></noscript>";
+/// What a reader without JavaScript sees instead of the widget (in the pages and the snippet), in both languages:
+/// `page.toml`'s `noscript`, escaped.
+pub fn noscript() -> Result<String> {
+    let text = page_texts()?.noscript;
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    Ok(format!(
+        "<noscript><p lang=\"ja\">{}</p><p lang=\"en\">{}</p></noscript>",
+        esc(&text.ja),
+        esc(&text.en)
+    ))
+}
 
 /// The snippet an article author pastes, with the real hash of this build's `embed.js`.
-fn embed_snippet(folder: &str, embed_integrity: &str) -> String {
-    format!(
+fn embed_snippet(folder: &str, embed_integrity: &str) -> Result<String> {
+    let noscript = noscript()?;
+    Ok(format!(
         "<div data-giftcard-doctor data-lang=\"ja\" data-marketplace=\"jp\"></div>\n\
-         {NOSCRIPT}\n\
+         {noscript}\n\
          <script src=\"{folder}embed.js\" integrity=\"{embed_integrity}\" crossorigin=\"anonymous\"></script>"
-    )
+    ))
 }
 
 /// `dist/EMBED.md`: the template with this build's `embed.js` hash filled in.
 fn embed_doc(embed_integrity: &str) -> Result<String> {
     Ok(template("EMBED.md")?
         .replace("{{EMBED_INTEGRITY}}", embed_integrity)
-        .replace("{{NOSCRIPT}}", NOSCRIPT)
+        .replace("{{NOSCRIPT}}", &noscript()?)
         .replace("{{VERSION}}", VERSION))
 }
 

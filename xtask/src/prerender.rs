@@ -5,7 +5,7 @@
 //! (`src/mount.rs`); why a takeover rather than hydration is in ARCHITECTURE.md.
 
 use crate::{cargo, exec, root};
-use anyhow::{bail, Context, Result};
+use anyhow::{Context, Result};
 use base64::Engine;
 use sha2::{Digest, Sha256};
 use std::fs;
@@ -45,17 +45,19 @@ pub fn prerender() -> Result<Prerender> {
         fs::read_to_string(out.join(&name))
             .with_context(|| format!("reading target/prerender/{name}"))
     };
-    // The page's own texts (its title names the product; the widget's heading says what it does).
-    let texts: serde_json::Value = serde_json::from_str(&template("page-texts.json")?)?;
+    // The page's own texts (its title names the product; the widget's heading says what it does), from
+    // `static/content/page.toml`, which the core's build script validated.
+    let page = crate::dist::page_texts()?.page;
     let mut langs = Vec::new();
     for lang in ["ja", "en"] {
-        let texts = ["title", "h1", "description", "failed"]
-            .map(|key| texts[lang][key].as_str().unwrap_or_default().to_owned());
-        if texts.iter().any(String::is_empty) {
-            bail!(
-                "xtask/templates/page-texts.json lacks {lang}'s title, h1, description or failed"
-            );
-        }
+        let pick = |t: &giftcard_doctor_core::content::raw::RawText| {
+            if lang == "ja" {
+                t.ja.clone()
+            } else {
+                t.en.clone()
+            }
+        };
+        let texts = [&page.title, &page.h1, &page.description, &page.failed].map(pick);
         langs.push((
             lang,
             read(format!("{lang}.html"))?,
@@ -102,11 +104,6 @@ fn replace_between(page: &str, start: &str, end: &str, with: &str) -> Result<Str
 fn wrapper(lang: &str, app: &str, hidden: bool) -> String {
     let hidden = if hidden { " hidden" } else { "" };
     format!("<div class=\"gcd-host\" data-gcd-prerender=\"{lang}\"{hidden}>{app}</div>")
-}
-
-fn template(name: &str) -> Result<String> {
-    let path = root().join("xtask/templates").join(name);
-    fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))
 }
 
 /// A pre-render script of `static/js/` without its comment lines, blank lines and indentation: these copies travel in

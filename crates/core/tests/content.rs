@@ -521,3 +521,32 @@ fn english_follows_the_marketplace_and_the_validation_holds_each_to_its_spelling
         );
     }
 }
+
+/// `page.toml` (the texts around the widget and instead of it) is held to the same checks as every other text: the
+/// real file passes, and a broken one is reported by file and field path.
+#[test]
+fn the_page_texts_are_validated_like_every_text() {
+    use giftcard_doctor_core::content::raw::RawPageFile;
+    use giftcard_doctor_core::content::validate::validate_page;
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../static/content/page.toml");
+    let page: RawPageFile = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(validate_page(&page), []);
+    let mut broken = page.clone();
+    broken.noscript.en = "Turn on <b>JavaScript</b>".into();
+    broken.fallback.checks[0].ja = String::new();
+    broken.page.title.en = "ギフトカード".into();
+    let problems: Vec<String> = validate_page(&broken)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    for expected in [
+        "page.toml: noscript.en: contains markup",
+        "page.toml: fallback.checks[0].ja: is empty",
+        "page.toml: page.title.en:",
+    ] {
+        assert!(
+            problems.iter().any(|p| p.starts_with(expected)),
+            "{expected} in {problems:#?}"
+        );
+    }
+}

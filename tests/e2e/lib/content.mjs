@@ -21,6 +21,9 @@ function load() {
 
 const RAW = load();
 
+/** The texts around the widget (static/content/page.toml): `{ page: { title, h1, description, failed }, noscript, fallback }`. */
+export const PAGE_TEXTS = RAW.page;
+
 /** `ui.next.ja` → "次へ"; every `text.*` key of ui.toml. */
 export const UI = RAW.ui.text;
 

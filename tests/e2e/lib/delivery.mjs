@@ -35,7 +35,7 @@ export function serveHostPage(server, path, body, { lang = "ja" } = {}) {
   return server.url(path);
 }
 
-/** A phrase of the fallback's message in each language (xtask/templates/fallback.toml). */
+/** A phrase of the fallback's message in each language (static/content/page.toml's `fallback`). */
 export const FALLBACK_PHRASE = { ja: "起動できませんでした", en: "could not start" };
 /** A phrase of the panic message in each language (ui.toml `failed`). */
 export const FAILED_PHRASE = { ja: "回答は保存されています", en: "Your answers are still saved" };

@@ -233,6 +233,39 @@ pub struct RawContent {
 }
 
 /// The content files, by name, in the order they are read.
+/// `page.toml`: the texts around the widget and instead of it (the pages' title and description, `<noscript>`, the
+/// fallback when the app cannot start). Validated with the rest; read by `cargo xtask dist`, not baked into the wasm.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPageFile {
+    pub page: RawPageTexts,
+    pub noscript: RawText,
+    pub fallback: RawFallback,
+}
+
+/// The standalone pages' own texts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPageTexts {
+    pub title: RawText,
+    pub h1: RawText,
+    pub description: RawText,
+    pub failed: RawText,
+}
+
+/// What `embed.js` shows when the widget cannot start: a message, a lead, the checks, the offline link's text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFallback {
+    pub failed_start: RawText,
+    pub checklist_lead: RawText,
+    pub offline_link: RawText,
+    pub checks: Vec<RawText>,
+}
+
+/// The page texts' file, beside [`FILES`].
+pub const PAGE_FILE: &str = "page.toml";
+
 pub const FILES: &[&str] = &[
     "causes.toml",
     "rules.toml",

@@ -3,7 +3,7 @@
 //!
 //! Shared with the build script through `#[path]`: a broken content file fails the build with the whole list.
 
-use super::raw::{RawCondition, RawContent, RawText};
+use super::raw::{RawCondition, RawContent, RawPageFile, RawText, PAGE_FILE};
 use super::vocab::{self, Meaning, UiKey};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -409,6 +409,44 @@ fn find_markup(text: &str) -> Option<String> {
 }
 
 /// Checks all content; an empty list means it is valid.
+/// Every problem with `page.toml` (the texts around the widget and instead of it), by file and field path: each text
+/// in both languages, plain, under the same checks as every other text.
+pub fn validate_page(page: &RawPageFile) -> Vec<Problem> {
+    let mut c = Checker {
+        problems: Vec::new(),
+    };
+    const PAGE: &str = PAGE_FILE;
+    let p = &page.page;
+    for (key, text) in [
+        ("title", &p.title),
+        ("h1", &p.h1),
+        ("description", &p.description),
+        ("failed", &p.failed),
+    ] {
+        c.text(PAGE, &format!("page.{key}"), text);
+    }
+    c.text(PAGE, "noscript", &page.noscript);
+    let f = &page.fallback;
+    for (key, text) in [
+        ("failed_start", &f.failed_start),
+        ("checklist_lead", &f.checklist_lead),
+        ("offline_link", &f.offline_link),
+    ] {
+        c.text(PAGE, &format!("fallback.{key}"), text);
+    }
+    if f.checks.is_empty() {
+        c.report(
+            PAGE,
+            "fallback.checks",
+            "the fallback needs at least one check",
+        );
+    }
+    for (i, check) in f.checks.iter().enumerate() {
+        c.text(PAGE, &format!("fallback.checks[{i}]"), check);
+    }
+    c.problems
+}
+
 pub fn validate(raw: &RawContent) -> Vec<Problem> {
     let mut c = Checker {
         problems: Vec::new(),
