@@ -30,6 +30,11 @@ describe("English in each marketplace's voice (issue 20)", () => {
       assert.doesNotMatch(text, spelling.not, `${market}: its own spelling`);
       if (spelling.has) assert.match(text, spelling.has);
       await screenshot(page, `result-${market}-en-voice`);
+      // The timeline in the same English: a history of that site pasted, its dates in that English's order.
+      const chart = await w.chartOfPaste(sample(market === "uk" ? "en-uk-cells.txt" : "ja-tabs.txt"));
+      assert.match(await chart.locator(".gcd-timeline-summary").innerText(), own, `${market}: the timeline's dates`);
+      await chart.scrollIntoViewIfNeeded();
+      await screenshot(page, `timeline-${market}-en-voice`);
       await context.close();
     }
   });
