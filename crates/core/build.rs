@@ -139,12 +139,7 @@ fn bake(raw: &RawContent) -> Result<String, Vec<String>> {
             "no" => "No",
             _ => "Maybe",
         };
-        let markets: Vec<String> = c
-            .marketplaces
-            .iter()
-            .filter_map(|m| Marketplace::from_id(m))
-            .map(|m| format!("crate::marketplace::Marketplace::{m:?}"))
-            .collect();
+        let markets = market_paths(&c.marketplaces);
         let _ = writeln!(
             out,
             "        Cause {{\n            id: {:?},\n            prior: {},\n            marketplaces: &[{}],\n            \
@@ -311,12 +306,7 @@ fn history(raw: &RawContent, out: &mut String) {
         let Some(meaning) = Meaning::from_name(&w.means) else {
             continue;
         };
-        let markets: Vec<String> = w
-            .marketplaces
-            .iter()
-            .filter_map(|m| Marketplace::from_id(m))
-            .map(|m| format!("crate::marketplace::Marketplace::{m:?}"))
-            .collect();
+        let markets = market_paths(&w.marketplaces);
         let _ = writeln!(
             out,
             "    Wording {{ lang: {:?}, marketplaces: &[{}], means: Meaning::{meaning:?}, words: &{:?}, source: {:?} }},",
@@ -385,4 +375,13 @@ fn conditions(list: &[RawCondition]) -> String {
         })
         .collect();
     format!("&[{}]", items.join(", "))
+}
+
+/// The Rust paths of the marketplaces a content entry names (`crate::marketplace::Marketplace::Jp`), for the baked
+/// source; ids validation refused are left out.
+fn market_paths(ids: &[String]) -> Vec<String> {
+    ids.iter()
+        .filter_map(|m| Marketplace::from_id(m))
+        .map(|m| format!("crate::marketplace::Marketplace::{m:?}"))
+        .collect()
 }

@@ -67,9 +67,10 @@ fn row(
         };
         let onchange = Callback::from(move |e: Event| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
-            // Changing the date here keeps how sure the person said they were; a new one is a guess until they say.
+            // Changing the date here keeps how sure the person said they were (a month alone is a guess); a new one is a
+            // guess until they say.
             let answer = match read_typed(&text) {
-                Ok(typed) => Answer::Date(typed.date, precision.unwrap_or(Precision::Approximate)),
+                Ok(typed) => Answer::Date(typed.date, Precision::of_typed(&typed, precision)),
                 Err(_) => Answer::Value(DONT_KNOW.to_owned()),
             };
             send.emit(Action::Revise {

@@ -87,17 +87,17 @@ pub fn QuestionStep(props: &QuestionStepProps) -> Html {
             e.prevent_default();
             if is_date {
                 match read_typed(&date_text) {
-                    // A month without a day is a guess, whatever was chosen; so is a date whose sureness was not
-                    // said (the careful reading: a guess near an expiry boundary never rules expiry out).
-                    // (The last-seen date has no sureness question: with a day, it is the day typed.)
+                    // The last-seen date has no sureness question: with a day, it is the day typed.
                     Ok(typed) => answer(Answer::Date(
                         typed.date,
-                        match *precision {
-                            _ if !typed.day_given => Precision::Approximate,
-                            _ if !asks_issue_date => Precision::Exact,
-                            Some(Precision::Exact) => Precision::Exact,
-                            _ => Precision::Approximate,
-                        },
+                        Precision::of_typed(
+                            &typed,
+                            if asks_issue_date {
+                                *precision
+                            } else {
+                                Some(Precision::Exact)
+                            },
+                        ),
                     )),
                     Err(error) => {
                         problem.set(Some(

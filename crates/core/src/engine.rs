@@ -684,10 +684,7 @@ pub fn apply_answer(
                 None => next.cards.push(crate::facts::Card {
                     issued: Some(*date),
                     issued_precision: *precision,
-                    kind: CardKind::Unknown,
-                    amount: None,
-                    last4: None,
-                    marketplace: None,
+                    ..Default::default()
                 }),
             }
         }

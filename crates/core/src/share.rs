@@ -101,14 +101,7 @@ pub fn from_fragment(fragment: &str) -> Facts {
 
 fn first_card(facts: &mut Facts) -> &mut crate::facts::Card {
     if facts.cards.is_empty() {
-        facts.cards.push(crate::facts::Card {
-            issued: None,
-            issued_precision: Precision::Exact,
-            kind: CardKind::Unknown,
-            amount: None,
-            last4: None,
-            marketplace: None,
-        });
+        facts.cards.push(crate::facts::Card::default());
     }
     &mut facts.cards[0]
 }

@@ -170,6 +170,18 @@ pub enum Precision {
 }
 
 impl Precision {
+    /// How sure a date a person typed is: exact only when a day was given and the person said it is exact
+    /// (`chosen`); a month without a day, or a date whose sureness was not said, is a guess — the careful reading,
+    /// since a guess near an expiry boundary never rules expiry in or out.
+    pub fn of_typed(typed: &crate::dates::TypedDate, chosen: Option<Precision>) -> Precision {
+        match chosen {
+            Some(Precision::Exact) if typed.day_given => Precision::Exact,
+            _ => Precision::Approximate,
+        }
+    }
+}
+
+impl Precision {
     /// The id used in facts (`approximate`).
     pub fn id(self) -> &'static str {
         match self {
@@ -186,8 +198,9 @@ impl Precision {
     }
 }
 
-/// A gift card the person has (or had) registered.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A gift card the person has (or had) registered. `Card::default()` is the blank card a question's answer starts:
+/// no date (exact when one comes), kind unknown, no amount, code or marketplace.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Card {
     /// Issue date (or purchase / receipt date).

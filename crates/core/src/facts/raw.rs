@@ -560,14 +560,7 @@ impl RawFacts {
         for (i, raw) in self.cards.iter().enumerate() {
             cards.push(raw.lower(&format!("cards[{i}]."))?);
         }
-        let blank = || Card {
-            issued: None,
-            issued_precision: Precision::Exact,
-            kind: CardKind::Unknown,
-            amount: None,
-            last4: None,
-            marketplace: None,
-        };
+        let blank = Card::default;
         if unsure(&self.card_issued) {
             skip(Fact::CardIssued);
         } else if let Some(issued) = date("cardIssued", &self.card_issued)? {
@@ -648,6 +641,18 @@ impl Facts {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A typed date is exact only with a day and the person's word for it (`Precision::of_typed`).
+    #[test]
+    fn a_typed_date_is_exact_only_with_a_day_and_a_checked_sureness() {
+        use super::Precision::{Approximate, Exact};
+        let day = crate::dates::read_typed("2019-05-01").unwrap();
+        let month = crate::dates::read_typed("2019年5月").unwrap();
+        assert_eq!(Precision::of_typed(&day, Some(Exact)), Exact);
+        assert_eq!(Precision::of_typed(&day, None), Approximate);
+        assert_eq!(Precision::of_typed(&day, Some(Approximate)), Approximate);
+        assert_eq!(Precision::of_typed(&month, Some(Exact)), Approximate);
+    }
 
     /// The raw (JS / TOML) field list and the typed vocabulary name the same yes / no facts: a fact added to one and
     /// not the other would never reach the engine.
