@@ -6,7 +6,7 @@ import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { browserAndServer } from "./lib/harness.mjs";
 import { sample } from "./lib/paths.mjs";
-import { openResult } from "./lib/widget.mjs";
+import { openResult } from "./lib/forms.mjs";
 import { UI } from "./lib/content.mjs";
 import { screenshot } from "./lib/util.mjs";
 
@@ -23,7 +23,7 @@ describe("English in each marketplace's voice (issue 20)", () => {
       ["jp", US_DATE, UK_DATE, { has: /\bemail\b/i, not: /\b(cancelled|recognise|untick)\b/i }],
       ["uk", UK_DATE, US_DATE, { has: null, not: /\b(canceled|recognize|uncheck)\b/i }],
     ]) {
-      const { context, page, w } = await openResult(env.browser, env.server, { marketplace: market, loss: "all", cardIssued: "2015-03-01" }, { lang: "en", fallback: "unsure" });
+      const { context, page, w } = await openResult(env, { marketplace: market, loss: "all", cardIssued: "2015-03-01" }, { lang: "en", fallback: "unsure" });
       const text = await resultText(w);
       assert.match(text, own, `${market}: its own date form`);
       assert.doesNotMatch(text, other, `${market}: not the other English's date form`);
@@ -42,7 +42,7 @@ describe("English in each marketplace's voice (issue 20)", () => {
 
 /** Opens a result, lists one dated card with an amount, pastes the Japanese sample: the history chart. */
 async function chartAt(viewport, lang = "ja") {
-  const opened = await openResult(env.browser, env.server, { marketplace: "jp", loss: "partial" }, { lang, viewport, fallback: "unsure" });
+  const opened = await openResult(env, { marketplace: "jp", loss: "partial" }, { lang, viewport, fallback: "unsure" });
   const { w } = opened;
   const c = w.cardPanel();
   await c.open();
@@ -57,7 +57,7 @@ async function chartAt(viewport, lang = "ja") {
 
 describe("counts that read right (issue 20)", () => {
   test("the English timeline with exactly one unexplained drop says it in the singular", async () => {
-    const { context, w } = await openResult(env.browser, env.server, { marketplace: "jp", loss: "partial" }, { lang: "en", fallback: "unsure" });
+    const { context, w } = await openResult(env, { marketplace: "jp", loss: "partial" }, { lang: "en", fallback: "unsure" });
     const chart = await w.chartOfPaste(sample("ja-tabs.txt"));
     assert.equal(await chart.locator("g.gcd-tl-unexplained").count(), 1, "the sample has one unexplained drop");
     const summary = await chart.locator(".gcd-timeline-summary").innerText();
@@ -120,7 +120,7 @@ describe("a chart for people and thumbs (issues 20, 23)", () => {
   }
 
   test("one card without an amount draws no chart", async () => {
-    const { context, w } = await openResult(env.browser, env.server, { marketplace: "jp", loss: "partial" }, { lang: "ja", fallback: "unsure" });
+    const { context, w } = await openResult(env, { marketplace: "jp", loss: "partial" }, { lang: "ja", fallback: "unsure" });
     const c = w.cardPanel();
     await c.open();
     await c.issued.fill("2024-05-12");

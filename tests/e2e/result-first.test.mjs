@@ -6,7 +6,8 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { browserAndServer } from "./lib/harness.mjs";
-import { focusedElement, openResult } from "./lib/widget.mjs";
+import { focusedElement } from "./lib/widget.mjs";
+import { openResult } from "./lib/forms.mjs";
 import { screenshot } from "./lib/util.mjs";
 import { QUESTIONS } from "./lib/content.mjs";
 
@@ -82,7 +83,7 @@ describe("the result's first screen (issue 23)", () => {
     { name: "desktop, en: a US partial loss", lang: "en", viewport: { width: 1280, height: 800 }, scam: false, facts: { marketplace: "us", loss: "partial", pendingOrders: "yes" } },
   ]) {
     test(story.name, async () => {
-      const { context, page, w, errors } = await openResult(env.browser, env.server, story.facts, { lang: story.lang, viewport: story.viewport });
+      const { context, page, w, errors } = await openResult(env, story.facts, { lang: story.lang, viewport: story.viewport });
       const { box, cards, text } = await layout(w);
       // The box is inside the first screen once the heading is at the top of the viewport.
       await w.resultHeading.evaluate((h) => h.scrollIntoView({ block: "start" }));
@@ -108,7 +109,7 @@ describe("the questions left after an early stop (issue 23.3)", () => {
   test("the result says why it stopped and offers the questions left, takeover signs first; an answer re-ranks live", async () => {
     // A certain expiry: the wizard stops once nothing can unseat it (the questions that could, answered "I don't
     // know" on the way), with questions it never asked.
-    const { context, page, w, errors } = await openResult(env.browser, env.server, { marketplace: "jp", loss: "all", codeShared: "no", cardIssued: "2015-03-01" }, { lang: "en", fallback: "unsure" });
+    const { context, page, w, errors } = await openResult(env, { marketplace: "jp", loss: "all", codeShared: "no", cardIssued: "2015-03-01" }, { lang: "en", fallback: "unsure" });
     const before = await w.causes();
     assert.equal(before[0].id, "expired", JSON.stringify(before));
     await w.scope.getByText(w.t("remaining_note")).waitFor();

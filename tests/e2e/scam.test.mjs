@@ -5,7 +5,7 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { browserAndServer } from "./lib/harness.mjs";
-import { openResult, openStandalone } from "./lib/widget.mjs";
+import { FORMS, openResult, openResultIn, openStandalone } from "./lib/forms.mjs";
 import { screenshot } from "./lib/util.mjs";
 
 const env = browserAndServer();
@@ -27,7 +27,7 @@ const api = (page, fn, ...args) => page.evaluate(([fn, args]) => window.Giftcard
 
 describe("scams first, links on the marketplace's own host (issue 19)", () => {
   test("the JS API: a code given away comes first, a notice alone asks on, no Amazon Pay on Amazon.com", async () => {
-    const { context, page } = await openStandalone(env.browser, env.server, { lang: "ja" });
+    const { context, page } = await openStandalone(env, { lang: "ja" });
     await page.waitForFunction(() => window.GiftcardDoctor);
     const given = await api(page, "diagnose", { marketplace: "jp", codeShared: "yes", loss: "all", today: TODAY }, { lang: "ja" });
     assert.equal(given.causes[0].id, "code_given_away", JSON.stringify(given.causes.map((c) => c.id)));
@@ -61,7 +61,7 @@ describe("scams first, links on the marketplace's own host (issue 19)", () => {
   });
 
   test("every link, for every marketplace in both languages, is https on that marketplace's own host", async () => {
-    const { context, page } = await openStandalone(env.browser, env.server, { lang: "en" });
+    const { context, page } = await openStandalone(env, { lang: "en" });
     await page.waitForFunction(() => window.GiftcardDoctor);
     let counted = 0;
     for (const [market, host] of Object.entries(HOSTS)) {
@@ -86,29 +86,49 @@ describe("scams first, links on the marketplace's own host (issue 19)", () => {
     await context.close();
   });
 
+  const SCAM_JA = { marketplace: "jp", loss: "all", codeShared: "yes" };
   for (const story of [
-    { name: "ja phone: a code read out to a caller", lang: "ja", viewport: { width: 390, height: 844 }, facts: { marketplace: "jp", loss: "all", codeShared: "yes" }, top: "code_given_away", shot: "result-scam-ja-phone" },
+    { name: "ja phone: a code read out to a caller", lang: "ja", viewport: { width: 390, height: 844 }, facts: SCAM_JA, top: "code_given_away", shot: "result-scam-ja-phone" },
     { name: "en desktop, US: signed in through a phishing link", lang: "en", viewport: { width: 1280, height: 800 }, facts: { marketplace: "us", loss: "all", accountSuspendedNotice: "yes", phoneLostOrPhished: "yes" }, top: "unauthorized_use", shot: "result-phishing-us-en-desktop" },
   ]) {
     test(`the result: ${story.name}`, async () => {
-      const { context, page, w, errors } = await openResult(env.browser, env.server, story.facts, { lang: story.lang, viewport: story.viewport });
-      const causes = await w.causes();
-      assert.equal(causes[0].id, story.top, JSON.stringify(causes));
-      // The scam warning is in the "what to do first" box.
-      const box = w.scope.getByRole("region", { name: w.t("first_heading"), exact: true });
-      assert.ok((await box.innerText()).includes(w.t("first_scam")));
-      // Links open a new tab, with no referrer and no opener, on the marketplace's host.
-      const links = await w.scope.locator(".gcd-links a").evaluateAll((as) => as.map((a) => ({ href: a.href, target: a.target, rel: a.rel })));
-      assert.ok(links.length > 0);
-      for (const link of links) {
-        assert.equal(new URL(link.href).host, HOSTS[story.facts.marketplace], link.href);
-        assert.equal(link.target, "_blank");
-        assert.deepEqual(link.rel.split(" ").sort(), ["noopener", "noreferrer"]);
-      }
+      const { context, page, w, errors } = await openResult(env, story.facts, { lang: story.lang, viewport: story.viewport });
+      await assertScamResult(w, story.facts.marketplace, story.top);
       await w.resultHeading.evaluate((h) => h.scrollIntoView({ block: "start" }));
       await screenshot(page, story.shot);
       assert.deepEqual(errors, []);
       await context.close();
     });
   }
+
+  for (const form of FORMS.filter((f) => f.id !== "standalone")) {
+    test(`${form.name}: a code read out to a caller comes first, with the warning and Amazon.co.jp's links`, async () => {
+      const { context, w, errors, refused } = await openResultIn(env, form.id, SCAM_JA);
+      try {
+        await assertScamResult(w, "jp", "code_given_away");
+        assert.deepEqual(refused, []);
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });
+
+/**
+ * The result leads with `top`, says the scam warning in its "what to do first" box, and its links open a new tab,
+ * with no referrer and no opener, on `market`'s own Amazon host.
+ */
+async function assertScamResult(w, market, top) {
+  const causes = await w.causes();
+  assert.equal(causes[0].id, top, JSON.stringify(causes));
+  const box = w.scope.getByRole("region", { name: w.t("first_heading"), exact: true });
+  assert.ok((await box.innerText()).includes(w.t("first_scam")));
+  const links = await w.scope.locator(".gcd-links a").evaluateAll((as) => as.map((a) => ({ href: a.href, target: a.target, rel: a.rel })));
+  assert.ok(links.length > 0);
+  for (const link of links) {
+    assert.equal(new URL(link.href).host, HOSTS[market], link.href);
+    assert.equal(link.target, "_blank");
+    assert.deepEqual(link.rel.split(" ").sort(), ["noopener", "noreferrer"]);
+  }
+}

@@ -5,20 +5,19 @@
 // a 40 MiB text by every door is analyzer.test.mjs's.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFile, mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import { browserAndServer } from "./lib/harness.mjs";
-import { newContext, VIEWPORTS } from "./lib/browser.mjs";
-import { DIST, sample, SCREENSHOTS } from "./lib/paths.mjs";
+import { VIEWPORTS } from "./lib/browser.mjs";
+import { sample, SCREENSHOTS } from "./lib/paths.mjs";
 import { FULL_CODE, LAST_FOUR } from "./lib/privacy.mjs";
 import { eventually } from "./lib/util.mjs";
-import { openStandalone, Widget } from "./lib/widget.mjs";
-import { openFromDisk } from "./lib/delivery.mjs";
+import { FORMS, openResult, openResultIn, openStandalone } from "./lib/forms.mjs";
 
-const WALK = { marketplace: "jp", loss: "partial", invalidation_email: "no", suspended_notice: "no" };
+/** The answers of every test here, given by share link (the walk is wizard.test.mjs's); the rest "I don't know". */
+const FACTS = { marketplace: "jp", loss: "partial", invalidationEmail: "no", accountSuspendedNotice: "no" };
+const UNSURE = { fallback: "unsure" };
 
 const env = browserAndServer();
 
@@ -71,9 +70,8 @@ function checkIcs({ name, text }, where) {
 }
 
 test("a pasted history draws the timeline: the unexplained drop in the warning colour, details on focus and hover", async () => {
-  const { context, page, w, errors } = await openStandalone(env.browser, env.server, { viewport: VIEWPORTS.phone });
+  const { context, page, w, errors } = await openResult(env, FACTS, { ...UNSURE, viewport: VIEWPORTS.phone });
   try {
-    await w.walk(WALK);
     const c = await addCard(w);
     // From the cards alone (no paste yet) a timeline is drawn in the card panel, with the card's expiry marked.
     const cardChart = c.panel.locator(".gcd-timeline");
@@ -107,9 +105,8 @@ test("a pasted history draws the timeline: the unexplained drop in the warning c
 });
 
 test("a chart shown again starts with no mark's details; the card form reads every field on add, then empties them", async () => {
-  const { context, page, w, errors } = await openStandalone(env.browser, env.server, { viewport: VIEWPORTS.phone });
+  const { context, page, w, errors } = await openResult(env, FACTS, { ...UNSURE, viewport: VIEWPORTS.phone });
   try {
-    await w.walk(WALK);
     const c = await addCard(w);
     const cardChart = c.panel.locator(".gcd-timeline");
     const detail = cardChart.locator(".gcd-timeline-detail");
@@ -176,9 +173,8 @@ test("the timeline in English on a desktop and in dark mode, with no axe violati
     ["en", "light", "timeline-en-light-desktop"],
     ["ja", "dark", "timeline-ja-dark-desktop"],
   ]) {
-    const { context, page, w } = await openStandalone(env.browser, env.server, { lang, colorScheme });
+    const { context, page, w } = await openResult(env, FACTS, { ...UNSURE, lang, colorScheme });
     try {
-      await w.walk(WALK);
       await addCard(w);
       const chart = await chartOfSamplePaste(w);
       await shoot(chart, name);
@@ -189,58 +185,28 @@ test("the timeline in English on a desktop and in dark mode, with no axe violati
   }
 });
 
-test("the expiry calendar downloads from the standalone page and is offered only when a card has an expiry date", async () => {
-  const { context, page, w } = await openStandalone(env.browser, env.server);
-  try {
-    await w.walk(WALK);
-    const c = w.cardPanel();
-    await c.open();
-    // A card with no issue date has no expiry date: no calendar to offer.
-    await c.amount.fill("1000");
-    await c.add.click();
-    await c.items.first().waitFor();
-    assert.equal(await c.calendar.count(), 0, "no button without an expiry date");
-    await addCard(w);
-    checkIcs(await downloadIcs(page, c), "standalone");
-  } finally {
-    await context.close();
-  }
-});
-
-test("the expiry calendar downloads from a widget embedded in a host article", async () => {
-  const context = await newContext(env.browser, {});
-  try {
-    const page = await context.newPage();
-    await page.goto(env.server.url("/help/articles/host-article.html"));
-    const w = new Widget(page.locator("[data-giftcard-doctor]").nth(0), "ja");
-    await w.expectQuestion("marketplace");
-    await w.walk(WALK);
-    const c = await addCard(w);
-    checkIcs(await downloadIcs(page, c), "embedded");
-  } finally {
-    await context.close();
-  }
-});
-
-test("the expiry calendar downloads from the offline file opened from file:// with the network off", async () => {
-  const dir = await mkdtemp(join(tmpdir(), "gcd-ics-"));
-  const context = await newContext(env.browser, {});
-  try {
-    await copyFile(join(DIST, "giftcard-doctor-offline.html"), join(dir, "offline.html"));
-    const { page, requests } = await openFromDisk(context, pathToFileURL(join(dir, "offline.html")).href);
-    const w = new Widget(page, "ja");
-    await w.walk(WALK);
-    const c = await addCard(w);
-    checkIcs(await downloadIcs(page, c), "offline");
-    assert.deepEqual(requests.filter((u) => !u.startsWith("file:") && !u.startsWith("blob:")), [], "no request left the page");
-  } finally {
-    await context.close();
-    await rm(dir, { recursive: true, force: true });
-  }
-});
+for (const form of FORMS) {
+  test(`${form.name}: the expiry calendar downloads, and is offered only when a card has an expiry date`, async () => {
+    const { context, page, w, refused } = await openResultIn(env, form.id, FACTS, UNSURE);
+    try {
+      const c = w.cardPanel();
+      await c.open();
+      // A card with no issue date has no expiry date: no calendar to offer.
+      await c.amount.fill("1000");
+      await c.add.click();
+      await c.items.first().waitFor();
+      assert.equal(await c.calendar.count(), 0, "no button without an expiry date");
+      await addCard(w);
+      checkIcs(await downloadIcs(page, c), form.id);
+      assert.deepEqual(refused, [], "nothing tried to reach the network");
+    } finally {
+      await context.close();
+    }
+  });
+}
 
 test("the JS API: analyzeHistory reads every row of a US MM/DD/YYYY paste, expiryCalendar gives the .ics or null", async () => {
-  const { context, page } = await openStandalone(env.browser, env.server);
+  const { context, page } = await openStandalone(env);
   try {
     const us = sample("en-us-mdy-tabs.txt");
     const report = await page.evaluate((text) => window.GiftcardDoctor.analyzeHistory(text, { marketplace: "us" }), us);

@@ -6,13 +6,13 @@ import assert from "node:assert/strict";
 import { browserAndServer } from "./lib/harness.mjs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { VIEWPORTS } from "./lib/browser.mjs";
-import { openStandalone } from "./lib/widget.mjs";
+import { openStandalone } from "./lib/forms.mjs";
 import { screenshot } from "./lib/util.mjs";
 
 const env = browserAndServer();
 
 function open(options) {
-  return openStandalone(env.browser, env.server, options);
+  return openStandalone(env, options);
 }
 
 describe("axe-core and screenshots", { concurrency: 2 }, () => {

@@ -5,14 +5,14 @@
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { browserAndServer } from "./lib/harness.mjs";
-import { openStandalone } from "./lib/widget.mjs";
+import { openResult, openStandalone } from "./lib/forms.mjs";
 import { screenshot } from "./lib/util.mjs";
 
 const env = browserAndServer();
 const TODAY = "2026-11-27";
 
 function open(options) {
-  return openStandalone(env.browser, env.server, options);
+  return openStandalone(env, options);
 }
 
 /** Calls `window.GiftcardDoctor[fn](...args)` in the page; `{ error }` with the message when it throws. */
@@ -90,9 +90,7 @@ describe("window.GiftcardDoctor (issue 10)", () => {
 
 describe("the result screen shows the person's own support", () => {
   test("a US user in English sees Amazon.com's Contact Us, not Japan's path", async () => {
-    const { context, page, w } = await open({ lang: "en" });
-    await w.walk({ marketplace: "us", loss: "partial", card_issued: "unsure", pending_orders: "yes" }, { fallback: "no" });
-    await w.causes();
+    const { context, page, w } = await openResult(env, { marketplace: "us", loss: "partial", cardIssued: "unsure", pendingOrders: "yes" }, { lang: "en" });
     const support = w.scope.locator(".gcd-support");
     const text = await support.innerText();
     assert.match(text, /Amazon\.com/);

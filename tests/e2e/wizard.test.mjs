@@ -1,19 +1,21 @@
-// The wizard on the standalone page (dist/index.html over http): the whole flow with the keyboard alone in both
-// languages, the result order for several answer paths, Back, reload, "forget my answers", changing an answer from
-// the result, and the language switch. (axe-core and the screenshots are in wizard-a11y.test.mjs, so each file
+// The wizard: walked to a result in both languages in each delivery form (standalone, embedded, the offline file from
+// file:// with the network off); on the standalone page, the whole flow with the keyboard alone in both languages,
+// the result order for several answer paths, Back, reload, "forget my answers", changing an answer from the result,
+// and the language switch. (axe-core and the screenshots are in wizard-a11y.test.mjs, so each file
 // stays well under a minute.)
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { browserAndServer } from "./lib/harness.mjs";
 import { UI, QUESTIONS, choiceLabel } from "./lib/content.mjs";
-import { answerByKeyboard, focusedElement, isFocused, openStandalone } from "./lib/widget.mjs";
+import { answerByKeyboard, focusedElement, isFocused } from "./lib/widget.mjs";
+import { FORMS, openForm, openResult, openStandalone } from "./lib/forms.mjs";
 import { eventually, screenshot } from "./lib/util.mjs";
 
 const env = browserAndServer();
 
 /** Opens the standalone page in a fresh context (fresh sessionStorage); the widget starts in the browser's language. */
 function open(options) {
-  return openStandalone(env.browser, env.server, options);
+  return openStandalone(env, options);
 }
 
 /** The widget's own keys in sessionStorage. */
@@ -25,6 +27,35 @@ function savedKeys(page) {
 function widgetLang(w) {
   return w.title.evaluate((el) => el.closest("[lang]").getAttribute("lang"));
 }
+
+/** A walk in each language and the cause it must lead to (the offline file's walks before issue 21.6). */
+const WALKS = {
+  ja: { plan: { marketplace: "jp", loss: "all", invalidation_email: "no", suspended_notice: "no", card_issued: "2016-05-01" }, first: "expired" },
+  en: { plan: { marketplace: "us", loss: "partial", pending_orders: "yes" }, first: "pending_order" },
+};
+
+describe("in each delivery form", () => {
+  for (const form of FORMS) {
+    test(`${form.name}: walked to a result in Japanese and in English, in the browser's language; a reload keeps it`, async () => {
+      for (const [lang, { plan, first }] of Object.entries(WALKS)) {
+        const { context, page, w, errors, refused } = await openForm(env, form.id, { lang });
+        try {
+          assert.equal(await widgetLang(w), lang);
+          await w.expectQuestion("marketplace");
+          await w.walk(plan, { fallback: "no" });
+          const causes = await w.causes();
+          assert.equal(causes[0].id, first, `${lang}: ${JSON.stringify(causes)}`);
+          await page.reload();
+          assert.deepEqual(await w.causes(), causes, `${lang}: the answers survive a reload`);
+          assert.deepEqual(refused, [], "nothing tried to reach the network");
+          assert.deepEqual(errors, []);
+        } finally {
+          await context.close();
+        }
+      }
+    });
+  }
+});
 
 describe("keyboard alone", () => {
   test("Japanese: from the first question to a result and a ticked checklist item", async () => {
@@ -394,8 +425,7 @@ test("the language switch changes every text and keeps the answers and the ranki
 });
 
 test("printing the result keeps the causes and every checklist, and drops the controls", async () => {
-  const { context, page, w } = await open();
-  await w.walk({ marketplace: "jp", loss: "all", multiple_accounts: "yes" });
+  const { context, page, w } = await openResult(env, { marketplace: "jp", loss: "all", multipleAccounts: "yes" }, { fallback: "unsure" });
   const folded = w.scope.locator("li[data-cause] details:not([open])").first();
   const foldedCheck = folded.locator(".gcd-checklist").first();
   assert.equal(await foldedCheck.isVisible(), false, "on screen, a folded cause hides its checklist");

@@ -13,8 +13,35 @@ use std::process::Command;
 
 /// Trunk 0.22 needs a newer rustc than this machine's 1.95; 0.21.14 is the last that builds.
 pub const TRUNK_VERSION: &str = "0.21.14";
-/// What `cargo install` of Trunk (no default features) took on a fresh 2-core machine, for the install message.
-const TRUNK_MINUTES: u32 = 13;
+/// What `cargo install` of Trunk (no default features, [`QUICK_TOOL_PROFILE`]) took on an idle 2-core machine with an
+/// empty cargo home, for the install message: 233 s (session 7).
+const TRUNK_MINUTES: u32 = 4;
+
+/// How the build tools are compiled by `cargo install`: without link-time optimisation, in 16 codegen units, at
+/// opt-level 1 and without debug info. Trunk's own `[profile.release]` asks for fat LTO in one codegen unit, which
+/// on 2 cores is most of its 13-minute compile; measured with an empty cargo home on an idle 2-core machine, Trunk
+/// then took 233 s. Both tools only drive cargo, wasm-bindgen and wasm-opt and copy a few files, so a less optimised
+/// binary costs the build nothing measurable (`cargo xtask dist` took 59 s with either), and `dist/` came out
+/// byte for byte the same with these tools as with the fully optimised ones (session 7, `cmp` of every file).
+const QUICK_TOOL_PROFILE: &[(&str, &str)] = &[
+    ("CARGO_PROFILE_RELEASE_LTO", "false"),
+    ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),
+    ("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1"),
+    ("CARGO_PROFILE_RELEASE_DEBUG", "false"),
+    ("CARGO_PROFILE_RELEASE_INCREMENTAL", "false"),
+];
+
+/// `cargo install` with [`QUICK_TOOL_PROFILE`], into `dir` (its `bin/`).
+fn cargo_install(dir: &Path, args: &[&str]) -> Result<()> {
+    exec(
+        crate::cargo()
+            .arg("install")
+            .args(args)
+            .arg("--root")
+            .arg(dir)
+            .envs(QUICK_TOOL_PROFILE.iter().copied()),
+    )
+}
 /// npm's binaryen; Debian's (108) cannot read this rustc's wasm.
 pub const BINARYEN_VERSION: &str = "132.0.0";
 
@@ -181,20 +208,13 @@ pub fn build_path() -> Result<OsString> {
     let wasm_bindgen = ensure(
         "wasm-bindgen",
         &wb_version,
-        &format!("wasm-bindgen-{wb_version}"),
+        &format!("wasm-bindgen-{wb_version}-quick"),
         3,
+        // Not --locked: the registry lacks one of wasm-bindgen-cli's locked dependencies.
         |dir| {
-            // Not --locked: the registry lacks one of wasm-bindgen-cli's locked dependencies.
-            exec(
-                crate::cargo()
-                    .args([
-                        "install",
-                        "wasm-bindgen-cli",
-                        "--version",
-                        &format!("={wb_version}"),
-                        "--root",
-                    ])
-                    .arg(dir),
+            cargo_install(
+                dir,
+                &["wasm-bindgen-cli", "--version", &format!("={wb_version}")],
             )
         },
     )?;
@@ -212,23 +232,20 @@ pub fn build_path() -> Result<OsString> {
     let trunk = ensure(
         "trunk",
         TRUNK_VERSION,
-        &format!("trunk-{TRUNK_VERSION}-offline"),
+        &format!("trunk-{TRUNK_VERSION}-quick"),
         TRUNK_MINUTES,
         |dir| {
-            exec(
-                crate::cargo()
-                    .args([
-                        "install",
-                        "--locked",
-                        // Without its default features (rustls, the update check): Trunk here never downloads
-                        // a tool or serves TLS, and the TLS stack is most of its compile time.
-                        "--no-default-features",
-                        "trunk",
-                        "--version",
-                        &format!("={TRUNK_VERSION}"),
-                        "--root",
-                    ])
-                    .arg(dir),
+            // Without its default features (rustls, the update check): Trunk here never downloads a tool or serves
+            // TLS, and the TLS stack is a large part of its compile.
+            cargo_install(
+                dir,
+                &[
+                    "--locked",
+                    "--no-default-features",
+                    "trunk",
+                    "--version",
+                    &format!("={TRUNK_VERSION}"),
+                ],
             )
         },
     )?;

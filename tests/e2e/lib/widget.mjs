@@ -2,7 +2,6 @@
 // legend), choices and buttons by role and accessible name, in the widget's current language. Works on a page, on a
 // host element (Playwright's locators pierce open shadow roots) or on an iframe's FrameLocator.
 import { QUESTIONS, UI, choiceLabel, forms, questionByText } from "./content.mjs";
-import { newContext, VIEWPORTS } from "./browser.mjs";
 
 const other = (lang) => (lang === "ja" ? "en" : "ja");
 
@@ -267,38 +266,4 @@ export async function answerByKeyboard(w, page, value, { submitKey = "Enter" } =
   await page.keyboard.press(submitKey);
   await group.waitFor({ state: "hidden" });
   return q.id;
-}
-
-/**
- * Opens the standalone page (`dist/index.html` from `server`) in a fresh context (fresh sessionStorage) and waits
- * for the widget; it starts in the browser's language (`lang`). Returns `{ context, page, w, errors }`.
- */
-export async function openStandalone(browser, server, { colorScheme = "light", viewport = VIEWPORTS.desktop, lang = "ja" } = {}) {
-  const context = await newContext(browser, { colorScheme, viewport, lang });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e));
-  await page.goto(server.url("/index.html"));
-  // The standalone page leaves the language to the browser (`data-lang="auto"`).
-  const w = new Widget(page, lang);
-  await w.ready();
-  return { context, page, w, errors };
-}
-
-/**
- * Opens the standalone page at a result reached from a share link (`#gcd?key=value&…`, the answers given as facts),
- * answering whatever the wizard still asks with `fallback`: the state a test needs without walking to it question by
- * question. Returns what `openStandalone` returns.
- */
-export async function openResult(browser, server, facts, { fallback = "no", ...options } = {}) {
-  const context = await newContext(browser, { viewport: VIEWPORTS.desktop, ...options });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e));
-  const fragment = Object.entries(facts).map(([k, v]) => `${k}=${v}`).join("&");
-  await page.goto(server.url(`/index.html#gcd?${fragment}`));
-  const w = new Widget(page, options.lang ?? "ja");
-  await w.walk({}, { fallback });
-  await w.resultHeading.waitFor();
-  return { context, page, w, errors };
 }
