@@ -10,6 +10,7 @@ use anyhow::{bail, Context, Result};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Instant;
 
 /// Trunk 0.22 needs a newer rustc than this machine's 1.95; 0.21.14 is the last that builds.
 pub const TRUNK_VERSION: &str = "0.21.14";
@@ -84,6 +85,14 @@ fn has_version(bin: &Path, expected: &str) -> bool {
         .is_some_and(|out| out.lines().next().unwrap_or("").contains(expected))
 }
 
+/// Runs a first-time set-up step and says how long it took: README's set-up times are these lines.
+fn timed<T>(what: &str, step: impl FnOnce() -> Result<T>) -> Result<T> {
+    let t0 = Instant::now();
+    let out = step()?;
+    eprintln!("==> {what} in {} s", t0.elapsed().as_secs());
+    Ok(out)
+}
+
 /// Finds `name` reporting `version` in the cargo bin or the cache folder `package`; installs it there with
 /// `install` otherwise. Returns the directory holding the binary.
 fn ensure(
@@ -110,7 +119,7 @@ fn ensure(
         dir.display()
     );
     std::fs::create_dir_all(&dir)?;
-    install(&dir)?;
+    timed(&format!("{name} {version} installed"), || install(&dir))?;
     if !has_version(&bin_dir.join(name), version) {
         bail!(
             "installed {name} {version} into {}, but `{name} --version` does not report it",
@@ -164,7 +173,9 @@ pub fn ensure_wasm_target() -> Result<()> {
         .unwrap_or_default();
     if !components.lines().any(|l| l.trim() == "rust-src") {
         eprintln!("==> Adding the rust-src component (rustup), for the release build's build-std…");
-        exec(Command::new("rustup").args(["component", "add", "rust-src"]))?;
+        timed("rust-src added", || {
+            exec(Command::new("rustup").args(["component", "add", "rust-src"]))
+        })?;
     }
     let installed =
         output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
@@ -173,7 +184,9 @@ pub fn ensure_wasm_target() -> Result<()> {
         .any(|l| l.trim() == "wasm32-unknown-unknown")
     {
         eprintln!("==> Adding the wasm32-unknown-unknown target (rustup)…");
-        exec(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+        timed("wasm32-unknown-unknown added", || {
+            exec(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+        })?;
     }
     Ok(())
 }
@@ -183,6 +196,7 @@ pub fn ensure_wasm_target() -> Result<()> {
 /// `rust-src`'s lockfile. Trunk always runs cargo `--offline`, so without this a machine that never fetched std's
 /// crates fails deep in the release build (`no matching package named moto-rt`). Both are no-ops once cached.
 pub fn fetch_sources() -> Result<()> {
+    let t0 = Instant::now();
     exec(crate::cargo().args(["fetch", "--locked", "--quiet"]))?;
     if !release_env().is_empty() {
         let sysroot = output(Command::new("rustc").args(["--print", "sysroot"]))
@@ -197,6 +211,10 @@ pub fn fetch_sources() -> Result<()> {
         )
         .context("fetching the standard library's dependencies for build-std")?;
     }
+    // Said only when something was downloaded: a cached fetch takes well under a second.
+    if t0.elapsed().as_secs() >= 2 {
+        eprintln!("==> crates fetched in {} s", t0.elapsed().as_secs());
+    }
     Ok(())
 }
 
@@ -209,7 +227,7 @@ pub fn build_path() -> Result<OsString> {
         "wasm-bindgen",
         &wb_version,
         &format!("wasm-bindgen-{wb_version}-quick"),
-        3,
+        2,
         // Not --locked: the registry lacks one of wasm-bindgen-cli's locked dependencies.
         |dir| {
             cargo_install(
