@@ -11,7 +11,7 @@ export CARGO_PROFILE_RELEASE_STRIP=none CARGO_PROFILE_RELEASE_DEBUG=false
 cargo build --quiet --release --target wasm32-unknown-unknown --bin giftcard-doctor -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 W=$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/giftcard-doctor.wasm
 mkdir -p /tmp/sz/$TAG
-$T/wasm-bindgen-0.2.130/bin/wasm-bindgen --keep-debug --target web --out-dir /tmp/sz/$TAG $W
+$T/wasm-bindgen-0.2.130-quick/bin/wasm-bindgen --keep-debug --target web --out-dir /tmp/sz/$TAG $W
 $T/binaryen-132.0.0/node_modules/.bin/wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int -o /tmp/sz/$TAG/o.wasm /tmp/sz/$TAG/giftcard-doctor_bg.wasm
 $T/binaryen-132.0.0/node_modules/.bin/wasm-opt -Oz --strip-debug --enable-bulk-memory --enable-nontrapping-float-to-int -o /tmp/sz/$TAG/s.wasm /tmp/sz/$TAG/giftcard-doctor_bg.wasm
 R=$(stat -c %s /tmp/sz/$TAG/s.wasm); G=$(gzip -9c /tmp/sz/$TAG/s.wasm | wc -c); X=$(xz -9e -c /tmp/sz/$TAG/s.wasm | wc -c)
