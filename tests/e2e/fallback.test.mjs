@@ -5,14 +5,10 @@
 // the offline file.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFile, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import { launch, newContext, VIEWPORTS } from "./lib/browser.mjs";
 import { DEEP_PATH, startServer } from "./lib/server.mjs";
-import { DIST } from "./lib/paths.mjs";
+import { offlineCopy, removeOfflineCopy } from "./lib/forms.mjs";
 import { Widget } from "./lib/widget.mjs";
 import { eventually, screenshot } from "./lib/util.mjs";
 import { FAILED_PHRASE, FALLBACK_PHRASE, distFile, fallbackOf, serveHostPage, sri } from "./lib/delivery.mjs";
@@ -20,19 +16,16 @@ import { FAILED_PHRASE, FALLBACK_PHRASE, distFile, fallbackOf, serveHostPage, sr
 const APP = "**/giftcard-doctor-app.js";
 let browser;
 let server;
-let dir;
 let offlineFile;
 
 before(async () => {
-  [browser, server, dir] = await Promise.all([launch(), startServer(), mkdtemp(join(tmpdir(), "gcd-fallback-"))]);
-  await copyFile(join(DIST, "giftcard-doctor-offline.html"), join(dir, "giftcard-doctor-offline.html"));
-  offlineFile = pathToFileURL(join(dir, "giftcard-doctor-offline.html")).href;
+  [browser, server, offlineFile] = await Promise.all([launch(), startServer(), offlineCopy()]);
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await removeOfflineCopy();
 });
 
 /** A fresh page; `block` aborts the app script; `console` collects every console line. */

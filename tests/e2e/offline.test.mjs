@@ -3,12 +3,11 @@
 // the wizard works to a result in it, in both languages, is wizard.test.mjs's "in each delivery form".)
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { readFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
 import { launch, newContext, VIEWPORTS } from "./lib/browser.mjs";
-import { DIST } from "./lib/paths.mjs";
+import { offlineCopy, removeOfflineCopy } from "./lib/forms.mjs";
 import { Widget } from "./lib/widget.mjs";
 import { openFromDisk } from "./lib/delivery.mjs";
 
@@ -16,18 +15,18 @@ const NAME = "giftcard-doctor-offline.html";
 const BUDGET = 600 * 1024;
 
 let browser;
-let dir;
+/** The saved copy: its file: URL and the folder it is in. */
 let file;
+let dir;
 
 before(async () => {
-  [browser, dir] = await Promise.all([launch(), mkdtemp(join(tmpdir(), "gcd-saved-"))]);
-  await copyFile(join(DIST, NAME), join(dir, NAME));
-  file = pathToFileURL(join(dir, NAME)).href;
+  [browser, file] = await Promise.all([launch(), offlineCopy()]);
+  dir = dirname(fileURLToPath(file));
 });
 
 after(async () => {
   await browser?.close();
-  if (dir) await rm(dir, { recursive: true, force: true });
+  await removeOfflineCopy();
 });
 
 /** A context with the network off and everything but file: refused; returns the page and the requests it made. */
@@ -37,7 +36,7 @@ async function offline(lang) {
 }
 
 test("the file is whole: no script, style, image or frame comes from another file, and it is under 600 KB", async (t) => {
-  const html = await readFile(join(dir, NAME), "utf8");
+  const html = await readFile(fileURLToPath(file), "utf8");
   t.diagnostic(`${NAME}: ${html.length} characters`);
   // Every element that would load something names no other file (data: URLs are inside the file).
   const loads = [...html.matchAll(/<(?:script|link|img|iframe|source|embed|object)\b[^>]*?\b(?:src|href|data)\s*=\s*["']?([^"'\s>]*)/gi)]

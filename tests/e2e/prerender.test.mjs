@@ -2,24 +2,19 @@
 // once in the standalone page, the embed and the offline file; an answer given (or a choice made) before the wasm
 // is kept when it takes over, with focus and scroll; the result is the same as without the delay; the page's
 // language, title and h1 follow the widget's language from the first paint; axe finds nothing before and after.
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFile, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { AxeBuilder } from "@axe-core/playwright";
 import { PAGE_TEXTS } from "./lib/content.mjs";
 import { browserAndServer } from "./lib/harness.mjs";
 import { newContext, VIEWPORTS } from "./lib/browser.mjs";
-import { DIST } from "./lib/paths.mjs";
+import { offlineCopy } from "./lib/forms.mjs";
 import { Widget, focusedElement } from "./lib/widget.mjs";
 import { screenshot } from "./lib/util.mjs";
 
 const DELAY = 3000;
 /** The first question must be there well before the delayed wasm could be. */
 const AT_ONCE = 2000;
-const OFFLINE = "giftcard-doctor-offline.html";
 const PLAN = { marketplace: "jp", loss: "all", invalidation_email: "no", suspended_notice: "no", card_issued: "2016-05-01" };
 
 /** The standalone page's own title, h1 and description per language (static/content/page.toml), as `cargo xtask dist` puts them in. */
@@ -28,20 +23,16 @@ const PAGE = Object.fromEntries(
 );
 
 const env = browserAndServer();
-let dir;
+let offlineUrl;
 before(async () => {
-  dir = await mkdtemp(join(tmpdir(), "gcd-prerender-"));
-  await copyFile(join(DIST, OFFLINE), join(dir, OFFLINE));
-});
-after(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
+  offlineUrl = await offlineCopy();
 });
 
 /** The three forms the widget comes in; `host(page)` is the scope a person looks at. */
 const FORMS = {
   standalone: { url: () => env.server.url("/index.html"), host: (page) => page },
   embed: { url: () => env.server.url("/help/articles/host-article.html"), host: (page) => page.locator("#widget-ja") },
-  offline: { url: () => pathToFileURL(join(dir, OFFLINE)).href, host: (page) => page },
+  offline: { url: () => offlineUrl, host: (page) => page },
 };
 
 /**

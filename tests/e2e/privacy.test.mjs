@@ -9,13 +9,12 @@
 // that looks in the wrong place fails instead of passing.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFile, mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { launch, newContext } from "./lib/browser.mjs";
 import { DEEP_PATH, startServer } from "./lib/server.mjs";
 import { DIST } from "./lib/paths.mjs";
+import { offlineCopy, removeOfflineCopy } from "./lib/forms.mjs";
 import { Widget } from "./lib/widget.mjs";
 import { UI } from "./lib/content.mjs";
 import { eventually } from "./lib/util.mjs";
@@ -43,17 +42,16 @@ import {
 
 let server;
 let browser;
-let offlineDir;
+let offlineFile;
 
 before(async () => {
-  [server, browser, offlineDir] = await Promise.all([startServer(), launch(), mkdtemp(join(tmpdir(), "gcd-offline-"))]);
-  await copyFile(join(DIST, "giftcard-doctor-offline.html"), join(offlineDir, "giftcard-doctor-offline.html"));
+  [server, browser, offlineFile] = await Promise.all([startServer(), launch(), offlineCopy()]);
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
-  if (offlineDir) await rm(offlineDir, { recursive: true, force: true });
+  await removeOfflineCopy();
 });
 
 /** The standalone page's own files: the only requests it may make. */
@@ -118,7 +116,7 @@ const FORMS = {
 };
 
 function offlineUrl() {
-  return pathToFileURL(join(offlineDir, "giftcard-doctor-offline.html")).href;
+  return offlineFile;
 }
 
 /**

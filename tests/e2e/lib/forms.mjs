@@ -25,8 +25,11 @@ export const FORMS = [
 const OFFLINE_NAME = "giftcard-doctor-offline.html";
 let offlineDir;
 
-/** The offline file's URL, copied once per test file to a folder of its own (removed by `removeOfflineCopy`). */
-async function offlineFile() {
+/**
+ * The offline file's `file:` URL: `dist/`'s copied once per test file to a temporary folder of its own, as a person
+ * saves it (removed by `removeOfflineCopy`, which the harness's `after` hook calls).
+ */
+export async function offlineCopy() {
   if (!offlineDir) {
     offlineDir = await mkdtemp(join(tmpdir(), "gcd-form-"));
     await copyFile(join(DIST, OFFLINE_NAME), join(offlineDir, OFFLINE_NAME));
@@ -56,7 +59,7 @@ export async function openForm(env, form, { lang = "ja", facts, viewport = VIEWP
   const fragment = shareFragment(facts);
   let opened;
   if (form === "offline") {
-    opened = await openFromDisk(context, (await offlineFile()) + fragment);
+    opened = await openFromDisk(context, (await offlineCopy()) + fragment);
   } else {
     const requests = [];
     context.on("request", (r) => requests.push(r.url()));
