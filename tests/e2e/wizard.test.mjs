@@ -1,8 +1,8 @@
 // The wizard: walked to a result in both languages in each delivery form (standalone, embedded, the offline file from
 // file:// with the network off); on the standalone page, the whole flow with the keyboard alone in both languages,
 // the result order for several answer paths, Back, reload, "forget my answers", changing an answer from the result,
-// and the language switch. (axe-core and the screenshots are in wizard-a11y.test.mjs, so each file
-// stays well under a minute.)
+// the result shown again taking the focus with no copy status left over, the language switch, and printing. (axe-core
+// and the screenshots are in wizard-a11y.test.mjs, so each file stays well under a minute.)
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { browserAndServer } from "./lib/harness.mjs";
@@ -36,7 +36,7 @@ const WALKS = {
 
 describe("in each delivery form", () => {
   for (const form of FORMS) {
-    test(`${form.name}: walked to a result in Japanese and in English, in the browser's language; a reload keeps it`, async () => {
+    test(`${form.name}: walked to a result in Japanese and in English; a reload keeps it`, async () => {
       for (const [lang, { plan, first }] of Object.entries(WALKS)) {
         const { context, page, w, errors, refused } = await openForm(env, form.id, { lang });
         try {

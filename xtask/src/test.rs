@@ -151,7 +151,7 @@ pub fn run(_args: &[String]) -> Result<()> {
 }
 
 /// The standalone page's gzip transfer (`gzip -9`), asserted by [`size_budgets`]. Issue 21 set 170 KiB to hold
-/// serde-wasm-bindgen and the content of the issues after it; measured, they came to 173.7 KiB, so the budget is
+/// serde-wasm-bindgen and the content of the issues after it; measured, they came to 174.4 KiB, so the budget is
 /// 180 KiB (docs/size.md has each step's figure).
 pub const STANDALONE_TARGET: u64 = 180 * 1024;
 /// The embed's transfer (embed.js and the app): the same ceiling as the page, which carries the same app.

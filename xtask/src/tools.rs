@@ -18,12 +18,13 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 /// empty cargo home, for the install message: 233 s (session 7).
 const TRUNK_MINUTES: u32 = 4;
 
-/// How the build tools are compiled by `cargo install`: without link-time optimisation, in 16 codegen units, at
-/// opt-level 1 and without debug info. Trunk's own `[profile.release]` asks for fat LTO in one codegen unit, which
-/// on 2 cores is most of its 13-minute compile; measured with an empty cargo home on an idle 2-core machine, Trunk
-/// then took 233 s. Both tools only drive cargo, wasm-bindgen and wasm-opt and copy a few files, so a less optimised
-/// binary costs the build nothing measurable (`cargo xtask dist` took 59 s with either), and `dist/` came out
-/// byte for byte the same with these tools as with the fully optimised ones (session 7, `cmp` of every file).
+/// How the build tools are compiled by `cargo install`: cargo's `lto = false` (no fat or thin LTO across crates, only
+/// the thin local LTO within a crate), 16 codegen units, opt-level 1, no debug info. Trunk's own `[profile.release]`
+/// asks for fat LTO in one codegen unit at opt-level 3, 13 minutes or more on 2 cores; with these settings together
+/// (each one's share was not measured), with an empty cargo home on an idle 2-core machine, it took 233 s and
+/// wasm-bindgen-cli 110 s. Both tools only drive cargo, wasm-bindgen and wasm-opt and copy a few files: the files
+/// `cargo xtask dist` builds came out byte for byte the same with these tools as with the fully optimised ones
+/// (session 7, the same commit built with each, `cmp` of the seven built files).
 const QUICK_TOOL_PROFILE: &[(&str, &str)] = &[
     ("CARGO_PROFILE_RELEASE_LTO", "false"),
     ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),

@@ -52,37 +52,52 @@ export function shareFragment(facts) {
 /**
  * Opens `form` (an id of `FORMS`) in a fresh context in the browser's language `lang`, at the state of `facts` when
  * given, and waits for the widget. Returns `{ context, page, w, errors, requests, refused }`: the page's uncaught
- * errors, every request after the context opened, and (offline) the requests refused.
+ * errors, every request after the context opened, and every request that left the form's own ground and was refused
+ * (over http anything but the test server's origin; offline anything but the file itself), so a test's
+ * `assert.deepEqual(refused, [])` fails on any request elsewhere, in each form.
  */
 export async function openForm(env, form, { lang = "ja", facts, viewport = VIEWPORTS.desktop, colorScheme = "light" } = {}) {
   const context = await newContext(env.browser, { lang, viewport, colorScheme });
-  const fragment = shareFragment(facts);
-  let opened;
-  if (form === "offline") {
-    opened = await openFromDisk(context, (await offlineCopy()) + fragment);
-  } else {
-    const requests = [];
-    context.on("request", (r) => requests.push(r.url()));
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (e) => errors.push(e));
-    let url;
-    if (form === "standalone") url = env.server.url("/index.html");
-    else if (form === "embedded") {
-      url = serveHostPage(
-        env.server,
-        `/help/articles/form-${lang}.html`,
-        `<div data-giftcard-doctor data-lang="${lang}"></div>${embedTag(env.server.url(`${DEEP_PATH}embed.js`))}`,
-        { lang },
-      );
-    } else throw new Error(`no delivery form ${form}`);
-    await page.goto(url + fragment);
-    opened = { page, requests, refused: [], errors };
+  try {
+    const fragment = shareFragment(facts);
+    let opened;
+    if (form === "offline") {
+      const file = await offlineCopy();
+      opened = await openFromDisk(context, file + fragment, { allow: file });
+    } else {
+      const requests = [];
+      const refused = [];
+      const origin = new URL(env.server.url("/")).origin;
+      context.on("request", (r) => requests.push(r.url()));
+      await context.route("**/*", (route) => {
+        if (new URL(route.request().url()).origin === origin) return route.continue();
+        refused.push(route.request().url());
+        return route.abort("blockedbyclient");
+      });
+      const page = await context.newPage();
+      const errors = [];
+      page.on("pageerror", (e) => errors.push(e));
+      let url;
+      if (form === "standalone") url = env.server.url("/index.html");
+      else if (form === "embedded") {
+        url = serveHostPage(
+          env.server,
+          `/help/articles/form-${lang}.html`,
+          `<div data-giftcard-doctor data-lang="${lang}"></div>${embedTag(env.server.url(`${DEEP_PATH}embed.js`))}`,
+          { lang },
+        );
+      } else throw new Error(`no delivery form ${form}`);
+      await page.goto(url + fragment);
+      opened = { page, requests, refused, errors };
+    }
+    const scope = form === "embedded" ? opened.page.locator("[data-giftcard-doctor]") : opened.page;
+    const w = new Widget(scope, lang);
+    await w.ready();
+    return { context, w, ...opened };
+  } catch (e) {
+    await context.close();
+    throw e;
   }
-  const scope = form === "embedded" ? opened.page.locator("[data-giftcard-doctor]") : opened.page;
-  const w = new Widget(scope, lang);
-  await w.ready();
-  return { context, w, ...opened };
 }
 
 /**
@@ -91,9 +106,14 @@ export async function openForm(env, form, { lang = "ja", facts, viewport = VIEWP
  */
 export async function openResultIn(env, form, facts, { fallback = "no", ...options } = {}) {
   const opened = await openForm(env, form, { facts, ...options });
-  await opened.w.walk({}, { fallback });
-  await opened.w.resultHeading.waitFor();
-  return opened;
+  try {
+    await opened.w.walk({}, { fallback });
+    await opened.w.resultHeading.waitFor();
+    return opened;
+  } catch (e) {
+    await opened.context.close();
+    throw e;
+  }
 }
 
 /** The standalone page, fresh (`openForm(env, "standalone", options)`). */

@@ -12,9 +12,12 @@ export function browserAndServer() {
     [env.browser, env.server] = await Promise.all([launch(), startServer()]);
   });
   after(async () => {
-    await env.browser?.close();
-    await env.server?.close();
-    await removeOfflineCopy();
+    try {
+      await env.browser?.close();
+      await env.server?.close();
+    } finally {
+      await removeOfflineCopy();
+    }
   });
   return env;
 }
