@@ -3,34 +3,27 @@
 // internal error (a panic, a bare wasm trap in the release build) the widget is replaced by a kind message in its language,
 // the answers stay saved, and nothing typed reaches the console. In the standalone page, the embed, the iframe and
 // the offline file.
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { browserAndServer } from "./lib/harness.mjs";
 import { AxeBuilder } from "@axe-core/playwright";
-import { launch, newContext, VIEWPORTS } from "./lib/browser.mjs";
-import { DEEP_PATH, startServer } from "./lib/server.mjs";
-import { offlineCopy, removeOfflineCopy } from "./lib/forms.mjs";
+import { newContext, VIEWPORTS } from "./lib/browser.mjs";
+import { DEEP_PATH } from "./lib/server.mjs";
+import { offlineCopy } from "./lib/forms.mjs";
 import { Widget } from "./lib/widget.mjs";
 import { eventually, screenshot } from "./lib/util.mjs";
 import { FAILED_PHRASE, FALLBACK_PHRASE, distFile, fallbackOf, serveHostPage, sri } from "./lib/delivery.mjs";
 
 const APP = "**/giftcard-doctor-app.js";
-let browser;
-let server;
+const env = browserAndServer();
 let offlineFile;
-
 before(async () => {
-  [browser, server, offlineFile] = await Promise.all([launch(), startServer(), offlineCopy()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await removeOfflineCopy();
+  offlineFile = await offlineCopy();
 });
 
 /** A fresh page; `block` aborts the app script; `console` collects every console line. */
 async function open(url, { lang = "ja", block = false, init, viewport = VIEWPORTS.desktop } = {}) {
-  const context = await newContext(browser, { lang, viewport });
+  const context = await newContext(env.browser, { lang, viewport });
   if (block) await context.route(APP, (route) => route.abort());
   const page = await context.newPage();
   const console = [];
@@ -62,14 +55,14 @@ describe("the app cannot load or start: message and checklist instead of an empt
     // The standalone page carries the app inline (so a saved copy works): it cannot be blocked, so the browser lacks
     // what the app needs instead.
     test(`standalone page, the app cannot start (${lang})`, async () => {
-      const { context, page, console } = await open(server.url("/index.html"), {
+      const { context, page, console } = await open(env.server.url("/index.html"), {
         lang,
         init: () => delete WebAssembly.compileStreaming,
         viewport: VIEWPORTS.phone,
       });
       const host = page.locator("[data-giftcard-doctor]");
       const fallback = await expectFallback(host, lang);
-      assert.equal(fallback.link, server.url("/giftcard-doctor-offline.html"), "the offline file is offered");
+      assert.equal(fallback.link, env.server.url("/giftcard-doctor-offline.html"), "the offline file is offered");
       assert.ok(console.some((l) => l.includes("giftcard-doctor could not start")), JSON.stringify(console));
       const { violations } = await new AxeBuilder({ page }).analyze();
       assert.deepEqual(violations.map((v) => v.id), []);
@@ -79,7 +72,7 @@ describe("the app cannot load or start: message and checklist instead of an empt
   }
 
   test("embedded in a help article, app script blocked: both mount points, each in its language", async () => {
-    const { context, page } = await open(server.url("/help/articles/host-article.html"), { block: true });
+    const { context, page } = await open(env.server.url("/help/articles/host-article.html"), { block: true });
     const hosts = page.locator("[data-giftcard-doctor]");
     await expectFallback(hosts.nth(0), "ja");
     await expectFallback(hosts.nth(1), "en");
@@ -87,7 +80,7 @@ describe("the app cannot load or start: message and checklist instead of an empt
   });
 
   test("in the iframe, app script blocked", async () => {
-    const { context, page } = await open(server.url("/help/articles/host-iframe.html"), { block: true });
+    const { context, page } = await open(env.server.url("/help/articles/host-iframe.html"), { block: true });
     const frame = page.frameLocator("iframe[data-giftcard-doctor-frame]");
     const fallback = await expectFallback(frame.locator("[data-giftcard-doctor]"), "ja");
     assert.equal(fallback.link, null, "no offline link in the frame");
@@ -119,7 +112,7 @@ describe("after an internal error: a kind message, answers kept, nothing typed l
   }
 
   test("a trap in another wasm module of the host page leaves the widget alone", async () => {
-    const { context, page } = await open(server.url("/help/articles/host-article.html"));
+    const { context, page } = await open(env.server.url("/help/articles/host-article.html"));
     const w = new Widget(page.locator("[data-giftcard-doctor]").nth(0), "ja");
     await w.expectQuestion("marketplace");
     const errors = [];
@@ -138,7 +131,7 @@ describe("after an internal error: a kind message, answers kept, nothing typed l
 
   for (const lang of ["ja", "en"]) {
     test(`standalone page (${lang}): the widget becomes the message; reload continues`, async () => {
-      const { context, page, console } = await open(server.url("/index.html"), { lang });
+      const { context, page, console } = await open(env.server.url("/index.html"), { lang });
       const w = new Widget(page, lang);
       await w.expectQuestion("marketplace");
       await panicAfterAnswers(page, w);
@@ -148,7 +141,7 @@ describe("after an internal error: a kind message, answers kept, nothing typed l
       assert.equal(await alert.getAttribute("lang"), lang);
       assert.equal(await w.legend.count(), 0, "the frozen question is gone");
       const link = alert.getByRole("link", { name: w.t("failed_offline") });
-      assert.equal(await link.evaluate((a) => a.href), server.url("/giftcard-doctor-offline.html"));
+      assert.equal(await link.evaluate((a) => a.href), env.server.url("/giftcard-doctor-offline.html"));
       // The panic's own message is not logged; only the fixed line.
       assert.ok(!console.some((l) => l.includes("test panic")), JSON.stringify(console));
       assert.ok(console.some((l) => l.includes("giftcard-doctor stopped after an internal error")));
@@ -160,7 +153,7 @@ describe("after an internal error: a kind message, answers kept, nothing typed l
   }
 
   test("embedded: both widgets show the message, each in its own language", async () => {
-    const { context, page } = await open(server.url("/help/articles/host-article.html"));
+    const { context, page } = await open(env.server.url("/help/articles/host-article.html"));
     const hosts = page.locator("[data-giftcard-doctor]");
     const ja = new Widget(hosts.nth(0), "ja");
     await ja.expectQuestion("marketplace");
@@ -178,9 +171,9 @@ describe("after an internal error: a kind message, answers kept, nothing typed l
   });
 
   test('persist="false": the message does not promise saved answers', async () => {
-    const tag = `<script src="${server.url(`${DEEP_PATH}embed.js`)}" integrity="${sri(distFile("embed.js"))}" crossorigin="anonymous" async></script>`;
+    const tag = `<script src="${env.server.url(`${DEEP_PATH}embed.js`)}" integrity="${sri(distFile("embed.js"))}" crossorigin="anonymous" async></script>`;
     const body = `<giftcard-doctor lang="en" persist="false"></giftcard-doctor>${tag}`;
-    const { context, page } = await open(serveHostPage(server, "/help/articles/unsaved.html", body));
+    const { context, page } = await open(serveHostPage(env.server, "/help/articles/unsaved.html", body));
     const w = new Widget(page.locator("giftcard-doctor"), "en");
     await w.expectQuestion("marketplace");
     await panicAfterAnswers(page, w);

@@ -6,12 +6,13 @@
 // file:// and a browser without service workers register nothing and show no error.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { browserAndServer } from "./lib/harness.mjs";
 import { createHash } from "node:crypto";
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, launchPersistent, newContext } from "./lib/browser.mjs";
+import { launchPersistent, newContext } from "./lib/browser.mjs";
 import { DIST } from "./lib/paths.mjs";
 import { DEEP_PATH, startServer } from "./lib/server.mjs";
 import { Widget } from "./lib/widget.mjs";
@@ -87,21 +88,11 @@ function pngSize(bytes) {
   return `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`;
 }
 
-let browser;
-let server;
-
-before(async () => {
-  [browser, server] = await Promise.all([launch(), startServer()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = browserAndServer();
 
 describe("the manifest", () => {
   test("has the required members, relative URLs, and its icons at their declared sizes", async () => {
-    const base = server.url(DEEP_PATH);
+    const base = env.server.url(DEEP_PATH);
     const response = await fetch(new URL("manifest.webmanifest", base));
     assert.equal(response.status, 200);
     const manifest = await response.json();
@@ -136,11 +127,11 @@ describe("the manifest", () => {
     const profile = await mkdtemp(join(tmpdir(), "gcd-profile-"));
     const context = await launchPersistent(profile, { viewport: PHONE, locale: "ja-JP" });
     const page = await context.newPage();
-    await page.goto(server.url(DEEP_PATH));
+    await page.goto(env.server.url(DEEP_PATH));
     await activated(page);
     const cdp = await context.newCDPSession(page);
     const manifest = await cdp.send("Page.getAppManifest");
-    assert.equal(manifest.url, server.url(`${DEEP_PATH}manifest.webmanifest`));
+    assert.equal(manifest.url, env.server.url(`${DEEP_PATH}manifest.webmanifest`));
     assert.deepEqual(manifest.errors, [], "the manifest parses without error");
     const { installabilityErrors } = await cdp.send("Page.getInstallabilityErrors");
     assert.deepEqual(installabilityErrors, [], "installable");
@@ -151,13 +142,13 @@ describe("the manifest", () => {
 
 describe("installed, then offline", () => {
   test("the worker keeps exactly the build's files, nothing else is requested, and offline the page reaches a result", async () => {
-    const context = await newContext(browser, { viewport: PHONE });
+    const context = await newContext(env.browser, { viewport: PHONE });
     const requests = [];
     context.on("request", (r) => requests.push(r.url()));
     const page = await context.newPage();
     const errors = recordErrors(page);
-    const seenBefore = server.requests.length;
-    const base = server.url(DEEP_PATH);
+    const seenBefore = env.server.requests.length;
+    const base = env.server.url(DEEP_PATH);
     await page.goto(base);
     const w = new Widget(page, "ja");
     await w.expectQuestion("marketplace");
@@ -177,7 +168,7 @@ describe("installed, then offline", () => {
     assert.deepEqual(cached[names[0]].sort(byUrl), expected.sort(byUrl), "exactly the build's files, as built");
 
     // What the server saw: the page, then the worker and its precache, each file once; nothing else.
-    const seen = server.requests.slice(seenBefore);
+    const seen = env.server.requests.slice(seenBefore);
     assert.equal(seen[0], DEEP_PATH, "the page first");
     const after = seen.slice(1).sort();
     const allowed = ["sw.js", ...files].map((f) => `${DEEP_PATH}${f}`).sort();
@@ -188,14 +179,14 @@ describe("installed, then offline", () => {
     await w.answer(PLAN.loss);
     const third = (await w.current()).id;
     await context.setOffline(true);
-    const seenOnline = server.requests.length;
+    const seenOnline = env.server.requests.length;
     await page.reload();
     await w.expectQuestion(third);
     assert.ok((await workersOf(page)).controller?.endsWith(`${DEEP_PATH}sw.js`), "the worker controls the page");
     await screenshot(page, "install-offline-ja-phone");
     await w.walk(PLAN, { fallback: "no" });
     assert.equal((await w.causes())[0].id, "expired");
-    assert.deepEqual(server.requests.slice(seenOnline), [], "offline: the server saw nothing");
+    assert.deepEqual(env.server.requests.slice(seenOnline), [], "offline: the server saw nothing");
     // Every request the browser made went to this scope's own files.
     for (const url of requests) {
       assert.ok(url.startsWith(base) && allowed.concat(DEEP_PATH).includes(new URL(url).pathname), url);
@@ -207,17 +198,17 @@ describe("installed, then offline", () => {
 
 describe("where it must not run", () => {
   test("the embed, the isolated iframe and the offline file register no worker", async () => {
-    const context = await newContext(browser);
-    const seenBefore = server.requests.length;
+    const context = await newContext(env.browser);
+    const seenBefore = env.server.requests.length;
     const embed = await context.newPage();
-    await embed.goto(server.url("/help/articles/host-article.html"));
+    await embed.goto(env.server.url("/help/articles/host-article.html"));
     await new Widget(embed.locator("[data-giftcard-doctor]").first(), "ja").ready();
     const framed = await context.newPage();
-    await framed.goto(server.url("/help/articles/host-iframe.html"));
+    await framed.goto(env.server.url("/help/articles/host-iframe.html"));
     const frameWidget = new Widget(framed.frameLocator("iframe[data-giftcard-doctor-frame]"), "ja");
     await frameWidget.ready();
     const offline = await context.newPage();
-    await offline.goto(server.url(`${DEEP_PATH}giftcard-doctor-offline.html`));
+    await offline.goto(env.server.url(`${DEEP_PATH}giftcard-doctor-offline.html`));
     await new Widget(offline, "ja").ready();
     for (const page of [embed, framed, offline]) await page.waitForLoadState("load");
     const frame = framed.frames().find((f) => f.url().endsWith("frame.html"));
@@ -225,7 +216,7 @@ describe("where it must not run", () => {
     for (const [what, target] of [["host article", embed], ["iframe", frame], ["offline file", offline]]) {
       assert.deepEqual(await workersOf(target), { registrations: [], controller: null }, what);
     }
-    const asked = server.requests.slice(seenBefore).filter((p) => /sw\.js|webmanifest|icons\//.test(p));
+    const asked = env.server.requests.slice(seenBefore).filter((p) => /sw\.js|webmanifest|icons\//.test(p));
     assert.deepEqual(asked, [], "nothing of the installed form was requested");
     await context.close();
   });
@@ -234,17 +225,17 @@ describe("where it must not run", () => {
     const html = await readFile(join(DIST, "index.html"), "utf8");
     assert.ok(!html.includes('<meta name="giftcard-doctor-install"'), "the build is installable");
     const path = `${DEEP_PATH}opted-out.html`;
-    server.pages.set(path, html.replace("<head>", OPT_OUT));
-    const context = await newContext(browser);
+    env.server.pages.set(path, html.replace("<head>", OPT_OUT));
+    const context = await newContext(env.browser);
     const page = await context.newPage();
     const errors = recordErrors(page);
-    const seenBefore = server.requests.length;
-    await page.goto(server.url(path));
+    const seenBefore = env.server.requests.length;
+    await page.goto(env.server.url(path));
     const w = new Widget(page, "ja");
     await w.answer("jp");
     await page.waitForLoadState("load");
     assert.deepEqual(await workersOf(page), { registrations: [], controller: null });
-    assert.deepEqual(server.requests.slice(seenBefore).filter((p) => p.endsWith("sw.js")), [], "sw.js never asked for");
+    assert.deepEqual(env.server.requests.slice(seenBefore).filter((p) => p.endsWith("sw.js")), [], "sw.js never asked for");
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -253,7 +244,7 @@ describe("where it must not run", () => {
     const dir = await mkdtemp(join(tmpdir(), "gcd-install-"));
     try {
       await cp(join(DIST, "index.html"), join(dir, "index.html"));
-      const context = await newContext(browser);
+      const context = await newContext(env.browser);
       await context.route("**/*", (route) =>
         route.request().url().startsWith("file:") ? route.continue() : route.abort("internetdisconnected"),
       );
@@ -269,17 +260,17 @@ describe("where it must not run", () => {
       await rm(dir, { recursive: true, force: true });
     }
 
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     // As in a browser that has no service workers at all.
     await context.addInitScript(() => delete Navigator.prototype.serviceWorker);
     const page = await context.newPage();
     const errors = recordErrors(page);
-    const seenBefore = server.requests.length;
-    await page.goto(server.url(DEEP_PATH));
+    const seenBefore = env.server.requests.length;
+    await page.goto(env.server.url(DEEP_PATH));
     await page.waitForLoadState("load");
     await new Widget(page, "ja").answer("jp");
     assert.equal(await page.evaluate(() => "serviceWorker" in navigator), false);
-    assert.deepEqual(server.requests.slice(seenBefore), [DEEP_PATH], "the page and nothing else");
+    assert.deepEqual(env.server.requests.slice(seenBefore), [DEEP_PATH], "the page and nothing else");
     assert.deepEqual(errors, [], "no service workers: no error");
     await context.close();
   });
@@ -323,7 +314,7 @@ describe("a new build", () => {
   }
 
   test("is offered, never forced, and replaces the old cache after the offered reload, with the answers kept", async () => {
-    const context = await newContext(browser, { viewport: PHONE });
+    const context = await newContext(env.browser, { viewport: PHONE });
     const page = await context.newPage();
     const errors = recordErrors(page);
     const base = second.url(DEEP_PATH);
@@ -371,7 +362,7 @@ describe("a new build", () => {
 
   test("built with --no-install, it retires an installed worker and its cache; the next visit comes from the server", async () => {
     await cp(DIST, dir, { recursive: true });
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
     const base = second.url(DEEP_PATH);
     await page.goto(base);

@@ -2,28 +2,20 @@
 // hash of the app script (glue + wasm) and loads it with that hash; a changed byte in either is refused by the
 // browser — no widget runs, and where embed.js itself still runs, the fallback shows instead. The offline file's one
 // inline script is held by the hash in its CSP.
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { browserAndServer } from "./lib/harness.mjs";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, newContext } from "./lib/browser.mjs";
-import { startServer } from "./lib/server.mjs";
+import { newContext } from "./lib/browser.mjs";
 import { DIST } from "./lib/paths.mjs";
 import { eventually } from "./lib/util.mjs";
 import { distFile, fallbackOf, sri } from "./lib/delivery.mjs";
 
-let browser;
-let server;
-before(async () => {
-  [browser, server] = await Promise.all([launch(), startServer()]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = browserAndServer();
 
 test("the hashes are this build's: EMBED.md and frame.html name embed.js's, embed.js names the app's", () => {
   const embedHash = sri(distFile("embed.js"));
@@ -38,7 +30,7 @@ test("the hashes are this build's: EMBED.md and frame.html name embed.js's, embe
 
 /** Opens `path` with `file` served with one byte changed (the first `giftcard-doctor` in it becomes `giftcard-doktor`). */
 async function openTampered(path, file) {
-  const context = await newContext(browser, { lang: "ja" });
+  const context = await newContext(env.browser, { lang: "ja" });
   await context.route(`**/${file}`, async (route) => {
     const response = await route.fetch();
     const body = (await response.text()).replace("giftcard-doctor", "giftcard-doktor");
@@ -47,7 +39,7 @@ async function openTampered(path, file) {
   const page = await context.newPage();
   const console = [];
   page.on("console", (m) => console.push(m.text()));
-  await page.goto(server.url(path));
+  await page.goto(env.server.url(path));
   return { context, page, console };
 }
 
@@ -115,7 +107,7 @@ test("a tampered offline file is refused: its script no longer matches the hash 
     assert.notEqual(tampered, original, "the change lands inside the inline script");
     const path = join(dir, "giftcard-doctor-offline.html");
     await writeFile(path, tampered);
-    const context = await newContext(browser, { lang: "ja" });
+    const context = await newContext(env.browser, { lang: "ja" });
     const page = await context.newPage();
     const console = [];
     page.on("console", (m) => console.push(m.text()));

@@ -9,7 +9,7 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="$(mktemp -d)"
-logs="$(mktemp -d -t fresh-machine-logs.XXXXXX)"
+logs="$(mktemp -d)"
 serve_pid=""
 cleanup() {
   # `cargo xtask serve` runs Trunk as a child: the whole process group goes, so no Trunk keeps watching the clone.

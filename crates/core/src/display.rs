@@ -2,23 +2,9 @@
 //! without an English of their own), `24 April 2017` in British and Indian English (Amazon.co.uk, Amazon.in). Every date a person reads
 //! (reasons, the support summary) goes through here; ISO dates stay for machines (facts, URLs, the JS API).
 
+use crate::content::validate::MONTHS;
 use crate::content::Lang;
 use chrono::{Datelike, NaiveDate};
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// A date in a person's language, in the order of their Amazon site's English (see [`Lang::for_market`]).
 pub fn format_date(date: NaiveDate, lang: Lang) -> String {

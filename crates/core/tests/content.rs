@@ -69,6 +69,18 @@ fn same_items<T: PartialEq + std::fmt::Debug>(what: &str, baked: &[T], files: &[
     );
 }
 
+/// Each of `expected` starts one of the `problems` the validator reported (a message may go on with detail).
+fn assert_reported(problems: &[String], expected: &[impl AsRef<str>]) {
+    for want in expected {
+        let want = want.as_ref();
+        assert!(
+            problems.iter().any(|p| p.starts_with(want)),
+            "missing `{want}` in:\n{}",
+            problems.join("\n")
+        );
+    }
+}
+
 #[test]
 fn baked_content_equals_the_files() {
     // The build script lowered the files into Rust source; raised back to the files' shape, every id, number,
@@ -165,13 +177,7 @@ fn broken_content_is_reported_with_file_and_field_path() {
         "ui.toml: text.intro: is missing",
         "ui.toml: text.stray_key: is not used by the app",
     ];
-    for want in expected {
-        assert!(
-            problems.iter().any(|p| p.starts_with(want)),
-            "missing `{want}` in:\n{}",
-            problems.join("\n")
-        );
-    }
+    assert_reported(&problems, &expected);
 }
 
 /// Issue 19's invariants: a rule on an unsure fact never decides or rules out; only the marketplace placeholders
@@ -215,13 +221,7 @@ fn unsure_rules_stray_placeholders_and_foreign_links_are_reported() {
         format!("support.toml: market[{other}].links.balance: this marketplace has no Amazon host of its own"),
         "causes.toml: cause[0].links[2]: `no_such_page` is not a page of support.toml".to_owned(),
     ];
-    for want in &expected {
-        assert!(
-            problems.iter().any(|p| p.starts_with(want.as_str())),
-            "missing `{want}` in:\n{}",
-            problems.join("\n")
-        );
-    }
+    assert_reported(&problems, &expected);
 }
 
 #[test]
@@ -270,13 +270,7 @@ fn broken_history_wordings_are_reported_with_file_and_field_path() {
         format!("history.toml: wording[{added}].means: unknown meaning `gone`"),
         "history.toml: wording: no wording means `released`".to_owned(),
     ];
-    for want in &expected {
-        assert!(
-            problems.iter().any(|p| p.starts_with(want.as_str())),
-            "missing `{want}` in:\n{}",
-            problems.join("\n")
-        );
-    }
+    assert_reported(&problems, &expected);
     assert_eq!(
         problems.len(),
         expected.len(),
@@ -408,13 +402,7 @@ fn a_counted_text_without_plural_forms_fails_the_build() {
         format!("rules.toml: rule[{rule}].reason.en: `{{days}}` is a count: write it `{{count}}`"),
         "ui.toml: text.next.en_one: is a plural form, but the text has no `{count}`".to_owned(),
     ];
-    for want in &expected {
-        assert!(
-            problems.iter().any(|p| p.starts_with(want.as_str())),
-            "missing `{want}` in:\n{}",
-            problems.join("\n")
-        );
-    }
+    assert_reported(&problems, &expected);
 }
 
 /// Issue 20.3: the form is chosen by the count, as CLDR says (English `one` is exactly 1; Japanese has only
@@ -513,13 +501,7 @@ fn english_follows_the_marketplace_and_the_validation_holds_each_to_its_spelling
         "ui.toml: text.restart.ja: write `確認・ご確認ください`, not `確かめ`".to_owned(),
         "ui.toml: text.restart.ja: write `ギフトカード番号`, not a bare `カード番号`".to_owned(),
     ];
-    for want in &expected {
-        assert!(
-            problems.iter().any(|p| p.starts_with(want.as_str())),
-            "missing `{want}` in:\n{}",
-            problems.join("\n")
-        );
-    }
+    assert_reported(&problems, &expected);
 }
 
 /// `page.toml` (the texts around the widget and instead of it) is held to the same checks as every other text: the

@@ -343,23 +343,25 @@ fn has_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// The English month names, the one list: the build's check of written dates here, and `display::format_date`.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// A date written out in `text`, in British order (`24 April 2017`) when `british`, else in US order
 /// (`April 24, 2017`).
 fn written_date(text: &str, british: bool) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let digits = |s: &str| s.chars().take_while(char::is_ascii_digit).count();
     for month in MONTHS {
         for (i, _) in text.match_indices(month) {
